@@ -1,0 +1,3 @@
+from backchannel.cli import run
+
+run()

@@ -1,0 +1,23 @@
+#!/bin/sh
+# Start the helper in the foreground and tell the person what to do next.
+set -eu
+BIN=${BIN:-.venv/bin}
+PORT=${PORT:-28841}
+if [ -n "${DATA_DIR:-}" ]; then
+    set -- --data-dir "$DATA_DIR"
+else
+    set --
+fi
+here=$(pwd)
+cat <<MSG
+
+Backchannel Coach
+  1. Load the extension: open chrome://extensions, turn on Developer mode,
+     "Load unpacked", and choose: $here/extension
+  2. Add your event:  $BIN/backchannel event add SLUG --name "Event" --hashtag TAG --time-zone Europe/London
+                      $BIN/backchannel event use SLUG
+  3. Check a draft:   $BIN/backchannel check "Your draft #TAG"
+  The helper runs below on http://127.0.0.1:$PORT (Ctrl+C stops it).
+
+MSG
+exec "$BIN/backchannel" "$@" serve --port "$PORT"
