@@ -1,0 +1,69 @@
+"""Check a draft: measure it once, run every enabled rule, order the tips.
+
+This is the one core used by the CLI, the HTTP API and (through the API) the
+extension. It does no I/O: the caller resolves the event, session and
+settings and passes them in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from backchannel.context import EventInfo, SessionInfo
+from backchannel.rules import RULES, Draft, Level, Tip
+from backchannel.settings import DEFAULTS, Settings
+from backchannel.text import Entities, Length, analyse
+
+_SEVERITY = {Level.ERROR: 0, Level.WARNING: 1, Level.SUGGESTION: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    length: Length
+    entities: Entities
+    tips: tuple[Tip, ...]
+
+    @property
+    def has_error(self) -> bool:
+        return any(t.level is Level.ERROR for t in self.tips)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "length": self.length.to_dict(),
+            "entities": self.entities.to_dict(),
+            "tips": [t.to_dict() for t in self.tips],
+        }
+
+
+def check_draft(
+    text: str,
+    *,
+    platform: str = "x",
+    event: EventInfo | None = None,
+    session: SessionInfo | None = None,
+    settings: Settings = DEFAULTS,
+) -> CheckResult:
+    report = analyse(text, platform, limit=settings.limit(platform))  # type: ignore[arg-type]
+    if not text.strip():
+        # An empty composer is not a mistake: report the length, coach nothing.
+        return CheckResult(report.length, report.entities, ())
+    draft = Draft(
+        text=text,
+        platform=platform,
+        report=report,
+        event=event,
+        session=session if event is not None else None,
+        hashtags_folded=frozenset(h.text.casefold() for h in report.entities.hashtags),
+    )
+    tips: list[Tip] = []
+    for code, rule in RULES.items():
+        if rule.needs == "event" and draft.event is None:
+            continue
+        if rule.needs == "session" and draft.session is None:
+            continue
+        if not settings.rule_enabled(code):
+            continue
+        tips.extend(rule.check(draft, settings.rule_options(code)))
+    tips.sort(key=lambda t: _SEVERITY[t.level])
+    return CheckResult(report.length, report.entities, tuple(tips))

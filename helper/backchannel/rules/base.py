@@ -1,0 +1,192 @@
+"""The vocabulary of rules: levels, options, docs, examples, fixes and tips.
+
+A rule is one small unit (see ``backchannel.rules.registry``): a stable code,
+a name that describes the problem, a level, user docs with fixed sections, a
+few examples that the tests run, named options with defaults, and a ``check``
+that yields tips. Everything here is a plain dataclass so that the CLI can
+import rules without paying for pydantic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Callable, ClassVar, Iterator, Literal, Mapping
+
+from backchannel.context import EventInfo, SessionInfo
+from backchannel.text import TextReport
+
+
+class Level(str, Enum):
+    SUGGESTION = "suggestion"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+Needs = Literal["nothing", "event", "session"]
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A named threshold a user may tune; the help text is its documentation."""
+
+    name: str
+    default: int | float | bool
+    help: str
+    minimum: int | float | None = None
+    maximum: int | float | None = None
+
+    def parse(self, value: Any) -> int | float | bool:
+        """Validate a user-supplied value; raises ValueError with a readable reason."""
+        kind = type(self.default)
+        if kind is bool:
+            if isinstance(value, bool):
+                return value
+            if isinstance(value, str) and value.lower() in {"true", "false", "on", "off", "yes", "no", "1", "0"}:
+                return value.lower() in {"true", "on", "yes", "1"}
+            raise ValueError(f"{self.name} takes true or false, not {value!r}")
+        if isinstance(value, bool):
+            raise ValueError(f"{self.name} takes a number, not {value!r}")
+        try:
+            number = kind(value) if not isinstance(value, str) else kind(value.strip())
+        except (TypeError, ValueError):
+            raise ValueError(f"{self.name} takes a {'whole number' if kind is int else 'number'}, not {value!r}") from None
+        if kind is int and isinstance(value, float) and not value.is_integer():
+            raise ValueError(f"{self.name} takes a whole number, not {value!r}")
+        if self.minimum is not None and number < self.minimum:
+            raise ValueError(f"{self.name} must be at least {self.minimum} (got {number})")
+        if self.maximum is not None and number > self.maximum:
+            raise ValueError(f"{self.name} must be at most {self.maximum} (got {number})")
+        return number
+
+
+@dataclass(frozen=True, slots=True)
+class Docs:
+    """User documentation, in the sections every rule page has."""
+
+    what: str
+    why: str
+    example: str
+    instead: str
+    fix: str
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A draft and whether the rule fires on it, in a given situation.
+
+    ``situation`` picks the context the tests build from
+    ``backchannel.rules.examples``: no event, the example event, or the
+    example event with its current session.
+    """
+
+    text: str
+    fires: bool
+    situation: Literal["none", "event", "session"] = "session"
+    platform: str = "x"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` (code point indices) with ``insert``."""
+
+    start: int
+    end: int
+    insert: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A one-click fix: the edits, and the whole draft after applying them.
+
+    ``parts`` is set when the fix turns the draft into a thread.
+    """
+
+    title: str
+    edits: tuple[Edit, ...]
+    result: str
+    parts: tuple[str, ...] | None = None
+
+    @classmethod
+    def from_edits(cls, title: str, text: str, edits: tuple[Edit, ...]) -> "Fix":
+        result = text
+        for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+            result = result[: edit.start] + edit.insert + result[edit.end :]
+        return cls(title=title, edits=edits, result=result)
+
+    @classmethod
+    def append(cls, title: str, text: str, addition: str) -> "Fix":
+        """Append ``addition`` after the draft, separated by one space."""
+        stripped = text.rstrip()
+        sep = "" if not stripped else " "
+        return cls.from_edits(title, text, (Edit(len(stripped), len(text), sep + addition),))
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "title": self.title,
+            "edits": [{"start": e.start, "end": e.end, "insert": e.insert} for e in self.edits],
+            "result": self.result,
+        }
+        if self.parts is not None:
+            out["parts"] = list(self.parts)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Tip:
+    code: str
+    name: str
+    level: Level
+    message: str
+    span: tuple[int, int] | None = None
+    fix: Fix | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "level": self.level.value,
+            "message": self.message,
+            "span": None if self.span is None else {"start": self.span[0], "end": self.span[1]},
+            "fix": None if self.fix is None else self.fix.to_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A draft with everything measured once, shared by all rules."""
+
+    text: str
+    platform: str
+    report: TextReport
+    event: EventInfo | None = None
+    session: SessionInfo | None = None
+    hashtags_folded: frozenset[str] = field(default=frozenset())
+
+
+class Rule:
+    """Base of every rule. Subclasses set the class attributes and ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    level: ClassVar[Level]
+    summary: ClassVar[str]
+    needs: ClassVar[Needs] = "nothing"
+    docs: ClassVar[Docs]
+    options: ClassVar[tuple[Option, ...]] = ()
+    examples: ClassVar[tuple[Example, ...]] = ()
+
+    def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
+        raise NotImplementedError
+
+    def tip(self, message: str, *, span: tuple[int, int] | None = None, fix: Fix | None = None) -> Tip:
+        return Tip(self.code, self.name, self.level, message, span, fix)
+
+    def option(self, name: str) -> Option:
+        for option in self.options:
+            if option.name == name:
+                return option
+        raise KeyError(name)
+
+
+RuleFactory = Callable[[], Rule]

@@ -1,0 +1,242 @@
+"""Context rules: who said it, in which session, and what a link is."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from backchannel.context import SessionInfo
+from backchannel.rules.base import Docs, Draft, Example, Fix, Level, Option, Rule, Tip
+from backchannel.rules.quotes import find_quotes, has_attribution
+
+
+class MissingEventHashtag(Rule):
+    code = "CTX001"
+    name = "missing-event-hashtag"
+    level = Level.WARNING
+    needs = "event"
+    summary = "The draft has none of the active event's hashtags."
+    docs = Docs(
+        what="Checks that a post made during an event carries one of the event's hashtags (any of its aliases counts; case does not matter).",
+        why="Remote followers follow the event through its hashtag. A post without it is invisible to everyone who is not already following you, and the organisers cannot collect it afterwards.",
+        example="Great point about informal learning: most of it happens at work.",
+        instead="Great point about informal learning: most of it happens at work. #LT13",
+        fix="Appends the event's main hashtag.",
+    )
+    examples = (
+        Example("Most learning happens at work, not in courses.", fires=True, situation="event"),
+        Example("Most learning happens at work, not in courses. #LT13", fires=False, situation="event"),
+        Example("Most learning happens at work, not in courses. #lt13", fires=False, situation="event"),
+        Example("Most learning happens at work #LearningTech13", fires=False, situation="event"),
+        Example("Most learning happens at work, not in courses.", fires=False, situation="none"),
+    )
+
+    def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
+        event = draft.event
+        if event is None or not event.hashtags:
+            return
+        if any(tag.casefold() in draft.hashtags_folded for tag in event.hashtags):
+            return
+        tag = "#" + event.hashtags[0]
+        yield self.tip(
+            f"No event hashtag (0 of {len(event.hashtags)} tags of {event.name}): add {tag} so people following the event see this post.",
+            fix=Fix.append(f"Add {tag}", draft.text, tag),
+        )
+
+
+class MissingSessionTag(Rule):
+    code = "CTX002"
+    name = "missing-session-tag"
+    level = Level.SUGGESTION
+    needs = "session"
+    summary = "The current session has a tag and the draft does not carry it."
+    docs = Docs(
+        what="When the event gives each session its own tag and a session is on now, checks that the draft carries that session's tag.",
+        why="With several sessions running in parallel, the event hashtag mixes them all. A session tag lets remote followers follow one talk's flow, and lets you and the organisers group the posts afterwards.",
+        example="Most learning happens in the flow of work. #LT13",
+        instead="Most learning happens in the flow of work. #LT13 #LT13A1",
+        fix="Appends the current session's tag.",
+    )
+    examples = (
+        Example("Most learning happens in the flow of work. #LT13", fires=True),
+        Example("Most learning happens in the flow of work. #LT13 #LT13A1", fires=False),
+        Example("Most learning happens in the flow of work. #LT13 #lt13a1", fires=False),
+        Example("Most learning happens in the flow of work. #LT13", fires=False, situation="event"),
+    )
+
+    def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
+        session = draft.session
+        if session is None or not session.tag:
+            return
+        if session.tag.casefold() in draft.hashtags_folded:
+            return
+        tag = "#" + session.tag
+        yield self.tip(
+            f"No session tag: add {tag} so followers can tell this post is from “{session.title}”.",
+            fix=Fix.append(f"Add {tag}", draft.text, tag),
+        )
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"\w+", text)}
+
+
+def names_speaker(draft: Draft, session: SessionInfo) -> bool:
+    """True when the draft mentions or names one of the session's speakers."""
+    mentioned = {m.text.casefold() for m in draft.report.entities.mentions}
+    folded = draft.text.casefold()
+    words = _words(draft.text)
+    for speaker in session.speakers:
+        for handle in speaker.handles.values():
+            bare = handle.lstrip("@").casefold()
+            if bare in mentioned or bare.split("@")[0] in mentioned or handle.casefold() in folded:
+                return True
+        name = speaker.name.casefold().strip()
+        if name and name in folded:
+            return True
+        parts = name.split()
+        # A surname alone ("as Raman says") names the speaker; a short one could be any word.
+        if len(parts) > 1 and len(parts[-1]) >= 3 and parts[-1] in words:
+            return True
+    return False
+
+
+def names_title(draft: Draft, session: SessionInfo) -> bool:
+    """True when the draft quotes the session title (or its main part before a colon)."""
+    folded = " ".join(draft.text.casefold().split())
+    title = " ".join(session.title.casefold().split())
+    if title and title in folded:
+        return True
+    main = re.split(r"\s*[:|–—]\s+|\s+-\s+", title, maxsplit=1)[0]
+    return len(main.split()) >= 2 and main in folded
+
+
+def names_session(draft: Draft, session: SessionInfo) -> bool:
+    return names_speaker(draft, session) or names_title(draft, session)
+
+
+def speaker_references(session: SessionInfo, platform: str) -> str:
+    return ", ".join(s.reference(platform) for s in session.speakers)
+
+
+class MissingSpeakerContext(Rule):
+    code = "CTX003"
+    name = "missing-speaker-context"
+    level = Level.SUGGESTION
+    needs = "session"
+    summary = "A session is on and the draft names neither its speaker nor its title."
+    docs = Docs(
+        what="When a session is on, checks that the draft says whose talk it is about: a speaker's handle or name, or the session title.",
+        why="“Great point!” means nothing to someone who is not in the room. Naming the speaker gives the idea its author and lets followers find more of their work.",
+        example="Most learning happens in the flow of work, not in courses. #LT13",
+        instead="Most learning happens in the flow of work, not in courses, says @priyaraman #LT13",
+        fix="Appends the speaker's handle for this platform (their name where they have none), or the session title when the programme lists no speaker.",
+    )
+    examples = (
+        Example("Most learning happens at work, not in courses. #LT13", fires=True),
+        Example("Most learning happens at work, says @priyaraman #LT13", fires=False),
+        Example("Priya Raman: most learning happens at work #LT13", fires=False),
+        Example("As Raman puts it, most learning happens at work #LT13", fires=False),
+        Example("Now: Learning in the flow of work #LT13", fires=False),
+        Example("Most learning happens at work, not in courses. #LT13", fires=False, situation="event"),
+    )
+
+    def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
+        session = draft.session
+        if session is None or names_session(draft, session):
+            return
+        if session.speakers:
+            who = speaker_references(session, draft.platform)
+            fix = Fix.append(f"Add {who}", draft.text, f"— {who}")
+            message = f"Whose talk is this? Name the speaker ({who}) so followers know who said it."
+        else:
+            fix = Fix.append("Add the session title", draft.text, f"(“{session.title}”)")
+            message = f"Which session is this? Name it (“{session.title}”) so followers know where this comes from."
+        yield self.tip(message, fix=fix)
+
+
+class UnattributedQuote(Rule):
+    code = "CTX004"
+    name = "unattributed-quote"
+    level = Level.WARNING
+    needs = "nothing"
+    summary = "A quotation with nobody named near it."
+    docs = Docs(
+        what="Finds quotations of a few words or more (straight and typographic quotes, and the quote marks of other languages: „…“, «…», »…«, 「…」 and more) and checks that someone is named near them: a mention, “— Name”, a name before a colon, or a word like says, said, via or according to.",
+        why="A quote without its author gets retweeted as if it were yours, or as if it were anonymous wisdom. Attribution is the least a speaker deserves, and it is what makes the quote worth anything to a reader.",
+        example="“Nobody ever learned to ride a bike in a classroom” #LT13",
+        instead="“Nobody ever learned to ride a bike in a classroom” — @priyaraman #LT13",
+        fix="Appends “— ” and the current speaker's handle (or name), when a session is on.",
+    )
+    options = (
+        Option("min_words", 3, "How many words a quotation needs before it must be attributed (shorter ones are usually scare quotes).", minimum=1, maximum=50),
+        Option("window", 60, "How many characters before or after the quotation an attribution may stand.", minimum=0, maximum=500),
+    )
+    examples = (
+        Example("“Nobody ever learned to ride a bike in a classroom” #LT13", fires=True),
+        Example("\"Nobody ever learned to ride a bike in a classroom\" #LT13", fires=True, situation="none"),
+        Example("„Niemand lernt Radfahren im Klassenzimmer“ #LT13", fires=True),
+        Example("« Personne n'apprend le vélo en classe » #LT13", fires=True),
+        Example("“Nobody ever learned to ride a bike in a classroom” — @priyaraman #LT13", fires=False),
+        Example("Priya Raman: “nobody ever learned to ride a bike in a classroom” #LT13", fires=False),
+        Example("“Nobody ever learned to ride a bike in a classroom,” says Raman #LT13", fires=False),
+        Example("„Niemand lernt Radfahren im Klassenzimmer“, sagt Raman #LT13", fires=False),
+        Example("This is so-called “microlearning” again #LT13", fires=False),
+        Example("That's what we're calling it, isn't it?", fires=False, situation="none"),
+    )
+
+    def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
+        text = draft.text
+        names: tuple[str, ...] = ()
+        if draft.session is not None:
+            names = tuple(s.name for s in draft.session.speakers)
+        for quote in find_quotes(text, min_words=int(options["min_words"])):
+            if has_attribution(text, quote, window=int(options["window"]), names=names):
+                continue
+            fix = None
+            if draft.session is not None and draft.session.speakers:
+                who = speaker_references(draft.session, draft.platform)
+                fix = Fix.append(f"Attribute to {who}", text, f"— {who}")
+            yield self.tip(
+                f"Quotation of {quote.words} words with nobody named near it: say who said it.",
+                span=(quote.start, quote.end),
+                fix=fix,
+            )
+
+
+class BareLink(Rule):
+    code = "CTX005"
+    name = "bare-link"
+    level = Level.SUGGESTION
+    needs = "nothing"
+    summary = "A link with (almost) nothing said about it."
+    docs = Docs(
+        what="Finds drafts that are a link plus at most a couple of words or tags.",
+        why="Nobody clicks a bare link from a stranger. One sentence on what the link is (the slides? the paper the speaker cited?) and why it matters makes it worth a click.",
+        example="https://example.com/slides.pdf #LT13",
+        instead="Slides from @priyaraman's talk, with the study on informal learning on p. 12: https://example.com/slides.pdf #LT13",
+        fix="None: only you know what the link is.",
+    )
+    options = (Option("max_words", 2, "A link with at most this many other words or tags counts as bare.", minimum=0, maximum=20),)
+    examples = (
+        Example("https://example.com/slides.pdf #LT13", fires=True),
+        Example("slides: example.com/slides.pdf", fires=True, situation="none"),
+        Example("Slides from the keynote, with the study on p. 12: https://example.com/slides.pdf #LT13", fires=False),
+        Example("No links in this one, just words #LT13", fires=False),
+    )
+
+    def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
+        urls = draft.report.entities.urls
+        if not urls:
+            return
+        rest = draft.text
+        for url in sorted(urls, key=lambda u: u.start, reverse=True):
+            rest = rest[: url.start] + " " + rest[url.end :]
+        words = [w for w in rest.split() if any(c.isalnum() for c in w)]
+        limit = int(options["max_words"])
+        if len(words) <= limit:
+            first = urls[0]
+            yield self.tip(
+                f"A link with {len(words)} other word{'s' if len(words) != 1 else ''}: say what it is and why it is worth a click.",
+                span=(first.start, first.end),
+            )
