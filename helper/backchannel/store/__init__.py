@@ -1,0 +1,79 @@
+"""The embedded SQLite store: one database file per data directory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from backchannel.context import EventInfo, SessionInfo
+from backchannel.errors import InvalidInput, NotFound
+from backchannel.paths import database_path
+from backchannel.settings import Settings
+from backchannel.store.db import Database
+from backchannel.store.events import Event, EventStore, Session, Speaker
+from backchannel.store.settings_store import SettingsStore
+from backchannel.timeutil import now_utc
+
+__all__ = ["Event", "Session", "Situation", "Speaker", "Store"]
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """What a draft is checked against, resolved from the store."""
+
+    event: EventInfo | None
+    session: SessionInfo | None
+    settings: Settings
+
+
+class Store:
+    def __init__(self, path: Path | str) -> None:
+        self.db = Database(path)
+        self.events = EventStore(self.db)
+        self.settings = SettingsStore(self.db)
+
+    @classmethod
+    def open(cls, data_dir: Path) -> "Store":
+        return cls(database_path(data_dir))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def active_event(self, settings: Settings | None = None) -> Event | None:
+        slug = (settings or self.settings.load()).get("active_event")
+        if not slug:
+            return None
+        try:
+            return self.events.get_event(slug)
+        except NotFound:
+            # The active event was deleted or renamed: no event, rather than an error on every check.
+            return None
+
+    def situation(
+        self,
+        *,
+        event: str | None = None,
+        session: int | None = None,
+        at: datetime | None = None,
+        room: str | None = None,
+    ) -> Situation:
+        """The event (explicit, else the active one) and the session (explicit, else the one on at ``at``).
+
+        When several sessions run at once and no room narrows them down, there
+        is no current session: the rules never guess.
+        """
+        settings = self.settings.load()
+        chosen = self.events.get_event(event) if event else self.active_event(settings)
+        if chosen is None:
+            if session is not None:
+                raise InvalidInput("A session needs its event: pass the event too, or make it the active event.", details={"field": "session"})
+            return Situation(None, None, settings)
+        current = None
+        if session is not None:
+            current = self.events.get_session(session, event=chosen.slug)
+        else:
+            running = self.events.sessions_at(chosen.slug, at or now_utc(), room or settings.get("active_room"))
+            if len(running) == 1:
+                current = running[0]
+        return Situation(chosen.info(), current.info() if current else None, settings)
