@@ -1,0 +1,98 @@
+"""`backchannel check`: one draft, or many as JSON lines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from backchannel.checker import CheckResult, check_draft
+from backchannel.cli.common import open_store
+from backchannel.errors import BackchannelError, InvalidInput
+from backchannel.store import Situation, Store
+from backchannel.timeutil import parse_instant
+
+_PLATFORMS = ("x", "bluesky", "mastodon")
+
+
+def _situation(store: Store, cache: dict[tuple[Any, ...], Situation], event: str | None, session: int | None, at: str | None, room: str | None) -> Situation:
+    key = (event, session, at, room)
+    if key not in cache:
+        moment = parse_instant(at, field="at") if at else None
+        cache[key] = store.situation(event=event, session=session, at=moment, room=room)
+    return cache[key]
+
+
+def _render_text(result: CheckResult) -> str:
+    lines = []
+    for tip in result.tips:
+        lines.append(f"{tip.code} {tip.level.value:<10} {tip.message}")
+        if tip.fix is not None:
+            lines.append(f"{'':18}fix: {tip.fix.title}")
+    length = result.length
+    state = "ok" if length.valid else ("over the limit" if length.weighted > length.limit else "not valid")
+    lines.append(f"length {length.weighted}/{length.limit} ({state}); {len(result.tips)} tip{'s' if len(result.tips) != 1 else ''}")
+    return "\n".join(lines)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        return _run_jsonl(args)
+    text = args.text if args.text is not None else sys.stdin.read()
+    store = open_store(args)
+    try:
+        situation = _situation(store, {}, args.event, args.session, args.at, args.room)
+    finally:
+        store.close()
+    result = check_draft(text, platform=args.platform, event=situation.event, session=situation.session, settings=situation.settings)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(_render_text(result) + "\n")
+    return 1 if result.has_error else 0
+
+
+def _line_request(line: str, number: int) -> dict[str, Any]:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"line {number} is not valid JSON: {exc.msg} at column {exc.colno}.") from None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise InvalidInput(f"line {number} must be a JSON object with a string \"text\".")
+    platform = data.get("platform", "x")
+    if platform not in _PLATFORMS:
+        raise InvalidInput(f"line {number}: platform must be one of {', '.join(_PLATFORMS)}, not {platform!r}.")
+    for name in ("event", "at", "room"):
+        if data.get(name) is not None and not isinstance(data[name], str):
+            raise InvalidInput(f"line {number}: {name} must be text.")
+    if data.get("session") is not None and (not isinstance(data["session"], int) or isinstance(data["session"], bool)):
+        raise InvalidInput(f"line {number}: session must be a whole number.")
+    return data
+
+
+def _run_jsonl(args: argparse.Namespace) -> int:
+    """One result per input line, in order; a bad line gets an error object and exit 2."""
+    store = open_store(args)
+    cache: dict[tuple[Any, ...], Situation] = {}
+    status = 0
+    out = sys.stdout
+    try:
+        for number, line in enumerate(sys.stdin, 1):
+            if not line.strip():
+                continue
+            try:
+                data = _line_request(line, number)
+                situation = _situation(
+                    store, cache, data.get("event", args.event), data.get("session", args.session), data.get("at", args.at), data.get("room", args.room)
+                )
+                result = check_draft(data["text"], platform=data.get("platform", args.platform), event=situation.event, session=situation.session, settings=situation.settings)
+                out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                if result.has_error and status == 0:
+                    status = 1
+            except BackchannelError as exc:
+                out.write(json.dumps({"error": exc.to_dict(), "line": number}, ensure_ascii=False) + "\n")
+                status = 2
+    finally:
+        store.close()
+    return status

@@ -1,0 +1,74 @@
+"""Wire types: the JSON bodies the HTTP API accepts, validated by pydantic.
+
+Only the server imports this module; the core works on plain dataclasses.
+Unknown fields are refused so that a typo ("platfrom") is an error, not a
+silently ignored option.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+
+Platform = Literal["x", "bluesky", "mastodon"]
+Network = Literal["x", "bluesky", "mastodon"]
+
+MAX_DRAFT_CHARS = 25_000
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_max_length=MAX_DRAFT_CHARS)
+
+
+class CheckRequest(Strict):
+    text: str
+    platform: Platform = "x"
+    event: str | None = Field(default=None, max_length=64)
+    session: int | None = None
+    at: str | None = Field(default=None, max_length=64)
+    room: str | None = Field(default=None, max_length=200)
+
+
+class SpeakerIn(Strict):
+    name: str = Field(min_length=1, max_length=200)
+    handles: dict[Network, str] = Field(default_factory=dict)
+
+
+class EventCreate(Strict):
+    slug: str = Field(max_length=64)
+    name: str = Field(min_length=1, max_length=300)
+    time_zone: str = Field(default="UTC", max_length=64)
+    hashtag: str | None = Field(default=None, max_length=101)
+    aliases: list[str] = Field(default_factory=list, max_length=20)
+    session_tag_pattern: str | None = Field(default=None, max_length=100)
+    starts_on: str | None = Field(default=None, max_length=10)
+    ends_on: str | None = Field(default=None, max_length=10)
+
+
+class EventPatch(Strict):
+    slug: str | None = Field(default=None, max_length=64)
+    name: str | None = Field(default=None, min_length=1, max_length=300)
+    time_zone: str | None = Field(default=None, max_length=64)
+    hashtag: str | None = Field(default=None, max_length=101)
+    aliases: list[str] | None = Field(default=None, max_length=20)
+    session_tag_pattern: str | None = Field(default=None, max_length=100)
+    starts_on: str | None = Field(default=None, max_length=10)
+    ends_on: str | None = Field(default=None, max_length=10)
+
+
+class SessionCreate(Strict):
+    title: str = Field(min_length=1, max_length=500)
+    start: str = Field(max_length=64)
+    end: str = Field(max_length=64)
+    room: str | None = Field(default=None, max_length=200)
+    track: str | None = Field(default=None, max_length=200)
+    code: str | None = Field(default=None, max_length=100)
+    tag: str | None = Field(default=None, max_length=101)
+    speakers: list[SpeakerIn] = Field(default_factory=list, max_length=50)
+    url: str | None = Field(default=None, max_length=2000)
+    abstract: str | None = Field(default=None, max_length=20_000)
+
+
+class SettingsUpdate(RootModel[dict[str, Any]]):
+    """A map of setting name -> new value (``null`` resets it to the default)."""

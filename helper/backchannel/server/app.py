@@ -1,0 +1,20 @@
+"""The application factory: wires the store, the token, routes and middlewares."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from backchannel.server.auth import TokenSource
+from backchannel.server.io import MAX_JSON_BYTES
+from backchannel.server.keys import STORE
+from backchannel.server.middlewares import MIDDLEWARES, TOKEN_KEY
+from backchannel.server.routes import setup_routes
+from backchannel.store import Store
+
+
+def create_app(store: Store, token: str | TokenSource) -> web.Application:
+    app = web.Application(middlewares=MIDDLEWARES, client_max_size=MAX_JSON_BYTES)
+    app[STORE] = store
+    app[TOKEN_KEY] = token if isinstance(token, TokenSource) else TokenSource(token)
+    setup_routes(app)
+    return app

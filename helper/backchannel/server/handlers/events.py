@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from aiohttp import web
+
+from backchannel.models import EventCreate, EventPatch, SessionCreate
+from backchannel.server.io import json_response, read_json
+from backchannel.server.keys import STORE
+from backchannel.store import Speaker
+from backchannel.timeutil import parse_instant
+
+
+async def list_events(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    active = store.active_event()
+    return json_response(
+        {"events": [e.to_dict() for e in store.events.list_events()], "active": active.slug if active else None}
+    )
+
+
+async def create_event(request: web.Request) -> web.Response:
+    body = await read_json(request, EventCreate)
+    event = request.app[STORE].events.create_event(**body.model_dump())
+    return json_response(event.to_dict(), status=201)
+
+
+async def get_event(request: web.Request) -> web.Response:
+    return json_response(request.app[STORE].events.get_event(request.match_info["slug"]).to_dict())
+
+
+async def patch_event(request: web.Request) -> web.Response:
+    body = await read_json(request, EventPatch)
+    event = request.app[STORE].events.update_event(request.match_info["slug"], body.model_dump(exclude_unset=True))
+    return json_response(event.to_dict())
+
+
+async def list_sessions(request: web.Request) -> web.Response:
+    sessions = request.app[STORE].events.list_sessions(request.match_info["slug"])
+    return json_response({"sessions": [s.to_dict() for s in sessions]})
+
+
+async def create_session(request: web.Request) -> web.Response:
+    body = await read_json(request, SessionCreate)
+    store = request.app[STORE]
+    event = store.events.get_event(request.match_info["slug"])
+    session = store.events.add_session(
+        event.slug,
+        title=body.title,
+        start=parse_instant(body.start, default_zone=event.time_zone, field="start"),
+        end=parse_instant(body.end, default_zone=event.time_zone, field="end"),
+        room=body.room,
+        track=body.track,
+        code=body.code,
+        tag=body.tag,
+        speakers=[Speaker(s.name, dict(s.handles)) for s in body.speakers],
+        url=body.url,
+        abstract=body.abstract,
+    )
+    return json_response(session.to_dict(), status=201)

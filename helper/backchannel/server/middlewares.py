@@ -1,0 +1,88 @@
+"""Who may call the helper: Host, Origin and token checks, in that order.
+
+1. Errors (outermost): anything raised below becomes the one error shape.
+2. Host: only 127.0.0.1, localhost or [::1] with the port we listen on, so a
+   DNS-rebinding page (evil.example resolving to 127.0.0.1) is refused.
+3. Origin: a request that says where it comes from must come from the
+   extension or from the helper's own pages; every web page is refused.
+4. Token: every API call carries ``Authorization: Bearer <token>``.
+There are no CORS headers at all: the extension's background worker does
+not need them, and no web page may read a response.
+"""
+
+from __future__ import annotations
+
+from typing import Awaitable, Callable
+
+from aiohttp import web
+
+from backchannel.errors import BackchannelError, Forbidden, Unauthorized
+from backchannel.identity import is_extension_origin
+from backchannel.server.auth import TokenSource
+from backchannel.server.errors import to_response
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+TOKEN_KEY: web.AppKey[TokenSource] = web.AppKey("token", TokenSource)
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def local_port(request: web.Request) -> int | None:
+    sockname = request.transport.get_extra_info("sockname") if request.transport else None
+    return int(sockname[1]) if sockname else None
+
+
+def allowed_hosts(port: int | None) -> set[str]:
+    return {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
+
+
+@web.middleware
+async def errors_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    try:
+        response = await handler(request)
+    except (BackchannelError, web.HTTPException, Exception) as exc:  # noqa: BLE001 - the one place errors are mapped
+        response = to_response(exc)
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+@web.middleware
+async def host_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    host = (request.headers.get("Host") or "").lower()
+    if host not in allowed_hosts(local_port(request)):
+        raise Forbidden("This helper only answers requests addressed to 127.0.0.1, localhost or [::1] on its own port.")
+    return await handler(request)
+
+
+@web.middleware
+async def origin_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        own = {f"http://{host}" for host in allowed_hosts(local_port(request))}
+        if not (is_extension_origin(origin) or origin.lower() in own):
+            raise Forbidden("Web pages may not talk to this helper; only the Backchannel Coach extension may.")
+    return await handler(request)
+
+
+@web.middleware
+async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    if request.path.startswith("/v1/") or request.path == "/v1":
+        header = request.headers.get("Authorization", "")
+        scheme, _, presented = header.partition(" ")
+        if scheme.lower() != "bearer" or not presented.strip():
+            raise Unauthorized("This call needs the helper's token: send `Authorization: Bearer <token>` (`backchannel token` shows it).")
+        if not request.app[TOKEN_KEY].matches(presented.strip()):
+            raise Unauthorized("The token is not the helper's token. Pair again (`backchannel token` shows the current one).")
+    return await handler(request)
+
+
+MIDDLEWARES = [errors_middleware, host_middleware, origin_middleware, auth_middleware]

@@ -1,0 +1,22 @@
+"""The whole URL table, on one screen."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from backchannel.server.handlers import check, events, health, rules, settings
+
+
+def setup_routes(app: web.Application) -> None:
+    app.router.add_get("/v1/health", health.health)
+    app.router.add_post("/v1/check", check.check)
+    app.router.add_get("/v1/rules", rules.list_rules)
+    app.router.add_get("/v1/rules/{code}", rules.show_rule)
+    app.router.add_get("/v1/settings", settings.get_settings)
+    app.router.add_put("/v1/settings", settings.put_settings)
+    app.router.add_get("/v1/events", events.list_events)
+    app.router.add_post("/v1/events", events.create_event)
+    app.router.add_get("/v1/events/{slug}", events.get_event)
+    app.router.add_patch("/v1/events/{slug}", events.patch_event)
+    app.router.add_get("/v1/events/{slug}/sessions", events.list_sessions)
+    app.router.add_post("/v1/events/{slug}/sessions", events.create_session)
