@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.server.conftest import Api
+
+LT13 = {"slug": "lt13", "name": "Learning Technologies 2013", "hashtag": "LT13", "time_zone": "Europe/London", "session_tag_pattern": "{hashtag}{room}"}
+SESSION = {
+    "title": "Learning in the flow of work", "start": "2013-01-30T10:00", "end": "2013-01-30T11:00", "room": "A1",
+    "speakers": [{"name": "Priya Raman", "handles": {"x": "@priyaraman"}}],
+}
+
+
+async def test_health(api: Api) -> None:
+    status, body = await api.call("GET", "/v1/health")
+    assert status == 200
+    assert body["status"] == "ok" and body["database"]["status"] == "ok" and body["version"]
+
+
+async def test_check_returns_the_cli_shape(api: Api) -> None:
+    status, body = await api.call("POST", "/v1/check", json={"text": "Hello #LT13 @priyaraman https://example.com"})
+    assert status == 200
+    assert set(body) >= {"length", "entities", "tips"}
+    assert body["length"] == {"weighted": 44, "limit": 280, "valid": True} | {k: v for k, v in body["length"].items() if k not in ("weighted", "limit", "valid")}
+    assert [h["text"] for h in body["entities"]["hashtags"]] == ["LT13"]
+    assert [m["text"] for m in body["entities"]["mentions"]] == ["priyaraman"]
+    assert len(body["entities"]["urls"]) == 1
+
+
+async def test_event_session_and_check_in_context(api: Api) -> None:
+    assert (await api.call("POST", "/v1/events", json=LT13))[0] == 201
+    status, session = await api.call("POST", "/v1/events/lt13/sessions", json=SESSION)
+    assert status == 201
+    assert session["tag"] == "LT13A1"
+    assert session["start"] == "2013-01-30T10:00:00Z"  # London is UTC in January
+    status, body = await api.call("POST", "/v1/check", json={"text": "Most learning happens at work", "event": "lt13", "at": "2013-01-30T10:30:00Z"})
+    assert status == 200
+    codes = {t["code"] for t in body["tips"]}
+    assert {"CTX001", "CTX002", "CTX003"} <= codes
+    assert body["session"] == session["id"]
+    ctx001 = next(t for t in body["tips"] if t["code"] == "CTX001")
+    assert ctx001["fix"]["result"] == "Most learning happens at work #LT13"
+
+
+async def test_active_event_via_settings(api: Api) -> None:
+    await api.call("POST", "/v1/events", json=LT13)
+    status, body = await api.call("PUT", "/v1/settings", json={"active_event": "lt13", "rules.FLW003.max_hashtags": 1})
+    assert status == 200
+    assert body["settings"]["active_event"]["value"] == "lt13"
+    status, body = await api.call("POST", "/v1/check", json={"text": "Two tags #a #b"})
+    codes = {t["code"] for t in body["tips"]}
+    assert "CTX001" in codes and "FLW003" in codes
+    status, body = await api.call("PUT", "/v1/settings", json={"active_event": "nope"})
+    assert status == 404 and body["error"]["code"] == "not_found"
+
+
+async def test_rules_catalogue(api: Api) -> None:
+    status, body = await api.call("GET", "/v1/rules")
+    assert status == 200
+    assert {r["code"] for r in body["rules"]} >= {"CTX001", "LEN001"}
+    status, rule = await api.call("GET", "/v1/rules/unattributed-quote")
+    assert rule["code"] == "CTX004" and rule["docs"]["why"]
+    status, body = await api.call("GET", "/v1/rules/NOPE99")
+    assert status == 404
+
+
+async def test_switching_a_rule_off(api: Api) -> None:
+    await api.call("PUT", "/v1/settings", json={"rules.CTX005.enabled": False})
+    status, body = await api.call("POST", "/v1/check", json={"text": "https://example.com"})
+    assert "CTX005" not in {t["code"] for t in body["tips"]}
+    status, body = await api.call("GET", "/v1/rules/CTX005")
+    assert body["enabled"] is False
+
+
+async def test_patch_event(api: Api) -> None:
+    await api.call("POST", "/v1/events", json=LT13)
+    status, body = await api.call("PATCH", "/v1/events/lt13", json={"aliases": ["LearningTech13"]})
+    assert status == 200 and body["aliases"] == ["LearningTech13"]
+    status, body = await api.call("GET", "/v1/events")
+    assert [e["slug"] for e in body["events"]] == ["lt13"]
+
+
+ERROR_CASES = [
+    ("POST", "/v1/check", {"data": b"{not json", "headers": {"Content-Type": "application/json"}}, 400, "bad_request"),
+    ("POST", "/v1/check", {"data": b"\xff\xfe{}", "headers": {"Content-Type": "application/json"}}, 400, "bad_request"),
+    ("POST", "/v1/check", {"data": b"[1, 2]", "headers": {"Content-Type": "application/json"}}, 400, "bad_request"),
+    ("POST", "/v1/check", {"data": b"text=hi", "headers": {"Content-Type": "application/x-www-form-urlencoded"}}, 415, "unsupported_media_type"),
+    ("POST", "/v1/check", {"json": {"text": 5}}, 422, "invalid_input"),
+    ("POST", "/v1/check", {"json": {"text": "hi", "platform": "myspace"}}, 422, "invalid_input"),
+    ("POST", "/v1/check", {"json": {"text": "hi", "platfrom": "x"}}, 422, "invalid_input"),
+    ("POST", "/v1/check", {"json": {"text": "hi", "event": "nope"}}, 404, "not_found"),
+    ("POST", "/v1/check", {"json": {"text": "hi", "at": "yesterday"}}, 422, "invalid_input"),
+    ("POST", "/v1/check", {"data": b"[" * 100_000, "headers": {"Content-Type": "application/json"}}, 400, "bad_request"),
+    ("POST", "/v1/check", {"data": b'{"text": "' + b"a" * (2 * 1024 * 1024) + b'"}', "headers": {"Content-Type": "application/json"}}, 413, "payload_too_large"),
+    ("POST", "/v1/events", {"json": {"slug": "Bad Slug", "name": "x"}}, 422, "invalid_input"),
+    ("GET", "/v1/events/nope", {}, 404, "not_found"),
+    ("GET", "/v1/nowhere", {}, 404, "not_found"),
+    ("DELETE", "/v1/check", {}, 405, "method_not_allowed"),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "kwargs", "status", "code"), ERROR_CASES)
+async def test_bad_input_gets_one_error_shape(api: Api, method: str, path: str, kwargs: dict, status: int, code: str) -> None:  # type: ignore[type-arg]
+    got, body = await api.call(method, path, **kwargs)
+    assert got == status
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"code", "message", "details"}
+    assert body["error"]["code"] == code
+    assert body["error"]["message"] and "Traceback" not in body["error"]["message"]
+
+
+async def test_conflict_keeps_the_first_event(api: Api) -> None:
+    await api.call("POST", "/v1/events", json=LT13)
+    status, body = await api.call("POST", "/v1/events", json={**LT13, "name": "Other"})
+    assert status == 409 and body["error"]["code"] == "conflict"
+    status, event = await api.call("GET", "/v1/events/lt13")
+    assert event["name"] == LT13["name"]
