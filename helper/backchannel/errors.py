@@ -94,6 +94,13 @@ class ImageError(InvalidInput):
     code = "image_invalid"
 
 
+class PortInUse(BackchannelError):
+    """`serve` could not listen: another program has the port."""
+
+    code = "port_in_use"
+    status = 409
+
+
 class StoreError(BackchannelError):
     """The database cannot be opened or migrated."""
 

@@ -21,7 +21,7 @@ async def test_check_returns_the_cli_shape(api: Api) -> None:
     status, body = await api.call("POST", "/v1/check", json={"text": "Hello #LT13 @priyaraman https://example.com"})
     assert status == 200
     assert set(body) >= {"length", "entities", "tips"}
-    assert body["length"] == {"weighted": 44, "limit": 280, "valid": True} | {k: v for k, v in body["length"].items() if k not in ("weighted", "limit", "valid")}
+    assert body["length"] == {"weighted": 47, "limit": 280, "valid": True} | {k: v for k, v in body["length"].items() if k not in ("weighted", "limit", "valid")}
     assert [h["text"] for h in body["entities"]["hashtags"]] == ["LT13"]
     assert [m["text"] for m in body["entities"]["mentions"]] == ["priyaraman"]
     assert len(body["entities"]["urls"]) == 1

@@ -142,6 +142,6 @@ def test_token_never_in_logs(tmp_path: Path) -> None:
         request(own.port, "GET", "/v1/health", {**host, "Authorization": f"Bearer {own.token}x"}, None)
     finally:
         own.stop()
-    _, stderr = own.process.communicate(timeout=10)
-    assert "listening" in own.process.stdout.read() if own.process.stdout else True
-    assert own.token not in stderr
+    stdout, stderr = own.process.communicate(timeout=10)
+    assert "listening on http://127.0.0.1:" in stdout
+    assert own.token not in stdout + stderr

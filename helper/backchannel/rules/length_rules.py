@@ -73,10 +73,10 @@ class NearLengthLimit(Rule):
     )
     options = (Option("margin", 20, "How close to the limit (in the platform's characters) counts as near.", minimum=0, maximum=200),)
     examples = (
-        Example("Informal learning " * 14 + "#LT13", fires=True),
-        Example("Informal learning " * 14 + "#LT13", fires=False, situation="event"),
+        Example("Informal learning " * 15 + "#LT13", fires=True),
+        Example("Informal learning " * 15 + "#LT13", fires=False, situation="event"),
         Example("Informal learning at work #LT13", fires=False),
-        Example("Informal learning " * 12 + "#LT13 #LT13A1 @priyaraman", fires=False),
+        Example("Informal learning " * 14 + "#LT13 #LT13A1 @priyaraman", fires=False),
     )
 
     def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:

@@ -14,7 +14,7 @@ from typing import Callable
 from aiohttp import web
 
 from backchannel import __version__
-from backchannel.errors import BackchannelError
+from backchannel.errors import PortInUse
 from backchannel.runtime import Runtime, clear_runtime, write_runtime
 from backchannel.secrets import ensure_token, load_token
 from backchannel.server.app import create_app
@@ -27,11 +27,6 @@ DEFAULT_PORT = 28841
 # The only addresses the helper ever binds; there is deliberately no option to change them.
 LOOPBACK_V4 = "127.0.0.1"
 LOOPBACK_V6 = "::1"
-
-
-class PortInUse(BackchannelError):
-    code = "port_in_use"
-    status = 409
 
 
 async def _serve(data_dir: Path, port: int, ready: Callable[[Runtime], None]) -> None:
