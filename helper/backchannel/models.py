@@ -72,3 +72,9 @@ class SessionCreate(Strict):
 
 class SettingsUpdate(RootModel[dict[str, Any]]):
     """A map of setting name -> new value (``null`` resets it to the default)."""
+
+
+class SpeakerPatch(Strict):
+    """Handles to set by hand (kept across re-imports); ``null`` or "" clears one."""
+
+    handles: dict[Network, str | None] = Field(max_length=3)

@@ -115,3 +115,34 @@ async def test_conflict_keeps_the_first_event(api: Api) -> None:
     assert status == 409 and body["error"]["code"] == "conflict"
     status, event = await api.call("GET", "/v1/events/lt13")
     assert event["name"] == LT13["name"]
+
+
+async def test_programme_import_now_and_speakers(api: Api) -> None:
+    from tests.store.test_programmes import TALKS, sessionize
+
+    await api.call("POST", "/v1/events", json={"slug": "tc", "name": "Test Conf", "hashtag": "TC26", "time_zone": "Europe/Brussels"})
+    status, report = await api.call("POST", "/v1/events/tc/schedule?filename=s.json", data=sessionize(TALKS), headers={"Content-Type": "application/json"})
+    assert status == 200, report
+    assert report["sessions"]["added"] == 3 and report["format"] == "sessionize"
+    status, now = await api.call("GET", "/v1/events/tc/now?at=2026-02-01T11:10&platform=x")
+    assert status == 200 and now["snippet"] == "#TC26 “Closing talk” — @ada_l, Alan Turing"
+    status, speakers = await api.call("GET", "/v1/events/tc/speakers")
+    alan = next(s for s in speakers["speakers"] if s["name"] == "Alan Turing")
+    status, patched = await api.call("PATCH", f"/v1/events/tc/speakers/{alan['id']}", json={"handles": {"x": "alan_t"}})
+    assert status == 200 and patched["handles"] == {"x": "@alan_t"}
+    status, now = await api.call("GET", "/v1/events/tc/now?at=2026-02-01T11:10")
+    assert now["snippet"].endswith("— @ada_l, @alan_t")
+    status, kit = await api.call("GET", "/v1/events/tc/kit?platform=x")
+    assert status == 200 and kit["follow"]["x"] == ["@ada_l", "@alan_t"]
+
+
+async def test_untrusted_programme_is_a_clean_422(api: Api) -> None:
+    await api.call("POST", "/v1/events", json={"slug": "tc", "name": "Test Conf"})
+    status, body = await api.call("POST", "/v1/events/tc/schedule", data=b"\x89PNG\r\n\x1a\nnot a programme")
+    assert status == 422 and body["error"]["code"] == "schedule_invalid"
+    status, body = await api.call("POST", "/v1/events/tc/schedule", data=b"")
+    assert status == 400
+    status, body = await api.call("GET", "/v1/events/tc/now?platform=myspace")
+    assert status == 422
+    status, body = await api.call("PATCH", "/v1/events/tc/speakers/abc", json={"handles": {}})
+    assert status in (404, 422)

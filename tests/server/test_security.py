@@ -28,8 +28,13 @@ BODIES = {
     ("POST", "/v1/events"): {"slug": "lt13", "name": "LT13", "hashtag": "LT13"},
     ("PATCH", "/v1/events/{slug}"): {"name": "LT13 renamed"},
     ("POST", "/v1/events/{slug}/sessions"): {"title": "Keynote", "start": "2013-01-30T09:00", "end": "2013-01-30T10:00"},
+    ("PATCH", "/v1/events/{slug}/speakers/{speaker_id}"): {"handles": {"x": "@someone"}},
+    ("POST", "/v1/events/{slug}/schedule"): (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//matrix//EN\r\nBEGIN:VEVENT\r\nUID:k1@matrix\r\n"
+        b"DTSTART:20130130T090000Z\r\nDTEND:20130130T100000Z\r\nSUMMARY:Keynote\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ),
 }
-PARAMS = {"slug": "lt13", "code": "CTX001"}
+PARAMS = {"slug": "lt13", "code": "CTX001", "speaker_id": "1"}
 
 
 def api_routes() -> list[tuple[str, str]]:
@@ -87,8 +92,9 @@ def test_the_full_matrix(helper: RunningHelper) -> None:
             headers["Origin"] = origin
         body = None
         if (method, template) in BODIES:
-            body = json.dumps(BODIES[(method, template)]).encode()
-            headers["Content-Type"] = "application/json"
+            payload = BODIES[(method, template)]
+            body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+            headers["Content-Type"] = "text/calendar" if isinstance(payload, bytes) else "application/json"
         status, response_headers, raw = request(helper.port, method, path, headers, body)
 
         if host == "rebinding" or origin in ("https://x.com", "https://evil.example", "null"):

@@ -11,7 +11,6 @@ from backchannel.checker import CheckResult, check_draft
 from backchannel.cli.common import open_store
 from backchannel.errors import BackchannelError, InvalidInput
 from backchannel.store import Situation, Store
-from backchannel.timeutil import parse_instant
 
 _PLATFORMS = ("x", "bluesky", "mastodon")
 
@@ -19,8 +18,7 @@ _PLATFORMS = ("x", "bluesky", "mastodon")
 def _situation(store: Store, cache: dict[tuple[Any, ...], Situation], event: str | None, session: int | None, at: str | None, room: str | None) -> Situation:
     key = (event, session, at, room)
     if key not in cache:
-        moment = parse_instant(at, field="at") if at else None
-        cache[key] = store.situation(event=event, session=session, at=moment, room=room)
+        cache[key] = store.situation(event=event, session=session, at=at, room=room)
     return cache[key]
 
 

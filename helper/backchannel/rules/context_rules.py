@@ -182,6 +182,7 @@ class UnattributedQuote(Rule):
         Example("“Nobody ever learned to ride a bike in a classroom,” says Raman #LT13", fires=False),
         Example("„Niemand lernt Radfahren im Klassenzimmer“, sagt Raman #LT13", fires=False),
         Example("This is so-called “microlearning” again #LT13", fires=False),
+        Example("Now at #LT13: “Learning in the flow of work”", fires=False),
         Example("That's what we're calling it, isn't it?", fires=False, situation="none"),
     )
 
@@ -190,7 +191,11 @@ class UnattributedQuote(Rule):
         names: tuple[str, ...] = ()
         if draft.session is not None:
             names = tuple(s.name for s in draft.session.speakers)
+        title = " ".join(draft.session.title.casefold().split()) if draft.session is not None else None
         for quote in find_quotes(text, min_words=int(options["min_words"])):
+            # The session's own title in quotes names the session; it quotes nobody.
+            if title and " ".join(text[quote.start + 1 : quote.end - 1].casefold().split()).strip(" .,") == title:
+                continue
             if has_attribution(text, quote, window=int(options["window"]), names=names):
                 continue
             fix = None

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from aiohttp import web
 from pydantic import BaseModel
 
-from backchannel.errors import BadRequest, UnsupportedMediaType
+from backchannel.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -43,3 +43,20 @@ def _is_root_model(model: type[BaseModel]) -> bool:
 
 def json_response(payload: Any, status: int = 200) -> web.Response:
     return web.Response(status=status, text=json.dumps(payload, ensure_ascii=False), content_type="application/json")
+
+
+async def read_bytes(request: web.Request, limit: int) -> bytes:
+    """The raw body, refused with 413 as soon as it passes ``limit``."""
+    if request.content_length is not None and request.content_length > limit:
+        raise PayloadTooLarge(f"The body is {request.content_length} bytes; the limit is {limit // (1024 * 1024)} MiB.")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.content.iter_chunked(64 * 1024):
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"The body is over the limit of {limit // (1024 * 1024)} MiB.")
+        chunks.append(chunk)
+    data = b"".join(chunks)
+    if not data:
+        raise BadRequest("The request body is empty; send the file as the body.")
+    return data

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from backchannel.server.handlers import check, events, health, rules, settings
+from backchannel.server.handlers import check, events, health, programme, rules, settings
 
 
 def setup_routes(app: web.Application) -> None:
@@ -20,3 +20,8 @@ def setup_routes(app: web.Application) -> None:
     app.router.add_patch("/v1/events/{slug}", events.patch_event)
     app.router.add_get("/v1/events/{slug}/sessions", events.list_sessions)
     app.router.add_post("/v1/events/{slug}/sessions", events.create_session)
+    app.router.add_post("/v1/events/{slug}/schedule", programme.import_schedule)
+    app.router.add_get("/v1/events/{slug}/now", programme.now)
+    app.router.add_get("/v1/events/{slug}/kit", programme.kit)
+    app.router.add_get("/v1/events/{slug}/speakers", programme.list_speakers)
+    app.router.add_patch("/v1/events/{slug}/speakers/{speaker_id}", programme.patch_speaker)

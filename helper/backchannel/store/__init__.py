@@ -11,11 +11,12 @@ from backchannel.errors import InvalidInput, NotFound
 from backchannel.paths import database_path
 from backchannel.settings import Settings
 from backchannel.store.db import Database
-from backchannel.store.events import Event, EventStore, Session, Speaker
+from backchannel.store.events import Event, EventStore, Session, Speaker, SpeakerRecord, SpeakerStore
+from backchannel.store.programmes import ImportReport, ProgrammeStore
 from backchannel.store.settings_store import SettingsStore
-from backchannel.timeutil import now_utc
+from backchannel.timeutil import now_utc, parse_instant
 
-__all__ = ["Event", "Session", "Situation", "Speaker", "Store"]
+__all__ = ["Event", "ImportReport", "Session", "Situation", "Speaker", "SpeakerRecord", "Store"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,8 @@ class Store:
     def __init__(self, path: Path | str) -> None:
         self.db = Database(path)
         self.events = EventStore(self.db)
+        self.speakers = SpeakerStore(self.db, self.events)
+        self.programmes = ProgrammeStore(self.db, self.events)
         self.settings = SettingsStore(self.db)
 
     @classmethod
@@ -55,16 +58,20 @@ class Store:
         *,
         event: str | None = None,
         session: int | None = None,
-        at: datetime | None = None,
+        at: datetime | str | None = None,
         room: str | None = None,
     ) -> Situation:
         """The event (explicit, else the active one) and the session (explicit, else the one on at ``at``).
+
+        ``at`` as text is ISO 8601; without an offset it is in the event's time zone.
 
         When several sessions run at once and no room narrows them down, there
         is no current session: the rules never guess.
         """
         settings = self.settings.load()
         chosen = self.events.get_event(event) if event else self.active_event(settings)
+        if isinstance(at, str):
+            at = parse_instant(at, default_zone=chosen.time_zone if chosen else "UTC", field="at")
         if chosen is None:
             if session is not None:
                 raise InvalidInput("A session needs its event: pass the event too, or make it the active event.", details={"field": "session"})

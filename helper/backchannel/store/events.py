@@ -6,7 +6,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Iterable, Mapping, Sequence
 
 from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
@@ -98,6 +98,11 @@ class Session:
             "abstract": self.abstract,
             "speakers": [s.to_dict() for s in self.speakers],
         }
+
+
+def speaker_key(name: str) -> str:
+    """A speaker's identity within an event: the name, case and spacing folded."""
+    return "name:" + " ".join(name.casefold().split())
 
 
 def validate_slug(slug: str) -> str:
@@ -302,6 +307,25 @@ class EventStore:
             params.append(room)
         return self._sessions(self.db.conn.execute(sql + " ORDER BY s.room, s.starts_at", params).fetchall())
 
+    def next_sessions(self, slug: str, at: datetime, room: str | None = None) -> list[Session]:
+        """The first session to start after ``at`` in each room (within a day)."""
+        event = self.get_event(slug)
+        stamp = to_store(at)
+        horizon = to_store(at + timedelta(days=1))
+        sql = (
+            "SELECT s.*, e.session_tag_pattern, e.hashtags FROM sessions s JOIN events e ON e.id = s.event_id"
+            " WHERE s.event_id = ? AND s.starts_at > ? AND s.starts_at < ?"
+        )
+        params: list[Any] = [event.id, stamp, horizon]
+        if room:
+            sql += " AND lower(s.room) = lower(?)"
+            params.append(room)
+        rows = self.db.conn.execute(sql + " ORDER BY s.starts_at, s.room", params).fetchall()
+        first: dict[str | None, sqlite3.Row] = {}
+        for row in rows:
+            first.setdefault((row["room"] or "").casefold() or None, row)
+        return self._sessions(sorted(first.values(), key=lambda r: (r["starts_at"], r["room"] or "")))
+
     def _sessions(self, rows: Sequence[sqlite3.Row]) -> list[Session]:
         if not rows:
             return []
@@ -317,7 +341,7 @@ class EventStore:
         collected: dict[tuple[int, int], tuple[str, dict[str, str]]] = {}
         for r in handle_rows:
             name, handles = collected.setdefault((r["session_id"], r["speaker_id"]), (r["name"], {}))
-            if r["network"]:
+            if r["network"] and r["handle"]:  # an empty handle is a user's "no handle", kept to outlive re-imports
                 handles[r["network"]] = r["handle"]
         for (session_id, _), (name, handles) in collected.items():
             speakers[session_id].append(Speaker(name, handles))
@@ -337,11 +361,84 @@ class EventStore:
         return out
 
 
+@dataclass(frozen=True, slots=True)
+class SpeakerRecord:
+    id: int
+    name: str
+    handles: Mapping[str, str]
+    edited: tuple[str, ...]  # networks whose handle the user set by hand
+    sessions: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "handles": dict(self.handles), "edited": list(self.edited), "sessions": self.sessions}
+
+
+class SpeakerStore:
+    """The people on an event's programme and their handles per network."""
+
+    def __init__(self, db: Database, events: EventStore) -> None:
+        self.db = db
+        self.events = events
+
+    def list_speakers(self, slug: str) -> list[SpeakerRecord]:
+        event = self.events.get_event(slug)
+        rows = self.db.conn.execute(
+            "SELECT sp.id, sp.name, (SELECT count(*) FROM session_speakers ss WHERE ss.speaker_id = sp.id) AS sessions"
+            " FROM speakers sp WHERE sp.event_id = ? ORDER BY sp.name COLLATE NOCASE",
+            (event.id,),
+        ).fetchall()
+        return [self._record(row) for row in rows]
+
+    def get_speaker(self, slug: str, speaker_id: int) -> SpeakerRecord:
+        event = self.events.get_event(slug)
+        row = self.db.conn.execute(
+            "SELECT sp.id, sp.name, (SELECT count(*) FROM session_speakers ss WHERE ss.speaker_id = sp.id) AS sessions"
+            " FROM speakers sp WHERE sp.event_id = ? AND sp.id = ?",
+            (event.id, speaker_id),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"The event {slug!r} has no speaker {speaker_id}.", details={"speaker": speaker_id})
+        return self._record(row)
+
+    def find_speaker(self, slug: str, name: str) -> SpeakerRecord:
+        wanted = " ".join(name.casefold().split())
+        matches = [s for s in self.list_speakers(slug) if " ".join(s.name.casefold().split()) == wanted]
+        if not matches:
+            raise NotFound(f"The event {slug!r} has no speaker called {name!r}.", details={"speaker": name})
+        return matches[0]
+
+    def set_handles(self, slug: str, speaker_id: int, handles: Mapping[str, str | None]) -> SpeakerRecord:
+        """Set (or, with None, clear) handles by hand; these survive re-imports."""
+        speaker = self.get_speaker(slug, speaker_id)
+        rows = [(network, "" if handle is None or not str(handle).strip() else normalise_handle(network, str(handle))) for network, handle in handles.items()]
+        for network, _ in rows:
+            if network not in NETWORKS:
+                raise InvalidInput(f"Unknown network {network!r}: use one of {', '.join(NETWORKS)}.", details={"field": "network"})
+        with self.db.write() as conn:
+            for network, handle in rows:
+                conn.execute(
+                    "INSERT INTO speaker_handles (speaker_id, network, handle, source) VALUES (?, ?, ?, 'user')"
+                    " ON CONFLICT (speaker_id, network) DO UPDATE SET handle = excluded.handle, source = 'user'",
+                    (speaker.id, network, handle),
+                )
+        return self.get_speaker(slug, speaker_id)
+
+    def _record(self, row: sqlite3.Row) -> SpeakerRecord:
+        handles: dict[str, str] = {}
+        edited: list[str] = []
+        for h in self.db.conn.execute("SELECT network, handle, source FROM speaker_handles WHERE speaker_id = ? ORDER BY network", (row["id"],)):
+            if h["handle"]:
+                handles[h["network"]] = h["handle"]
+            if h["source"] == "user":
+                edited.append(h["network"])
+        return SpeakerRecord(id=row["id"], name=row["name"], handles=handles, edited=tuple(edited), sessions=row["sessions"])
+
+
 def _upsert_speaker(conn: sqlite3.Connection, event_id: int, speaker: Speaker) -> int:
     name = speaker.name.strip()
     if not name:
         raise InvalidInput("A speaker needs a name.", details={"field": "speakers"})
-    key = "name:" + " ".join(name.casefold().split())
+    key = speaker_key(name)
     conn.execute("INSERT OR IGNORE INTO speakers (event_id, key, name) VALUES (?, ?, ?)", (event_id, key, name))
     speaker_id = int(conn.execute("SELECT id FROM speakers WHERE event_id = ? AND key = ?", (event_id, key)).fetchone()[0])
     for network, handle in speaker.handles.items():

@@ -66,4 +66,25 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0002_programme_import",
+        """
+        ALTER TABLE sessions ADD COLUMN source TEXT NOT NULL DEFAULT 'manual';  -- 'manual' or 'import'
+        ALTER TABLE sessions ADD COLUMN kind TEXT;
+        ALTER TABLE sessions ADD COLUMN language TEXT;
+        ALTER TABLE speakers ADD COLUMN url TEXT;
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            format TEXT NOT NULL,
+            filename TEXT,
+            imported_at TEXT NOT NULL,
+            added INTEGER NOT NULL,
+            updated INTEGER NOT NULL,
+            unchanged INTEGER NOT NULL,
+            removed INTEGER NOT NULL,
+            warnings TEXT NOT NULL DEFAULT '[]'               -- JSON list of {message, line, field}
+        );
+        """,
+    ),
 )

@@ -6,14 +6,12 @@ from backchannel.checker import check_draft
 from backchannel.models import CheckRequest
 from backchannel.server.io import json_response, read_json
 from backchannel.server.keys import STORE
-from backchannel.timeutil import parse_instant
 
 
 async def check(request: web.Request) -> web.Response:
     body = await read_json(request, CheckRequest)
     store = request.app[STORE]
-    at = parse_instant(body.at, field="at") if body.at else None
-    situation = store.situation(event=body.event, session=body.session, at=at, room=body.room)
+    situation = store.situation(event=body.event, session=body.session, at=body.at, room=body.room)
     result = check_draft(body.text, platform=body.platform, event=situation.event, session=situation.session, settings=situation.settings)
     payload = result.to_dict()
     payload["event"] = situation.event.slug if situation.event else None

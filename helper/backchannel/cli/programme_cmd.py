@@ -1,0 +1,158 @@
+"""`backchannel schedule import`, `now`, `event kit`, `speaker …`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from backchannel.cli.common import open_store, print_json
+from backchannel.cli.event_cmd import _event_for
+from backchannel.errors import InvalidInput
+from backchannel.now import kit_for, what_is_on
+from backchannel.timeutil import parse_instant
+
+
+class _Progress:
+    """A one-line progress bar on stderr, only where a person is watching."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.live = sys.stderr.isatty()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.live and total:
+            sys.stderr.write(f"\r{self.label}: {done}/{total} ({100 * done // total}%)")
+            sys.stderr.flush()
+            self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
+
+
+def run_schedule_help(args: argparse.Namespace) -> int:
+    raise InvalidInput("Choose an action: backchannel schedule import FILE --event SLUG (see `backchannel schedule --help`).")
+
+
+def run_schedule_import(args: argparse.Namespace) -> int:
+    from backchannel.programme_import import import_file
+
+    data = _read_file(args.file)
+    speakers = _read_file(args.speakers) if args.speakers else None
+    store = open_store(args)
+    progress = _Progress(f"Importing {Path(args.file).name}")
+    try:
+        event = _event_for(store, args.event)
+        report = import_file(store, event.slug, data, filename=Path(args.file).name, format=args.schedule_format, speakers=speakers, progress=progress)
+    finally:
+        progress.close()
+        store.close()
+    if args.format == "json":
+        print_json(report.to_dict())
+        return 0
+    out = sys.stdout
+    out.write(
+        f"Imported {report.format} programme into {report.event}: {report.added} added, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {len(report.removed)} removed; {report.rooms} rooms, {report.speakers} speakers, "
+        f"{report.handles} handles.\n"
+    )
+    for title in report.removed:
+        out.write(f"  removed: {title}\n")
+    if report.warnings:
+        out.write(f"{len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}:\n")
+        for w in report.warnings:
+            where = ", ".join(p for p in (f"line {w['line']}" if w["line"] else None, w["field"]) if p)
+            out.write(f"  {where + ': ' if where else ''}{w['message']}\n")
+    return 0
+
+
+def run_now(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        event = _event_for(store, args.event)
+        at = parse_instant(args.at, default_zone=event.time_zone, field="--at") if args.at else None
+        now = what_is_on(store, event.slug, at=at, room=args.room, platform=args.platform)
+    finally:
+        store.close()
+    if args.format == "json":
+        print_json(now.to_dict())
+        return 0
+    out = sys.stdout
+    if not now.current:
+        out.write("Nothing is on right now.\n")
+    for session, snippet in now.current:
+        out.write(f"now  [{session.room or '-'}] {session.start:%H:%M}–{session.end:%H:%M} UTC  {session.title}\n      {snippet}\n")
+    for session in now.next:
+        out.write(f"next [{session.room or '-'}] {session.start:%H:%M}–{session.end:%H:%M} UTC  {session.title}\n")
+    if now.snippet:
+        out.write(f"\nContext to attach:\n{now.snippet}\n")
+    elif len(now.current) > 1:
+        out.write("\nSeveral sessions are on: pass --room (or `backchannel settings set active_room ROOM`) for the context to attach.\n")
+    return 0
+
+
+def run_kit(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        event = _event_for(store, args.slug)
+        kit = kit_for(store, event.slug, args.platform)
+    finally:
+        store.close()
+    if args.format == "json":
+        print_json(kit.to_dict())
+        return 0
+    out = sys.stdout
+    for network, handles in kit.follow.items():
+        if handles:
+            out.write(f"Follow on {network}: {' '.join(handles)}\n")
+        if kit.without_handle[network]:
+            out.write(f"  no {network} handle known for: {', '.join(kit.without_handle[network])}\n")
+    out.write(f"\nAnnounce it:\n{kit.announcement}\n")
+    return 0
+
+
+def run_speaker_help(args: argparse.Namespace) -> int:
+    raise InvalidInput("Choose an action: backchannel speaker list|set (see `backchannel speaker --help`).")
+
+
+def run_speaker_list(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        event = _event_for(store, args.event)
+        speakers = store.speakers.list_speakers(event.slug)
+    finally:
+        store.close()
+    if args.format == "json":
+        print_json({"event": event.slug, "speakers": [s.to_dict() for s in speakers]})
+        return 0
+    for s in speakers:
+        handles = " ".join(f"{n}={h}" + ("*" if n in s.edited else "") for n, h in s.handles.items())
+        sys.stdout.write(f"{s.id:>5}  {s.name:<32} {handles}\n")
+    return 0
+
+
+def run_speaker_set(args: argparse.Namespace) -> int:
+    changes: dict[str, str | None] = {}
+    for pair in args.handles:
+        network, sep, handle = pair.partition("=")
+        if not sep:
+            raise InvalidInput(f"{pair!r} must look like NETWORK=@handle (or NETWORK= to clear it).")
+        changes[network.strip().lower()] = handle.strip() or None
+    store = open_store(args)
+    try:
+        event = _event_for(store, args.event)
+        speaker = store.speakers.find_speaker(event.slug, args.name)
+        updated = store.speakers.set_handles(event.slug, speaker.id, changes)
+    finally:
+        store.close()
+    sys.stdout.write(f"{updated.name}: " + (" ".join(f"{n}={h}" for n, h in updated.handles.items()) or "no handles") + "\n")
+    return 0

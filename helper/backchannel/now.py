@@ -1,0 +1,65 @@
+"""What is on: the current sessions (per room), the next ones, and the snippet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from backchannel.context import SpeakerInfo
+from backchannel.snippets import Kit, event_kit, session_snippet
+from backchannel.store import Session, Store
+from backchannel.timeutil import now_utc, to_store
+
+
+@dataclass(frozen=True, slots=True)
+class Now:
+    event: str
+    at: datetime
+    platform: str
+    current: list[tuple[Session, str]]  # (session, its snippet)
+    next: list[Session]
+    snippet: str | None  # for the one session the person is in; None when none or ambiguous
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event": self.event,
+            "at": to_store(self.at),
+            "platform": self.platform,
+            "current": [{**s.to_dict(), "snippet": snippet} for s, snippet in self.current],
+            "next": [s.to_dict() for s in self.next],
+            "snippet": self.snippet,
+        }
+
+
+def what_is_on(store: Store, slug: str, *, at: datetime | None = None, room: str | None = None, platform: str = "x") -> Now:
+    event = store.events.get_event(slug)
+    settings = store.settings.load()
+    moment = at or now_utc()
+    chosen_room = room or settings.get("active_room")
+    info = event.info()
+    limit = settings.limit(platform)
+    current = [(s, session_snippet(info, s.info(), platform, limit)) for s in store.events.sessions_at(slug, moment)]
+    mine = [pair for pair in current if chosen_room and (pair[0].room or "").casefold() == chosen_room.casefold()]
+    if not mine and len(current) == 1:
+        mine = current
+    upcoming = store.events.next_sessions(slug, moment)
+    return Now(event=slug, at=moment, platform=platform, current=current, next=upcoming, snippet=mine[0][1] if len(mine) == 1 else None)
+
+
+def _dates(starts_on: str | None, ends_on: str | None) -> str | None:
+    if not starts_on:
+        return None
+    start = date.fromisoformat(starts_on)
+    end = date.fromisoformat(ends_on) if ends_on else start
+    if start == end:
+        return f"{start.day} {start:%B %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {start:%B %Y}"
+    return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+
+
+def kit_for(store: Store, slug: str, platform: str = "x") -> Kit:
+    event = store.events.get_event(slug)
+    speakers = [s for s in store.speakers.list_speakers(slug) if s.sessions]
+    return event_kit(event.info(), [SpeakerInfo(s.name, dict(s.handles)) for s in speakers], platform, _dates(event.starts_on, event.ends_on))

@@ -1,0 +1,69 @@
+"""Programme import, "what is on now", the pre-event kit, and speakers' handles."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+
+from aiohttp import web
+
+from backchannel import programme_import
+from backchannel.errors import InvalidInput
+from backchannel.models import Platform, SpeakerPatch
+from backchannel.now import kit_for, what_is_on
+from backchannel.schedules import MAX_BYTES
+from backchannel.server.io import json_response, read_bytes, read_json
+from backchannel.server.keys import STORE
+from backchannel.timeutil import parse_instant
+
+_PLATFORMS = ("x", "bluesky", "mastodon")
+
+
+def _platform(request: web.Request) -> Platform:
+    value = request.query.get("platform", "x")
+    if value not in _PLATFORMS:
+        raise InvalidInput(f"platform must be one of {', '.join(_PLATFORMS)}, not {value!r}.", details={"field": "platform"})
+    return value  # type: ignore[return-value]
+
+
+async def import_schedule(request: web.Request) -> web.Response:
+    """The programme file is the request body, as is; `?format=` skips detection, `?filename=` names it."""
+    store = request.app[STORE]
+    slug = request.match_info["slug"]
+    event = store.events.get_event(slug)  # 404 before reading a large body
+    data = await read_bytes(request, MAX_BYTES)
+    read = functools.partial(
+        programme_import.read, data, event_time_zone=event.time_zone, filename=request.query.get("filename"), format=request.query.get("format") or None
+    )
+    # Parsing a large programme takes a moment: off the loop, so other calls are not held up.
+    programme = await asyncio.get_running_loop().run_in_executor(None, read)
+    report = store.programmes.import_programme(slug, programme, filename=request.query.get("filename"))
+    return json_response(report.to_dict())
+
+
+async def now(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    event = store.events.get_event(request.match_info["slug"])
+    at = request.query.get("at")
+    moment = parse_instant(at, default_zone=event.time_zone, field="at") if at else None
+    result = what_is_on(store, event.slug, at=moment, room=request.query.get("room") or None, platform=_platform(request))
+    return json_response(result.to_dict())
+
+
+async def kit(request: web.Request) -> web.Response:
+    return json_response(kit_for(request.app[STORE], request.match_info["slug"], _platform(request)).to_dict())
+
+
+async def list_speakers(request: web.Request) -> web.Response:
+    speakers = request.app[STORE].speakers.list_speakers(request.match_info["slug"])
+    return json_response({"speakers": [s.to_dict() for s in speakers]})
+
+
+async def patch_speaker(request: web.Request) -> web.Response:
+    body = await read_json(request, SpeakerPatch)
+    try:
+        speaker_id = int(request.match_info["speaker_id"])
+    except ValueError:
+        raise InvalidInput("A speaker id is a whole number.", details={"field": "speaker_id"}) from None
+    speaker = request.app[STORE].speakers.set_handles(request.match_info["slug"], speaker_id, dict(body.handles))
+    return json_response(speaker.to_dict())

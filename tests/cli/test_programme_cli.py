@@ -1,0 +1,59 @@
+"""`schedule import`, `now`, `event kit` and `speaker` through the real CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.support.helper_process import backchannel
+from tests.store.test_programmes import TALKS, sessionize
+
+
+def setup(env: Path) -> Path:
+    assert backchannel(env, "event", "add", "tc", "--name", "Test Conf", "--hashtag", "TC26", "--time-zone", "Europe/Brussels",
+                       "--session-tag-pattern", "{hashtag}{room}").returncode == 0
+    assert backchannel(env, "event", "use", "tc").returncode == 0
+    path = env / "sessionize.json"
+    path.write_bytes(sessionize(TALKS))
+    return path
+
+
+def test_import_now_kit_and_speakers(tmp_path: Path) -> None:
+    programme = setup(tmp_path)
+    imported = backchannel(tmp_path, "schedule", "import", str(programme), "--format", "json")
+    assert imported.returncode == 0, imported.stderr
+    report = json.loads(imported.stdout)
+    assert report["sessions"] == {"added": 3, "updated": 0, "unchanged": 0, "removed": 0}
+
+    again = backchannel(tmp_path, "schedule", "import", str(programme))
+    assert "0 added, 0 updated, 3 unchanged, 0 removed" in again.stdout
+
+    now = json.loads(backchannel(tmp_path, "now", "--at", "2026-02-01T10:15", "--room", "K.1", "--format", "json").stdout)
+    assert [s["title"] for s in now["current"]] == ["Opening keynote", "Parallel track talk"]
+    assert now["snippet"] == "#TC26 #TC26K1 “Opening keynote” — @ada_l"
+
+    text = backchannel(tmp_path, "now", "--at", "2026-02-01T10:15").stdout
+    assert "Several sessions are on" in text
+
+    kit = json.loads(backchannel(tmp_path, "event", "kit", "--format", "json").stdout)
+    assert kit["follow"]["x"] == ["@ada_l"]
+
+    assert backchannel(tmp_path, "speaker", "set", "Grace Hopper", "x=@grace").returncode == 0
+    speakers = json.loads(backchannel(tmp_path, "speaker", "list", "--format", "json").stdout)["speakers"]
+    grace = next(s for s in speakers if s["name"] == "Grace Hopper")
+    assert grace["handles"] == {"x": "@grace"} and grace["edited"] == ["x"]
+
+    checked = json.loads(backchannel(tmp_path, "check", "Great point", "--at", "2026-02-01T10:15", "--room", "K.2", "--format", "json").stdout)
+    ctx003 = next(t for t in checked["tips"] if t["code"] == "CTX003")
+    assert ctx003["fix"]["result"] == "Great point — @grace"
+
+
+def test_bad_programme_file_exits_2(tmp_path: Path) -> None:
+    setup(tmp_path)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"hello": "world"}')
+    done = backchannel(tmp_path, "schedule", "import", str(bad))
+    assert done.returncode == 2
+    assert "not a programme format" in done.stderr
+    missing = backchannel(tmp_path, "schedule", "import", str(tmp_path / "nope.ics"))
+    assert missing.returncode == 2 and "Cannot read" in missing.stderr
