@@ -55,6 +55,7 @@ def check_draft(
         event=event,
         session=session if event is not None else None,
         hashtags_folded=frozenset(h.text.casefold() for h in report.entities.hashtags),
+        folded=text.casefold(),
     )
     tips: list[Tip] = []
     for code, rule in RULES.items():

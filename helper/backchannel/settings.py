@@ -8,7 +8,7 @@ so a new default reaches everyone who did not change it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
 from backchannel.errors import InvalidInput, NotFound
@@ -71,6 +71,7 @@ class Settings:
     """The effective value of every setting (stored overrides on top of defaults)."""
 
     overrides: Mapping[str, Any]
+    _rule_options: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def get(self, name: str) -> Any:
         if name in self.overrides:
@@ -84,7 +85,11 @@ class Settings:
         return bool(self.get(f"rules.{code}.enabled"))
 
     def rule_options(self, code: str) -> dict[str, Any]:
-        return {o.name: self.get(f"rules.{code}.{o.name}") for o in RULES[code].options}
+        # Asked for by every rule on every check: built once per Settings.
+        options = self._rule_options.get(code)
+        if options is None:
+            options = self._rule_options[code] = {o.name: self.get(f"rules.{code}.{o.name}") for o in RULES[code].options}
+        return options
 
     def limit(self, platform: str) -> int:
         return int(self.get(f"limits.{platform}"))

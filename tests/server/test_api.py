@@ -91,6 +91,8 @@ ERROR_CASES = [
     ("POST", "/v1/check", {"json": {"text": "hi", "event": "nope"}}, 404, "not_found"),
     ("POST", "/v1/check", {"json": {"text": "hi", "at": "yesterday"}}, 422, "invalid_input"),
     ("POST", "/v1/check", {"data": b"[" * 100_000, "headers": {"Content-Type": "application/json"}}, 400, "bad_request"),
+    ("POST", "/v1/check", {"data": b'{"text": "a\\ud800b"}', "headers": {"Content-Type": "application/json"}}, 400, "bad_request"),
+    ("POST", "/v1/check", {"data": b"", "headers": {"Content-Type": "application/json"}}, 400, "bad_request"),
     ("POST", "/v1/check", {"data": b'{"text": "' + b"a" * (2 * 1024 * 1024) + b'"}', "headers": {"Content-Type": "application/json"}}, 413, "payload_too_large"),
     ("POST", "/v1/events", {"json": {"slug": "Bad Slug", "name": "x"}}, 422, "invalid_input"),
     ("GET", "/v1/events/nope", {}, 404, "not_found"),

@@ -162,6 +162,7 @@ class Draft:
     event: EventInfo | None = None
     session: SessionInfo | None = None
     hashtags_folded: frozenset[str] = field(default=frozenset())
+    folded: str = ""  # the text, casefolded once for every rule that compares names
 
 
 class Rule:

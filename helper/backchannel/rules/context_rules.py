@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from backchannel.context import SessionInfo
@@ -77,38 +78,46 @@ class MissingSessionTag(Rule):
         )
 
 
-def _words(text: str) -> set[str]:
-    return {w.casefold() for w in re.findall(r"\w+", text)}
+@lru_cache(maxsize=512)
+def _surname_pattern(name: str) -> re.Pattern[str] | None:
+    parts = name.casefold().split()
+    # A surname alone ("as Raman says") names the speaker; a short one could be any word.
+    if len(parts) > 1 and len(parts[-1]) >= 3:
+        return re.compile(rf"(?<!\w){re.escape(parts[-1])}(?!\w)")
+    return None
+
+
+@lru_cache(maxsize=512)
+def _title_forms(title: str) -> tuple[str, str | None]:
+    """The folded title, and its main part before a colon or dash when that is two words or more."""
+    folded = " ".join(title.casefold().split())
+    main = re.split(r"\s*[:|–—]\s+|\s+-\s+", folded, maxsplit=1)[0]
+    return folded, (main if len(main.split()) >= 2 and main != folded else None)
 
 
 def names_speaker(draft: Draft, session: SessionInfo) -> bool:
     """True when the draft mentions or names one of the session's speakers."""
     mentioned = {m.text.casefold() for m in draft.report.entities.mentions}
-    folded = draft.text.casefold()
-    words = _words(draft.text)
+    folded = draft.folded
     for speaker in session.speakers:
         for handle in speaker.handles.values():
             bare = handle.lstrip("@").casefold()
             if bare in mentioned or bare.split("@")[0] in mentioned or handle.casefold() in folded:
                 return True
-        name = speaker.name.casefold().strip()
+        name = " ".join(speaker.name.casefold().split())
         if name and name in folded:
             return True
-        parts = name.split()
-        # A surname alone ("as Raman says") names the speaker; a short one could be any word.
-        if len(parts) > 1 and len(parts[-1]) >= 3 and parts[-1] in words:
+        surname = _surname_pattern(speaker.name)
+        if surname is not None and surname.search(folded):
             return True
     return False
 
 
 def names_title(draft: Draft, session: SessionInfo) -> bool:
     """True when the draft quotes the session title (or its main part before a colon)."""
-    folded = " ".join(draft.text.casefold().split())
-    title = " ".join(session.title.casefold().split())
-    if title and title in folded:
-        return True
-    main = re.split(r"\s*[:|–—]\s+|\s+-\s+", title, maxsplit=1)[0]
-    return len(main.split()) >= 2 and main in folded
+    title, main = _title_forms(session.title)
+    folded = " ".join(draft.folded.split())
+    return bool(title) and title in folded or (main is not None and main in folded)
 
 
 def names_session(draft: Draft, session: SessionInfo) -> bool:
@@ -191,7 +200,7 @@ class UnattributedQuote(Rule):
         names: tuple[str, ...] = ()
         if draft.session is not None:
             names = tuple(s.name for s in draft.session.speakers)
-        title = " ".join(draft.session.title.casefold().split()) if draft.session is not None else None
+        title = _title_forms(draft.session.title)[0] if draft.session is not None else None
         for quote in find_quotes(text, min_words=int(options["min_words"])):
             # The session's own title in quotes names the session; it quotes nobody.
             if title and " ".join(text[quote.start + 1 : quote.end - 1].casefold().split()).strip(" .,") == title:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any, TypeVar
 
+import orjson
+
 from aiohttp import web
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from backchannel.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
 
@@ -20,21 +22,34 @@ async def read_json(request: web.Request, model: type[M]) -> M:
     if request.content_type != "application/json":
         raise UnsupportedMediaType(f"Send JSON with `Content-Type: application/json` (got {request.content_type or 'none'}).")
     raw = await request.read()
+    if not raw.strip():
+        raise BadRequest("The request body is empty; send a JSON object.")
+    try:
+        # pydantic parses and validates in one pass (and checks UTF-8): the common case stays cheap.
+        return model.model_validate_json(raw)
+    except ValidationError as exc:
+        invalid = [err for err in exc.errors() if err["type"] == "json_invalid"]
+        if invalid:
+            _explain_bad_json(raw, invalid[0]["msg"])
+        if not _is_root_model(model) and any(err["type"] == "model_type" and not err["loc"] for err in exc.errors()):
+            raise BadRequest(f"The request body must be a JSON object, not {type(json.loads(raw)).__name__}.") from None
+        raise
+
+
+def _explain_bad_json(raw: bytes, parser_message: str) -> None:
+    """Raise BadRequest saying where a body stops being UTF-8 or JSON (the slow path, for errors only)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BadRequest(f"The request body is not valid UTF-8 (byte {exc.start}).") from None
-    if not text.strip():
-        raise BadRequest("The request body is empty; send a JSON object.")
     try:
-        data = json.loads(text)
+        json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadRequest(f"The request body is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from None
     except RecursionError:
         raise BadRequest("The request body is nested too deeply.") from None
-    if not isinstance(data, dict) and not _is_root_model(model):
-        raise BadRequest(f"The request body must be a JSON object, not {type(data).__name__}.")
-    return model.model_validate(data)
+    # Valid to Python's parser but not to the strict one: a lone surrogate escape, or too deep.
+    raise BadRequest(f"The request body is not valid JSON: {parser_message.removeprefix('Invalid JSON: ')}.")
 
 
 def _is_root_model(model: type[BaseModel]) -> bool:
@@ -42,7 +57,8 @@ def _is_root_model(model: type[BaseModel]) -> bool:
 
 
 def json_response(payload: Any, status: int = 200) -> web.Response:
-    return web.Response(status=status, text=json.dumps(payload, ensure_ascii=False), content_type="application/json")
+    # orjson: serialising the answer is a fifth of a check's cost with the standard library.
+    return web.Response(status=status, body=orjson.dumps(payload), content_type="application/json")
 
 
 async def read_bytes(request: web.Request, limit: int) -> bytes:

@@ -1,11 +1,12 @@
 """Who may call the helper: Host, Origin and token checks, in that order.
 
 1. Errors (outermost): anything raised below becomes the one error shape.
-2. Host: only 127.0.0.1, localhost or [::1] with the port we listen on, so a
+2. The guard, in this order:
+   Host: only 127.0.0.1, localhost or [::1] with the port we listen on, so a
    DNS-rebinding page (evil.example resolving to 127.0.0.1) is refused.
-3. Origin: a request that says where it comes from must come from the
+   Origin: a request that says where it comes from must come from the
    extension or from the helper's own pages; every web page is refused.
-4. Token: every API call carries ``Authorization: Bearer <token>``.
+   Token: every API call carries ``Authorization: Bearer <token>``.
 There are no CORS headers at all: the extension's background worker does
 not need them, and no web page may read a response.
 """
@@ -55,26 +56,15 @@ async def errors_middleware(request: web.Request, handler: Handler) -> web.Strea
     return response
 
 
-@web.middleware
-async def host_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    host = (request.headers.get("Host") or "").lower()
-    if host not in allowed_hosts(local_port(request)):
+def check_caller(request: web.Request) -> None:
+    """Host, then Origin, then token: the first that fails decides the answer."""
+    port = local_port(request)
+    hosts = allowed_hosts(port)
+    if (request.headers.get("Host") or "").lower() not in hosts:
         raise Forbidden("This helper only answers requests addressed to 127.0.0.1, localhost or [::1] on its own port.")
-    return await handler(request)
-
-
-@web.middleware
-async def origin_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     origin = request.headers.get("Origin")
-    if origin is not None:
-        own = {f"http://{host}" for host in allowed_hosts(local_port(request))}
-        if not (is_extension_origin(origin) or origin.lower() in own):
-            raise Forbidden("Web pages may not talk to this helper; only the Backchannel Coach extension may.")
-    return await handler(request)
-
-
-@web.middleware
-async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    if origin is not None and not (is_extension_origin(origin) or origin.lower() in {f"http://{host}" for host in hosts}):
+        raise Forbidden("Web pages may not talk to this helper; only the Backchannel Coach extension may.")
     if request.path.startswith("/v1/") or request.path == "/v1":
         header = request.headers.get("Authorization", "")
         scheme, _, presented = header.partition(" ")
@@ -82,7 +72,13 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
             raise Unauthorized("This call needs the helper's token: send `Authorization: Bearer <token>` (`backchannel token` shows it).")
         if not request.app[TOKEN_KEY].matches(presented.strip()):
             raise Unauthorized("The token is not the helper's token. Pair again (`backchannel token` shows the current one).")
+
+
+@web.middleware
+async def guard_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    # One middleware rather than three: every API call pays for each layer.
+    check_caller(request)
     return await handler(request)
 
 
-MIDDLEWARES = [errors_middleware, host_middleware, origin_middleware, auth_middleware]
+MIDDLEWARES = [errors_middleware, guard_middleware]

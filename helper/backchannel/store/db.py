@@ -25,6 +25,7 @@ def utc_now() -> str:
 class Database:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
+        self._writes = 0
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # autocommit mode: transactions are explicit, in write().
@@ -51,12 +52,17 @@ class Database:
                     conn.execute(statement)
                 conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, utc_now()))
 
+    def version(self) -> tuple[int, int]:
+        """Changes when anyone, this connection or another process, commits: a cache key."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0]), self._writes
+
     def applied_migrations(self) -> list[str]:
         return [row[0] for row in self.conn.execute("SELECT name FROM migrations ORDER BY rowid")]
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One immediate transaction: committed on success, rolled back on any error."""
+        self._writes += 1
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn

@@ -12,8 +12,18 @@ from backchannel.store.db import Database
 class SettingsStore:
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._cached: tuple[tuple[int, int], Settings] | None = None
 
     def load(self) -> Settings:
+        # Every check needs the settings; they change rarely (and maybe in another process).
+        version = self.db.version()
+        if self._cached is not None and self._cached[0] == version:
+            return self._cached[1]
+        settings = self._read()
+        self._cached = (version, settings)
+        return settings
+
+    def _read(self) -> Settings:
         overrides = {}
         for name, value in self.db.conn.execute("SELECT name, value FROM settings"):
             # A setting that a newer version removed is ignored, not an error.
