@@ -38,6 +38,7 @@ test: $(VENV)/.installed-test
 	@sh scripts/test.sh
 
 bench: $(VENV)/.installed-bench
+	@sh scripts/bench-deps.sh
 	$(BIN)/python -m bench
 
 clean:
