@@ -148,3 +148,12 @@ async def test_untrusted_programme_is_a_clean_422(api: Api) -> None:
     assert status == 422
     status, body = await api.call("PATCH", "/v1/events/tc/speakers/abc", json={"handles": {}})
     assert status in (404, 422)
+
+
+async def test_every_answer_carries_the_security_headers(api: Api) -> None:
+    for method, path in (("GET", "/v1/health"), ("GET", "/v1/nowhere"), ("POST", "/v1/check")):
+        async with api.client.request(method, path, headers=api.headers) as response:
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+            assert response.headers["Cache-Control"] == "no-store"
+            assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+            assert "Access-Control-Allow-Origin" not in response.headers

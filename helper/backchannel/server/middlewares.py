@@ -21,19 +21,12 @@ from backchannel.errors import BackchannelError, Forbidden, Unauthorized
 from backchannel.identity import is_extension_origin
 from backchannel.server.auth import TokenSource
 from backchannel.server.errors import to_response
+from backchannel.server.io import SECURITY_HEADERS
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 TOKEN_KEY: web.AppKey[TokenSource] = web.AppKey("token", TokenSource)
 
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "no-store",
-    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-    "Cross-Origin-Resource-Policy": "same-origin",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-}
 
 
 def local_port(request: web.Request) -> int | None:
@@ -51,8 +44,8 @@ async def errors_middleware(request: web.Request, handler: Handler) -> web.Strea
         response = await handler(request)
     except (BackchannelError, web.HTTPException, Exception) as exc:  # noqa: BLE001 - the one place errors are mapped
         response = to_response(exc)
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
+    if "X-Content-Type-Options" not in response.headers:  # answers not made by json_response
+        response.headers.update(SECURITY_HEADERS)
     return response
 
 
