@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from pathlib import Path
 
 from backchannel.context import EventInfo, SessionInfo
@@ -26,6 +27,10 @@ class Situation:
     event: EventInfo | None
     session: SessionInfo | None
     settings: Settings
+
+    def check_context(self) -> dict[str, Any]:
+        """What ``check_draft`` takes from the situation, as keyword arguments."""
+        return {"event": self.event, "session": self.session, "settings": self.settings}
 
 
 class Store:

@@ -12,7 +12,7 @@ async def check(request: web.Request) -> web.Response:
     body = await read_json(request, CheckRequest)
     store = request.app[STORE]
     situation = store.situation(event=body.event, session=body.session, at=body.at, room=body.room)
-    result = check_draft(body.text, platform=body.platform, event=situation.event, session=situation.session, settings=situation.settings)
+    result = check_draft(body.text, platform=body.platform, **situation.check_context())
     payload = result.to_dict()
     payload["event"] = situation.event.slug if situation.event else None
     payload["session"] = situation.session.id if situation.session else None
