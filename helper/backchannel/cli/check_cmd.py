@@ -43,7 +43,7 @@ def run_check(args: argparse.Namespace) -> int:
         situation = _situation(store, {}, args.event, args.session, args.at, args.room)
     finally:
         store.close()
-    result = check_draft(text, platform=args.platform, event=situation.event, session=situation.session, settings=situation.settings)
+    result = check_draft(text, platform=args.platform, **situation.check_context())
     if args.format == "json":
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
     else:
@@ -84,7 +84,7 @@ def _run_jsonl(args: argparse.Namespace) -> int:
                 situation = _situation(
                     store, cache, data.get("event", args.event), data.get("session", args.session), data.get("at", args.at), data.get("room", args.room)
                 )
-                result = check_draft(data["text"], platform=data.get("platform", args.platform), event=situation.event, session=situation.session, settings=situation.settings)
+                result = check_draft(data["text"], platform=data.get("platform", args.platform), **situation.check_context())
                 out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
                 if result.has_error and status == 0:
                     status = 1
