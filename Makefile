@@ -35,9 +35,11 @@ run: $(VENV)/.installed-run
 	@BIN=$(BIN) PORT=$(PORT) DATA_DIR=$(DATA_DIR) sh scripts/run.sh
 
 test: $(VENV)/.installed-test
+	@sh scripts/test-deps.sh
 	@sh scripts/test.sh
 
 bench: $(VENV)/.installed-bench
+	@sh scripts/test-deps.sh
 	@sh scripts/bench-deps.sh
 	$(BIN)/python -m bench
 

@@ -20,4 +20,6 @@ Backchannel Coach
   The helper runs below on http://127.0.0.1:$PORT (Ctrl+C stops it).
 
 MSG
+# The browser starts the native host to learn the helper's address and token.
+"$BIN/backchannel" "$@" native-host install || echo "Could not register the native host; pair by hand in the extension's options (backchannel token)." >&2
 exec "$BIN/backchannel" "$@" serve --port "$PORT"

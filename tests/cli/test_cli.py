@@ -151,3 +151,10 @@ def test_token_prints_and_rotates(env: Path) -> None:
     assert first == backchannel(env, "token").stdout.strip()
     rotated = backchannel(env, "token", "--rotate").stdout.strip()
     assert rotated != first and len(rotated) >= 43
+
+
+def test_parser_names_every_browser_the_native_host_knows() -> None:
+    from backchannel.cli.parser import BROWSER_NAMES
+    from backchannel.native_host.locations import BROWSER_KEYS
+
+    assert tuple(BROWSER_NAMES) == tuple(BROWSER_KEYS)

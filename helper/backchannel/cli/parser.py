@@ -12,6 +12,9 @@ from typing import Any, Callable
 from backchannel import __version__
 
 PLATFORMS = ("x", "bluesky", "mastodon")
+# The native host's browser table, named here so that building the parser imports none of it
+# (every command pays for the parser); a test keeps the two in step.
+BROWSER_NAMES = ("chrome", "chromium", "brave", "edge", "vivaldi", "firefox")
 
 
 def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:
@@ -143,6 +146,54 @@ def build_parser() -> argparse.ArgumentParser:
     s_list.add_argument("--at", metavar="ISO8601", help="only the sessions on at this moment")
     s_list.add_argument("--format", choices=("text", "json"), default="text")
 
+    ev_kit = _command(event_sub, "kit", help="before the event: whom to follow, and an announcement draft", module="programme_cmd", function="run_kit",
+                      example="backchannel event kit lt13\nbackchannel event kit lt13 --platform bluesky --format json")
+    ev_kit.add_argument("slug", nargs="?", help="the event (default: the active event)")
+    ev_kit.add_argument("--platform", choices=PLATFORMS, default="x")
+    ev_kit.add_argument("--format", choices=("text", "json"), default="text")
+
+    schedule = _command(
+        sub, "schedule", help="import a conference programme (iCalendar, pretalx/frab JSON or XML, Sessionize JSON)",
+        module="programme_cmd", function="run_schedule_help",
+        example="backchannel schedule import schedule.xml --event fosdem26",
+    )
+    schedule_sub = schedule.add_subparsers(title="actions", metavar="ACTION")
+    sch_import = _command(
+        schedule_sub, "import", help="import (or re-import) a programme file into an event", module="programme_cmd", function="run_schedule_import",
+        description="Import a programme file into an event. Re-importing updates sessions in place and reports removed ones;\n"
+        "handles you set by hand are kept. A file that cannot be trusted changes nothing.",
+        example="backchannel schedule import schedule.ics --event pyconuk15\n"
+        "backchannel schedule import sessions.json --speakers speakers.json --event devfest19 --format json",
+    )
+    sch_import.add_argument("file", help="the programme file")
+    sch_import.add_argument("--event", metavar="SLUG", help="the event (default: the active event)")
+    sch_import.add_argument("--schedule-format", metavar="NAME", help="skip format detection: ical, frab-json, frab-xml or sessionize")
+    sch_import.add_argument("--speakers", metavar="FILE", help="a Sessionize Speakers view with the speakers' links")
+    sch_import.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+
+    now = _command(
+        sub, "now", help="what is on now (per room), what is next, and the context snippet", module="programme_cmd", function="run_now",
+        example="backchannel now\nbackchannel now --event lt13 --at 2013-01-30T10:30 --room A1 --format json",
+    )
+    now.add_argument("--event", metavar="SLUG", help="the event (default: the active event)")
+    now.add_argument("--at", metavar="ISO8601", help="the moment (default: now); without an offset it is in the event's time zone")
+    now.add_argument("--room", help="your room, to pick the snippet when sessions run in parallel")
+    now.add_argument("--platform", choices=PLATFORMS, default="x", help="whose handles and length budget the snippet uses")
+    now.add_argument("--format", choices=("text", "json"), default="text")
+
+    speaker = _command(sub, "speaker", help="list an event's speakers and correct their handles", module="programme_cmd", function="run_speaker_help",
+                       example='backchannel speaker list --event lt13\nbackchannel speaker set "Priya Raman" x=@priyaraman mastodon=@priya@scholar.social')
+    speaker_sub = speaker.add_subparsers(title="actions", metavar="ACTION")
+    sp_list = _command(speaker_sub, "list", help="list speakers and their handles (* = set by you)", module="programme_cmd", function="run_speaker_list",
+                       example="backchannel speaker list --event lt13 --format json")
+    sp_list.add_argument("--event", metavar="SLUG")
+    sp_list.add_argument("--format", choices=("text", "json"), default="text")
+    sp_set = _command(speaker_sub, "set", help="set or clear a speaker's handles (kept across re-imports)", module="programme_cmd", function="run_speaker_set",
+                      example='backchannel speaker set "Priya Raman" x=@priyaraman bluesky=\nbackchannel speaker set --event lt13 "Jo Bloggs" mastodon=@jo@example.social')
+    sp_set.add_argument("name", help="the speaker's name as the programme gives it")
+    sp_set.add_argument("handles", nargs="+", metavar="NETWORK=@HANDLE", help="x, bluesky or mastodon; an empty handle clears it")
+    sp_set.add_argument("--event", metavar="SLUG")
+
     serve = _command(
         sub, "serve", help="run the helper on 127.0.0.1 (for the extension and the review page)", module="server_cmd", function="run_serve",
         example="backchannel serve\nbackchannel --data-dir /tmp/bc serve --port 0",
@@ -154,4 +205,28 @@ def build_parser() -> argparse.ArgumentParser:
         example="backchannel token\nbackchannel token --rotate",
     )
     token.add_argument("--rotate", action="store_true", help="replace the token; paired browsers must pair again")
+
+    native_host = _command(
+        sub, "native-host", help="install, remove or check the native-messaging host that pairs the browser extension",
+        module="native_host_cmd", function="run_native_host_help",
+        description="Install, remove or check the native-messaging host for the browsers on this machine.\n"
+        "The browser starts the host to ask for the helper's address and token (and the host starts the helper if needed).",
+        example="backchannel native-host install\nbackchannel native-host status\nbackchannel native-host uninstall --browser firefox",
+    )
+    native_host_sub = native_host.add_subparsers(title="actions", metavar="ACTION")
+    for action, function, action_help, action_example in (
+        ("install", "run_install", "write the host manifest (and its launcher) for every browser found",
+         "backchannel native-host install\nbackchannel native-host install --browser chrome --browser firefox\n"
+         "backchannel native-host install --browser chromium --manifest-dir /tmp/profile/NativeMessagingHosts"),
+        ("uninstall", "run_uninstall", "remove the host manifests (and launchers) written by install",
+         "backchannel native-host uninstall\nbackchannel native-host uninstall --browser brave --system"),
+        ("status", "run_status", "show where the host is installed, and whether each manifest is sound (exit 1 if one is broken)",
+         "backchannel native-host status\nbackchannel native-host status --format json"),
+    ):
+        nh = _command(native_host_sub, action, help=action_help, module="native_host_cmd", function=function, example=action_example)
+        nh.add_argument("--browser", action="append", choices=BROWSER_NAMES, metavar="NAME",
+                        help=f"only this browser (repeatable; default: every browser found): {', '.join(BROWSER_NAMES)}")
+        nh.add_argument("--system", action="store_true", help="the system-wide locations (needs root / administrator) instead of your user's")
+        nh.add_argument("--manifest-dir", metavar="DIR", help="write to this folder instead, e.g. a custom profile's NativeMessagingHosts")
+        nh.add_argument("--format", choices=("text", "json"), default="text")
     return parser

@@ -1,0 +1,8 @@
+/* Starts the features listed before it in the manifest. */
+(() => {
+  'use strict';
+  const ns = (globalThis.Backchannel ??= {});
+  if (ns.started) return;
+  ns.started = true;
+  ns.lifecycle.start();
+})();

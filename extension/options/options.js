@@ -1,0 +1,123 @@
+/* The options page: pairing status and manual pairing, the active event, rule switches
+ * and thresholds. Everything goes through the background worker (the same door as the
+ * content scripts) and is drawn with DOM APIs. */
+(() => {
+  'use strict';
+  const ns = globalThis.Backchannel;
+  const $ = (id) => document.getElementById(id);
+
+  async function ask(type, payload = {}) {
+    try {
+      return (await chrome.runtime.sendMessage({ ...payload, type })) ?? { ok: false, state: 'helper-error', message: 'No answer.' };
+    } catch (error) {
+      return { ok: false, state: 'helper-error', message: String(error?.message || error) };
+    }
+  }
+
+  function el(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (name === 'className') node.className = value;
+      else node.setAttribute(name, value === true ? '' : String(value));
+    }
+    node.append(...children);
+    return node;
+  }
+
+  function say(id, reply, success) {
+    $(id).textContent = reply.ok ? success : reply.message || ns.messages[reply.state] || 'Failed.';
+  }
+
+  async function showStatus() {
+    const status = $('pairing-status');
+    const reply = await ask('status');
+    status.dataset.state = reply.ok ? 'paired' : reply.state;
+    status.textContent = reply.ok
+      ? `Paired with the helper ${reply.version} at ${reply.url} (${reply.source === 'manual' ? 'by hand' : 'through the native host'}).`
+      : reply.message || ns.messages[reply.state];
+    return reply.ok;
+  }
+
+  async function showEvents() {
+    const reply = await ask('events');
+    if (!reply.ok) return;
+    const select = $('active-event');
+    select.replaceChildren(select.options[0]);
+    for (const event of reply.events) {
+      const label = event.hashtag ? `${event.name} (#${event.hashtag})` : event.name;
+      select.append(el('option', { value: event.slug }, label));
+    }
+    select.value = reply.active || '';
+  }
+
+  function settingInput(name, setting, kind) {
+    const attributes = { 'data-setting': name, id: `setting-${name}` };
+    if (kind === 'boolean') return el('input', { ...attributes, type: 'checkbox', checked: setting.value === true });
+    return el('input', { ...attributes, type: 'number', step: kind === 'integer' ? '1' : 'any', value: String(setting.value) });
+  }
+
+  async function showRules() {
+    const [rules, settings] = await Promise.all([ask('rules'), ask('settings')]);
+    if (!rules.ok || !settings.ok) return;
+    const values = settings.settings;
+    const blocks = rules.rules.map((rule) => {
+      const switchName = `rules.${rule.code}.enabled`;
+      const block = el('div', { className: 'rule', 'data-rule': rule.code },
+        el('header', {},
+          settingInput(switchName, values[switchName] ?? { value: rule.enabled }, 'boolean'),
+          el('label', { for: `setting-${switchName}` }, el('span', { className: 'code' }, rule.code), ' ', rule.name),
+          el('span', { className: 'level' }, rule.level)),
+        el('p', { className: 'summary' }, rule.summary));
+      for (const option of rule.options || []) {
+        const setting = values[option.setting] ?? { value: option.value };
+        const kind = typeof option.default === 'boolean' ? 'boolean' : Number.isInteger(option.default) ? 'integer' : 'number';
+        block.append(el('p', { className: 'option' },
+          el('label', { for: `setting-${option.setting}` }, option.name, ' ', settingInput(option.setting, setting, kind)),
+          ' ', el('small', {}, option.help)));
+      }
+      return block;
+    });
+    $('rules').replaceChildren(...blocks);
+  }
+
+  async function saveSetting(input) {
+    const name = input.dataset.setting;
+    const value = input.type === 'checkbox' ? input.checked : input.value === '' ? null : Number(input.value);
+    const reply = await ask('put-settings', { changes: { [name]: value } });
+    say('rules-result', reply, `Saved ${name}.`);
+    if (reply.ok && input.type !== 'checkbox') input.value = String(reply.settings[name].value);
+  }
+
+  async function refresh() {
+    if (await showStatus()) await Promise.all([showEvents(), showRules()]);
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    $('pair-again').addEventListener('click', async () => {
+      $('pairing-status').textContent = 'Pairing…';
+      await ask('pair');
+      await refresh();
+    });
+    $('manual-form').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const reply = await ask('pair-manual', { url: $('manual-url').value, token: $('manual-token').value });
+      say('manual-result', reply, `Paired by hand with ${reply.url}.`);
+      if (reply.ok) $('manual-token').value = '';
+      await refresh();
+    });
+    $('manual-forget').addEventListener('click', async () => {
+      const reply = await ask('forget-manual');
+      say('manual-result', reply, 'Forgot the manual pairing.');
+      await refresh();
+    });
+    $('active-event').addEventListener('change', async (event) => {
+      const reply = await ask('put-settings', { changes: { active_event: event.target.value || null } });
+      say('event-result', reply, event.target.value ? `Coaching for ${event.target.selectedOptions[0].textContent}.` : 'No event: event tips are off.');
+    });
+    $('rules').addEventListener('change', (event) => {
+      if (event.target.matches('input[data-setting]')) saveSetting(event.target);
+    });
+    refresh();
+  });
+})();

@@ -1,0 +1,29 @@
+/* Names and messages shared by the background worker, content scripts and options page.
+ * Plain script (no modules): Firefox loads it through background.scripts, the Chromium
+ * service worker through importScripts, content scripts through the manifest list. */
+(() => {
+  'use strict';
+  const ns = (globalThis.Backchannel ??= {});
+
+  ns.constants = Object.freeze({
+    NATIVE_HOST_NAME: 'com.backchannel.coach',
+    PLATFORM: 'x',
+    // A pause this long in typing sends the draft for checking (issue: ≤ 250 ms).
+    DEBOUNCE_MS: 150,
+    REQUEST_TIMEOUT_MS: 5000,
+    // Where the helper may live: loopback only, whatever a pairing says.
+    HELPER_URL: /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):(\d{1,5})$/,
+    RULE_CODE: /^[A-Z]{3}\d{3}$/,
+    EVENT_SLUG: /^[a-z0-9][a-z0-9-]{0,63}$/,
+  });
+
+  /** What the panel and the options page say for each state the background reports. */
+  ns.messages = Object.freeze({
+    'helper-down': 'The Backchannel helper is not running — start it with `make run`.',
+    'not-paired': 'Not paired with the Backchannel helper — run `make run` (it installs the native host), or pair by hand in the extension options.',
+    unauthorized: 'The helper refused the token — pair again in the extension options (`backchannel token` shows the current one).',
+    'helper-error': 'The helper could not check this draft.',
+    'extension-reloaded': 'Backchannel Coach was updated — reload this page to keep coaching.',
+    'no-event': 'Pick the event you are at in the extension options, so tips know its hashtag and programme.',
+  });
+})();

@@ -1,0 +1,86 @@
+"""`backchannel native-host install | uninstall | status`.
+
+It imports neither the store nor the rules: `make run` calls it on every start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from backchannel.native_host.install import Outcome, Target, install, plan, status, uninstall
+from backchannel.native_host.windows import Registry
+from backchannel.paths import ENV_DATA_DIR
+
+
+def _registry() -> Registry | None:
+    if sys.platform != "win32":
+        return None
+    from backchannel.native_host.windows import WinRegistry
+
+    return WinRegistry()
+
+
+def _targets(args: argparse.Namespace, registry: Registry | None) -> list[Target]:
+    into = Path(args.manifest_dir).expanduser().resolve() if args.manifest_dir else None
+    return plan(args.browser, system=args.system, into=into, registry=registry)
+
+
+def _pinned_data_dir(args: argparse.Namespace) -> Path | None:
+    """The data directory the host must use: the one chosen now, else the default at run time."""
+    chosen = getattr(args, "data_dir", None) or os.environ.get(ENV_DATA_DIR)
+    if not chosen:
+        return None
+    from backchannel.paths import resolve_data_dir
+
+    return resolve_data_dir(chosen)
+
+
+def _report(outcomes: list[Outcome], fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps({"targets": [o.to_dict() for o in outcomes]}, indent=2))
+        return
+    for o in outcomes:
+        print(f"{o.browser:<9} {o.state:<9} {o.manifest_path}" + (f"  ({o.detail})" if o.detail and o.state != "installed" else ""))
+
+
+def _none_found() -> int:
+    print("No supported browser found (Chrome, Chromium, Brave, Edge, Vivaldi, Firefox); name one with --browser.", file=sys.stderr)
+    return 0
+
+
+def run_native_host_help(args: argparse.Namespace) -> int:
+    print("usage: backchannel native-host {install,uninstall,status} [--browser NAME] [--system]", file=sys.stderr)
+    return 2
+
+
+def run_install(args: argparse.Namespace) -> int:
+    registry = _registry()
+    targets = _targets(args, registry)
+    if not targets:
+        return _none_found()
+    _report(install(targets, data_dir=_pinned_data_dir(args), registry=registry), args.format)
+    return 0
+
+
+def run_uninstall(args: argparse.Namespace) -> int:
+    registry = _registry()
+    targets = _targets(args, registry)
+    if not targets:
+        return _none_found()
+    _report(uninstall(targets, registry=registry), args.format)
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    """Exit status 1 when a manifest is present but broken, so scripts can tell."""
+    registry = _registry()
+    targets = _targets(args, registry)
+    if not targets:
+        return _none_found()
+    outcomes = status(targets, registry=registry)
+    _report(outcomes, args.format)
+    return 1 if any(o.state == "broken" for o in outcomes) else 0

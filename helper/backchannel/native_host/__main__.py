@@ -1,0 +1,5 @@
+import sys
+
+from backchannel.native_host.main import main
+
+sys.exit(main())

@@ -1,0 +1,27 @@
+// Loads the extension's plain scripts into a bare context (no DOM) and answers the pure
+// questions the Python tests ask: page detection, code point conversion, fix planning.
+// Usage: node run-pure.mjs <extension dir> < questions.json > answers.json
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+
+const dir = process.argv[2];
+const context = vm.createContext({ console });
+context.globalThis = context;
+for (const file of ['shared/constants.js', 'shared/codepoints.js', 'content/adapters/x.js', 'content/coach/insert-text.js', 'content/coach/session-context.js']) {
+  vm.runInContext(readFileSync(join(dir, file), 'utf8'), context, { filename: file });
+}
+const ns = context.Backchannel;
+const questions = JSON.parse(readFileSync(0, 'utf8'));
+const answers = {
+  pages: questions.urls.map((href) => {
+    const url = new URL(href);
+    return Object.fromEntries(Object.entries(ns.x.pages).map(([name, test]) => [name, test(url)]));
+  }),
+  toUtf16: questions.toUtf16.map(([text, cp]) => ns.codepoints.toUtf16(text, cp)),
+  toCodePoint: questions.toCodePoint.map(([text, unit]) => ns.codepoints.toCodePoint(text, unit)),
+  plans: questions.plans.map(([fix, checked, current]) => ns.insertText.planFix(fix, checked, current)),
+  withoutTags: questions.withoutTags.map(([snippet, draft]) => ns.sessionContext.withoutTagsPresent(snippet, draft)),
+  helperUrl: questions.helperUrls.map((url) => ns.constants.HELPER_URL.test(url)),
+};
+process.stdout.write(JSON.stringify(answers));
