@@ -19,8 +19,10 @@ if TYPE_CHECKING:
     from playwright.sync_api import Playwright
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def playwright() -> Iterator["Playwright"]:
+    # Module scope, not session: a live sync Playwright keeps an event loop running in this
+    # thread, and the asyncio tests that come after the browser tests need it stopped.
     if chromium_executable() is None:
         pytest.skip("chromium is not installed: run scripts/test-deps.sh (apt-get install -y chromium)")
     try:
