@@ -148,3 +148,22 @@ def test_writes_roll_back_on_error(store: Store) -> None:
             conn.execute("INSERT INTO settings (name, value) VALUES ('x', '1')")
             conn.execute("INSERT INTO settings (name, value) VALUES ('x', '2')")
     assert store.db.conn.execute("SELECT count(*) FROM settings").fetchone()[0] == 0
+
+
+def test_settings_cache_sees_changes_from_another_process(tmp_path: Path) -> None:
+    import time as clock
+
+    from backchannel.store import db as db_module
+
+    server_side = Store(tmp_path / "db.sqlite3")
+    cli_side = Store(tmp_path / "db.sqlite3")
+    assert server_side.settings.load().get("rules.FLW003.max_hashtags") == 3
+    cli_side.settings.update({"rules.FLW003.max_hashtags": 7})
+    deadline = clock.monotonic() + 5 * db_module.OTHERS_STALE_AFTER
+    while server_side.settings.load().get("rules.FLW003.max_hashtags") != 7 and clock.monotonic() < deadline:
+        clock.sleep(0.05)
+    assert server_side.settings.load().get("rules.FLW003.max_hashtags") == 7
+    server_side.settings.update({"rules.FLW003.max_hashtags": 2})
+    assert server_side.settings.load().get("rules.FLW003.max_hashtags") == 2, "our own writes count at once"
+    server_side.close()
+    cli_side.close()

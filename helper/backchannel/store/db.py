@@ -9,6 +9,7 @@ none of it.
 from __future__ import annotations
 
 import sqlite3
+import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,6 +17,9 @@ from typing import Iterator
 
 from backchannel.errors import StoreError
 from backchannel.store.migrations import MIGRATIONS
+
+
+OTHERS_STALE_AFTER = 0.25  # seconds
 
 
 def utc_now() -> str:
@@ -26,6 +30,8 @@ class Database:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self._writes = 0
+        self._others_version = 0
+        self._others_checked_at = float("-inf")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # autocommit mode: transactions are explicit, in write().
@@ -53,8 +59,17 @@ class Database:
                 conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, utc_now()))
 
     def version(self) -> tuple[int, int]:
-        """Changes when anyone, this connection or another process, commits: a cache key."""
-        return int(self.conn.execute("PRAGMA data_version").fetchone()[0]), self._writes
+        """Changes when anyone, this connection or another process, commits: a cache key.
+
+        Our own writes count at once. Another process's (the CLI changing a setting) are
+        noticed within ``OTHERS_STALE_AFTER`` seconds: asking SQLite on every call costs
+        more than a whole check does.
+        """
+        now = time.monotonic()
+        if now - self._others_checked_at >= OTHERS_STALE_AFTER:
+            self._others_version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+            self._others_checked_at = now
+        return self._others_version, self._writes
 
     def applied_migrations(self) -> list[str]:
         return [row[0] for row in self.conn.execute("SELECT name FROM migrations ORDER BY rowid")]
