@@ -158,3 +158,14 @@ def test_parser_names_every_browser_the_native_host_knows() -> None:
     from backchannel.native_host.locations import BROWSER_KEYS
 
     assert tuple(BROWSER_NAMES) == tuple(BROWSER_KEYS)
+
+
+def test_invalid_utf8_input_is_refused_clearly(env: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.support.helper_process import helper_env
+
+    done = subprocess.run([sys.executable, "-m", "backchannel", "check"], input=b"\xff\xfe", env=helper_env(env), capture_output=True, timeout=60)
+    assert done.returncode == 2
+    assert b"not valid UTF-8" in done.stderr and b"Traceback" not in done.stderr

@@ -22,6 +22,15 @@ def _situation(store: Store, cache: dict[tuple[Any, ...], Situation], event: str
     return cache[key]
 
 
+def _text(value: str, where: str) -> str:
+    """The draft, refused if it is not text: invalid UTF-8 arrives as lone surrogates."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidInput(f"{where} is not valid UTF-8 text (character {exc.start}).") from None
+    return value
+
+
 def _render_text(result: CheckResult) -> str:
     lines = []
     for tip in result.tips:
@@ -37,7 +46,7 @@ def _render_text(result: CheckResult) -> str:
 def run_check(args: argparse.Namespace) -> int:
     if args.jsonl:
         return _run_jsonl(args)
-    text = args.text if args.text is not None else sys.stdin.read()
+    text = _text(args.text, "The draft") if args.text is not None else _text(sys.stdin.read(), "Standard input")
     store = open_store(args)
     try:
         situation = _situation(store, {}, args.event, args.session, args.at, args.room)
@@ -58,6 +67,7 @@ def _line_request(line: str, number: int) -> dict[str, Any]:
         raise InvalidInput(f"line {number} is not valid JSON: {exc.msg} at column {exc.colno}.") from None
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise InvalidInput(f"line {number} must be a JSON object with a string \"text\".")
+    _text(data["text"], f"line {number}'s text")
     platform = data.get("platform", "x")
     if platform not in _PLATFORMS:
         raise InvalidInput(f"line {number}: platform must be one of {', '.join(_PLATFORMS)}, not {platform!r}.")
