@@ -1,0 +1,117 @@
+"""`backchannel photo FILE...`: will followers be able to read this photo? And the fixes.
+
+Exit status: 2 when a file cannot be read (the others are still checked), 1
+when a tip of level error fires, else 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from backchannel.cli.common import open_store, print_json
+from backchannel.errors import BackchannelError, ImageError, InvalidInput
+from backchannel.photos.limits import MAX_BYTES
+
+if TYPE_CHECKING:
+    from backchannel.photos.model import PhotoAnalysis
+
+
+def run_photo(args: argparse.Namespace) -> int:
+    from backchannel.checker import check_photos
+    from backchannel.photos.analyse import analyse_photo
+    from backchannel.photos.model import AttachedPhoto
+    from backchannel.rules import Level
+
+    files: list[str] = args.files
+    for option, out in (("--crop-to-slide", args.crop_to_slide), ("--strip-metadata", args.strip_metadata)):
+        if out and len(files) > 1 and not Path(out).is_dir():
+            raise InvalidInput(f"With several files, {option} takes an existing folder (got {out}).")
+    store = open_store(args)
+    try:
+        settings = store.settings.load()
+    finally:
+        store.close()
+    reports: list[dict[str, Any]] = []
+    status = 0
+    for name in files:
+        try:
+            data = _read(name)
+            analysis = analyse_photo(data)
+            tips = check_photos([AttachedPhoto(analysis)], settings)
+            report: dict[str, Any] = {"file": name, **analysis.to_dict(), "tips": [t.to_dict() for t in tips]}
+            written = _write_fixes(args, name, data, analysis, multiple=len(files) > 1)
+            report.update(written)
+            if any(t.level is Level.ERROR for t in tips) and status == 0:
+                status = 1
+        except BackchannelError as exc:
+            report = {"file": name, "error": exc.to_dict()}
+            status = 2
+        reports.append(report)
+    if args.format == "json":
+        print_json({"photos": reports})
+    else:
+        for report in reports:
+            _print_text(report)
+    return status
+
+
+def _read(name: str) -> bytes:
+    path = Path(name)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ImageError(f"{name} is {size / 1024 / 1024:.1f} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB.", details={"reason": "too_large"})
+        return path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {name}: {exc.strerror}.") from None
+
+
+def _write_fixes(args: argparse.Namespace, name: str, data: bytes, analysis: PhotoAnalysis, *, multiple: bool) -> dict[str, str]:
+    from backchannel.photos.fixes import crop_to_box, strip_metadata
+
+    written: dict[str, str] = {}
+    if args.crop_to_slide:
+        if analysis.slide is None:
+            raise ImageError(f"{name}: no slide was found, so there is nothing to crop to.", details={"reason": "no_slide"})
+        box = analysis.crop or analysis.slide.box  # the slide already fills the photo: crop to it anyway
+        out = crop_to_box(data, box)
+        written["cropped_to"] = _save(args.crop_to_slide, name, "-slide", out.extension, out.data, multiple)
+    if args.strip_metadata:
+        out = strip_metadata(data)
+        written["clean_copy"] = _save(args.strip_metadata, name, "-clean", out.extension, out.data, multiple)
+    return written
+
+
+def _save(target: str, source: str, suffix: str, extension: str, data: bytes, multiple: bool) -> str:
+    path = Path(target)
+    if multiple or path.is_dir():
+        path = path / f"{Path(source).stem}{suffix}{extension}"
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise InvalidInput(f"Cannot write {path}: {exc.strerror}.") from None
+    return str(path)
+
+
+def _print_text(report: dict[str, Any]) -> None:
+    out = sys.stdout
+    if "error" in report:
+        out.write(f"{report['file']}: {report['error']['message']}\n")
+        return
+    m, display = report["measurements"], report["display"]
+    out.write(f"{report['file']}  {report['width']}×{report['height']} {report['format']}, shown at {display['width']}×{display['height']}\n")
+    line = f"  brightness {m['brightness']:.0f}/255 · contrast {m['contrast']:.0f} · sharpness {m['sharpness']:.0f}"
+    slide = report["slide"]
+    if slide:
+        line += f" · slide {slide['display_width']} px wide ({slide['share']:.0%} of the photo) at {tuple(slide['box'])}"
+    else:
+        line += " · no slide found"
+    out.write(line + "\n")
+    for tip in report["tips"]:
+        out.write(f"  {tip['level']:<10} {tip['code']} {tip['name']}: {tip['message']}\n")
+    for key, label in (("cropped_to", "cropped to the slide"), ("clean_copy", "clean copy")):
+        if key in report:
+            out.write(f"  {label}: {report[key]}\n")

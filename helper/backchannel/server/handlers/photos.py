@@ -1,0 +1,128 @@
+"""Photos: analyse an attached photo, and serve its two fixes (crop, clean copy).
+
+Decoding is CPU work: it runs in a worker thread, at most ``WORKERS`` at a
+time (each may hold a decoded photo in memory), with a time limit. The
+worker threads get bytes and return plain results; they never touch the
+store. Analysed photos live in a bounded in-memory cache on the app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence, TypeVar
+
+from aiohttp import web
+
+from backchannel.checker import check_photos
+from backchannel.errors import ImageError, NotFound
+from backchannel.models import MediaRef
+from backchannel.photos.cache import CachedPhoto, PhotoCache, photo_id
+from backchannel.photos.limits import MAX_BYTES
+from backchannel.photos.model import AttachedPhoto, PhotoAnalysis
+from backchannel.rules import Tip
+from backchannel.server.io import SECURITY_HEADERS, json_response, read_bytes
+from backchannel.server.keys import STORE
+
+WORKERS = 2
+TIMEOUT_SECONDS = 15.0
+
+T = TypeVar("T")
+
+
+@dataclass
+class PhotoDesk:
+    """The app's photo state: the cache, and the slots that bound concurrent decoding."""
+
+    cache: PhotoCache = field(default_factory=PhotoCache)
+    slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(WORKERS))
+
+    async def run(self, function: Callable[..., T], *args: object) -> T:
+        await self.slots.acquire()
+        future = asyncio.get_running_loop().run_in_executor(None, functools.partial(function, *args))
+        # A thread cannot be stopped: its slot comes back when it ends, even after a
+        # time-out or a client that went away, so memory stays bounded.
+        future.add_done_callback(self._finished)
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), TIMEOUT_SECONDS)
+        except TimeoutError:
+            raise ImageError(f"The photo took more than {TIMEOUT_SECONDS:.0f} s to process.", details={"reason": "timeout"}) from None
+
+    def _finished(self, future: asyncio.Future[Any]) -> None:
+        self.slots.release()
+        if not future.cancelled():
+            future.exception()  # retrieved: a failure nobody awaits any more is not logged as lost
+
+
+PHOTOS: web.AppKey[PhotoDesk] = web.AppKey("photos", PhotoDesk)
+
+
+def photo_payload(key: str, analysis: PhotoAnalysis, tips: Sequence[Tip]) -> dict[str, object]:
+    payload: dict[str, object] = {"id": key, **analysis.to_dict()}
+    payload["tips"] = [t.to_dict() for t in tips]
+    return payload
+
+
+async def analyse(request: web.Request) -> web.Response:
+    """The photo is the request body, as is (any content type)."""
+    from backchannel.photos.analyse import analyse_photo  # Pillow loads with the first photo, not with the server
+
+    data = await read_bytes(request, MAX_BYTES)
+    desk = request.app[PHOTOS]
+    key = photo_id(data)
+    entry = desk.cache.get(key)
+    if entry is None:
+        entry = desk.cache.put(key, await desk.run(analyse_photo, data), data)
+    tips = check_photos([AttachedPhoto(entry.analysis)], request.app[STORE].settings.load())
+    return json_response(photo_payload(key, entry.analysis, tips))
+
+
+async def crop(request: web.Request) -> web.Response:
+    from backchannel.photos.fixes import crop_to_box
+
+    entry = _cached(request)
+    if entry.analysis.crop is None:
+        reason = "no slide was found in it" if entry.analysis.slide is None else "the slide already fills it"
+        raise NotFound(f"There is no crop for this photo: {reason}.", details={"photo": request.match_info["photo_id"]})
+    out = await request.app[PHOTOS].run(crop_to_box, entry.data, entry.analysis.crop)
+    return _image(out.data, out.mime, f"slide{out.extension}")
+
+
+async def clean(request: web.Request) -> web.Response:
+    from backchannel.photos.fixes import strip_metadata
+
+    entry = _cached(request)
+    out = await request.app[PHOTOS].run(strip_metadata, entry.data)
+    return _image(out.data, out.mime, f"photo{out.extension}")
+
+
+def attached_photos(app: web.Application, media: Sequence[MediaRef]) -> list[AttachedPhoto]:
+    """The analysed photos a draft names, in order; 404 for a photo the helper does not have."""
+    desk = app[PHOTOS]
+    photos = []
+    for index, ref in enumerate(media):
+        entry = desk.cache.get(ref.id)
+        if entry is None:
+            raise _unknown(ref.id)
+        photos.append(AttachedPhoto(entry.analysis, alt=ref.alt, index=index))
+    return photos
+
+
+def _cached(request: web.Request) -> CachedPhoto:
+    key = request.match_info["photo_id"]
+    entry = request.app[PHOTOS].cache.get(key)
+    if entry is None:
+        raise _unknown(key)
+    return entry
+
+
+def _unknown(key: str) -> NotFound:
+    return NotFound(
+        "The helper has no photo with this id: send it to POST /v1/photos first (photos are forgotten on restart).",
+        details={"photo": key},
+    )
+
+
+def _image(data: bytes, mime: str, filename: str) -> web.Response:
+    return web.Response(body=data, content_type=mime, headers={**SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{filename}"'})
