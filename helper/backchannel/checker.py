@@ -8,10 +8,13 @@ settings and passes them in.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Sequence
 
 from backchannel.context import EventInfo, SessionInfo
+from backchannel.history.snapshot import History
+from backchannel.photos.model import AttachedPhoto
 from backchannel.rules import RULES, Draft, Level, Tip
+from backchannel.rules.photo_rules import PhotoRule
 from backchannel.settings import DEFAULTS, Settings
 from backchannel.text import Entities, Length, analyse
 
@@ -43,11 +46,14 @@ def check_draft(
     event: EventInfo | None = None,
     session: SessionInfo | None = None,
     settings: Settings = DEFAULTS,
+    history: History | None = None,
+    reply_to: str | None = None,
+    photos: Sequence[AttachedPhoto] = (),
 ) -> CheckResult:
     report = analyse(text, platform, limit=settings.limit(platform))  # type: ignore[arg-type]
     if not text.strip():
-        # An empty composer is not a mistake: report the length, coach nothing.
-        return CheckResult(report.length, report.entities, ())
+        # An empty composer is not a mistake: report the length, coach nothing (but its photos).
+        return CheckResult(report.length, report.entities, tuple(sorted(check_photos(photos, settings), key=lambda t: _SEVERITY[t.level])))
     draft = Draft(
         text=text,
         platform=platform,
@@ -56,6 +62,8 @@ def check_draft(
         session=session if event is not None else None,
         hashtags_folded=frozenset(h.text.casefold() for h in report.entities.hashtags),
         folded=text.casefold(),
+        history=history,
+        reply_to=reply_to,
     )
     tips: list[Tip] = []
     for code, rule in RULES.items():
@@ -63,8 +71,22 @@ def check_draft(
             continue
         if rule.needs == "session" and draft.session is None:
             continue
+        if rule.needs == "photo":  # measured on the photos, below
+            continue
         if not settings.rule_enabled(code):
             continue
         tips.extend(rule.check(draft, settings.rule_options(code)))
+    tips.extend(check_photos(photos, settings))
     tips.sort(key=lambda t: _SEVERITY[t.level])
     return CheckResult(report.length, report.entities, tuple(tips))
+
+
+def check_photos(photos: Sequence[AttachedPhoto], settings: Settings = DEFAULTS) -> list[Tip]:
+    """Every enabled photo rule on every attached photo (photo rules read measurements, not text)."""
+    tips: list[Tip] = []
+    for code, rule in RULES.items():
+        if photos and isinstance(rule, PhotoRule) and settings.rule_enabled(code):
+            options = settings.rule_options(code)
+            for photo in photos:
+                tips.extend(rule.check_photo(photo, options))
+    return tips

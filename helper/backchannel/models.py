@@ -8,6 +8,7 @@ silently ignored option.
 from __future__ import annotations
 
 from typing import Any, Literal
+from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
@@ -21,6 +22,13 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_max_length=MAX_DRAFT_CHARS)
 
 
+class MediaRef(Strict):
+    """A photo attached to the draft: the id POST /v1/photos gave it, and its description if the site shows it."""
+
+    id: str = Field(pattern=r"^[0-9a-f]{64}$")
+    alt: str | None = Field(default=None, max_length=5_000)  # null: unknown (no alt-text tip); "": known to be empty
+
+
 class CheckRequest(Strict):
     text: str
     platform: Platform = "x"
@@ -28,6 +36,8 @@ class CheckRequest(Strict):
     session: int | None = None
     at: str | None = Field(default=None, max_length=64)
     room: str | None = Field(default=None, max_length=200)
+    reply_to: str | None = Field(default=None, max_length=300)  # the post this draft replies to (id or URL), when it is a reply
+    media: list[MediaRef] = Field(default_factory=list, max_length=4)  # X takes up to four photos
 
 
 class SpeakerIn(Strict):
@@ -78,3 +88,40 @@ class SpeakerPatch(Strict):
     """Handles to set by hand (kept across re-imports); ``null`` or "" clears one."""
 
     handles: dict[Network, str | None] = Field(max_length=3)
+
+
+class PostMediaIn(Strict):
+    """A photo attached to a recorded post, as the photo checks saw it."""
+
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-fA-F]{64}$")
+    width: int | None = Field(default=None, ge=1, le=100_000)
+    height: int | None = Field(default=None, ge=1, le=100_000)
+    measurements: dict[str, Any] | None = None
+    alt_text: str | None = Field(default=None, max_length=5_000)
+
+
+class PostTipIn(BaseModel):
+    """A tip as /v1/check returned it; fields a newer helper adds are kept as sent."""
+
+    model_config = ConfigDict(extra="allow", str_max_length=MAX_DRAFT_CHARS)
+
+    code: str = Field(pattern=r"^[A-Z]{3}\d{3}$")
+    level: Literal["suggestion", "warning", "error"]
+    message: str = Field(max_length=2_000)
+
+
+class PostRecord(Strict):
+    """A post the extension saw go out (POST /v1/posts); idempotent on ``client_id``."""
+
+    client_id: UUID
+    platform: Platform
+    text: str = Field(max_length=MAX_DRAFT_CHARS)
+    posted_at: str = Field(max_length=64)
+    event: str | None = Field(default=None, max_length=64)
+    session: int | None = None
+    remote_id: str | None = Field(default=None, min_length=1, max_length=300, pattern=r"^[^\s]+$")
+    url: str | None = Field(default=None, max_length=2_000, pattern=r"^https?://[^\s]+$")
+    reply_to_remote_id: str | None = Field(default=None, min_length=1, max_length=300, pattern=r"^[^\s]+$")
+    thread_of_client_id: UUID | None = None
+    media: list[PostMediaIn] = Field(default_factory=list, max_length=10)
+    tips: list[PostTipIn] = Field(default_factory=list, max_length=100)

@@ -8,7 +8,8 @@ import pytest
 
 from backchannel.checker import check_draft
 from backchannel.rules import RULES, Level, get_rule, resolve_code
-from backchannel.rules.examples import situation
+from backchannel.rules.examples import example_history, situation
+from backchannel.rules.photo_rules import PhotoExample
 from backchannel.errors import NotFound
 
 EXPECTED_CODES = {"CTX001", "CTX002", "CTX003", "CTX004", "CTX005", "LEN001", "LEN002", "FLW003"}
@@ -45,7 +46,8 @@ EXAMPLES = [(code, i, example) for code, rule in RULES.items() for i, example in
 @pytest.mark.parametrize(("code", "index", "example"), EXAMPLES, ids=[f"{c}-{i}" for c, i, _ in EXAMPLES])
 def test_rule_examples(code: str, index: int, example) -> None:  # type: ignore[no-untyped-def]
     event, session = situation(example.situation)
-    result = check_draft(example.text, platform=example.platform, event=event, session=session)
+    photos = example.photos() if isinstance(example, PhotoExample) else ()
+    result = check_draft(example.text, platform=example.platform, event=event, session=session, history=example_history(example.situation), photos=photos)
     fired = [t for t in result.tips if t.code == code]
     assert bool(fired) == example.fires, f"{code} example {index}: {example.text!r} -> {[t.message for t in result.tips]}"
     for tip in fired:

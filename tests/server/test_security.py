@@ -24,6 +24,7 @@ from tests.support.helper_process import RunningHelper, start_helper
 
 BODIES = {
     ("POST", "/v1/check"): {"text": "hello #LT13"},
+    ("POST", "/v1/posts"): {"client_id": "6f1c2b8e-0d4e-4c4b-9a55-3e1f0c9d2a17", "platform": "x", "text": "hello #LT13", "posted_at": "2013-01-30T10:05:00Z"},
     ("PUT", "/v1/settings"): {"rules.FLW003.max_hashtags": 4},
     ("POST", "/v1/events"): {"slug": "lt13", "name": "LT13", "hashtag": "LT13"},
     ("PATCH", "/v1/events/{slug}"): {"name": "LT13 renamed"},
@@ -33,8 +34,9 @@ BODIES = {
         b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//matrix//EN\r\nBEGIN:VEVENT\r\nUID:k1@matrix\r\n"
         b"DTSTART:20130130T090000Z\r\nDTEND:20130130T100000Z\r\nSUMMARY:Keynote\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     ),
+    ("POST", "/v1/photos"): b'\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x00\x00\x00\x00:~\x9bU\x00\x00\x00\nIDATx\x9cch\x00\x00\x00\x82\x00\x81w\xcdr\xb6\x00\x00\x00\x00IEND\xaeB`\x82',  # a 1x1 grey PNG
 }
-PARAMS = {"slug": "lt13", "code": "CTX001", "speaker_id": "1"}
+PARAMS = {"slug": "lt13", "code": "CTX001", "speaker_id": "1", "photo_id": "0" * 64}
 
 
 def api_routes() -> list[tuple[str, str]]:

@@ -194,6 +194,65 @@ def build_parser() -> argparse.ArgumentParser:
     sp_set.add_argument("handles", nargs="+", metavar="NETWORK=@HANDLE", help="x, bluesky or mastodon; an empty handle clears it")
     sp_set.add_argument("--event", metavar="SLUG")
 
+    import_archive = _command(
+        sub, "import-archive", help="import your X data archive (zip, its folder, or one tweets file) into your history",
+        module="history_cmd", function="run_import_archive",
+        description="Import your official X data archive: the zip as downloaded, its extracted folder, or one tweets file\n"
+        "(data/tweets.js from 2022 on, data/tweet.js from 2020, data/js/tweets/YYYY_MM.js before 2019).\n"
+        "Importing again adds only what is new. Posts are placed in your events by hashtag and date, then in sessions by time.",
+        example="backchannel import-archive ~/Downloads/twitter-2024-05-01-abc.zip\n"
+        "backchannel import-archive ~/archive/data/tweets.js --format json",
+    )
+    import_archive.add_argument("path", help="the archive zip, its extracted folder, or a single tweets file")
+    import_archive.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+
+    history = _command(
+        sub, "history", help="list or search your posts", module="history_cmd", function="run_history",
+        description="List your posts, newest first, or search them (ranked by relevance) with --search.",
+        example='backchannel history --event lt13\nbackchannel history --search "flow of work" --format json',
+    )
+    history.add_argument("--event", metavar="SLUG", help="only this event's posts")
+    history.add_argument("--session", type=int, metavar="ID", help="only this session's posts")
+    history.add_argument("--search", metavar="WORDS", help='words to find ("quoted phrase", prefix*)')
+    history.add_argument("--before", metavar="CURSOR", help="the next page: the cursor the previous page printed, or an ISO 8601 instant")
+    history.add_argument("--limit", type=int, default=50, help="how many posts (default: 50, at most 500)")
+    history.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+
+    export = _command(
+        sub, "export", help="export an event's write-up skeleton: your posts per session, photos, links, thank-you drafts",
+        module="history_cmd", function="run_export",
+        example="backchannel export --event lt13 --format md > lt13-notes.md\n"
+        "backchannel export --event lt13 --format html --output ~/notes/lt13.html",
+    )
+    export.add_argument("--event", metavar="SLUG", help="the event (default: the active event)")
+    export.add_argument("--format", choices=("md", "html", "json", "csv"), default="md", help="md (default), html, json or csv")
+    export.add_argument("--output", metavar="FILE", help="write to FILE and copy its photos to FILE's folder (default: standard output)")
+    export.add_argument("--platform", choices=PLATFORMS, default="x", help="whose handles the thank-you drafts use (default: x)")
+
+    review = _command(
+        sub, "review", help="open the review page of your posts (prints a one-time login link)", module="history_cmd", function="run_review",
+        description="Print (and open in your browser) a one-time login link to the running helper's review page.\n"
+        "The link works once, for a few minutes; the page then keeps you logged in with a cookie.",
+        example="backchannel review\nbackchannel review --event lt13 --no-open",
+    )
+    review.add_argument("--event", metavar="SLUG", help="open this event's page")
+    review.add_argument("--no-open", action="store_true", help="only print the link; do not open a browser")
+
+    photo = _command(
+        sub, "photo", help="check photos: will followers be able to read them? (and crop to the slide, strip metadata)",
+        module="photo_cmd", function="run_photo",
+        description="Check photos (JPEG, PNG, WebP or GIF, up to 20 MiB and 50 megapixels) the way followers will see them:\n"
+        "brightness, sharpness, the slide's width at display size, silhouettes, resolution and GPS metadata.\n"
+        "Exit status: 1 when a tip of level error fires, 2 when a file cannot be read or fixed, else 0.",
+        example="backchannel photo IMG_2041.jpg\n"
+        "backchannel photo IMG_2041.jpg --crop-to-slide slide.jpg --strip-metadata clean.jpg\n"
+        "backchannel photo *.jpg --format json",
+    )
+    photo.add_argument("files", nargs="+", metavar="FILE", help="the photos")
+    photo.add_argument("--crop-to-slide", metavar="OUT", help="write the photo cropped to its slide (a folder when several files)")
+    photo.add_argument("--strip-metadata", metavar="OUT", help="write a copy without EXIF, GPS, XMP or comments (a folder when several files)")
+    photo.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+
     serve = _command(
         sub, "serve", help="run the helper on 127.0.0.1 (for the extension and the review page)", module="server_cmd", function="run_serve",
         example="backchannel serve\nbackchannel --data-dir /tmp/bc serve --port 0",

@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Any, Callable, ClassVar, Iterator, Literal, Mapping
 
 from backchannel.context import EventInfo, SessionInfo
+from backchannel.history.snapshot import History
 from backchannel.text import TextReport
 
 
@@ -23,7 +24,7 @@ class Level(str, Enum):
     ERROR = "error"
 
 
-Needs = Literal["nothing", "event", "session"]
+Needs = Literal["nothing", "event", "session", "photo"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,7 @@ class Example:
 
     text: str
     fires: bool
-    situation: Literal["none", "event", "session"] = "session"
+    situation: Literal["none", "event", "session", "history"] = "session"
     platform: str = "x"
 
 
@@ -99,13 +100,16 @@ class Edit:
 class Fix:
     """A one-click fix: the edits, and the whole draft after applying them.
 
-    ``parts`` is set when the fix turns the draft into a thread.
+    ``parts`` is set when the fix turns the draft into a thread. ``action``
+    is set when the fix is something to do rather than text to change (e.g.
+    ``{"type": "reply", "remote_id": …}``: open a reply to that post).
     """
 
     title: str
     edits: tuple[Edit, ...]
     result: str
     parts: tuple[str, ...] | None = None
+    action: Mapping[str, Any] | None = None
 
     @classmethod
     def from_edits(cls, title: str, text: str, edits: tuple[Edit, ...]) -> "Fix":
@@ -129,6 +133,8 @@ class Fix:
         }
         if self.parts is not None:
             out["parts"] = list(self.parts)
+        if self.action is not None:
+            out["action"] = dict(self.action)
         return out
 
 
@@ -163,6 +169,8 @@ class Draft:
     session: SessionInfo | None = None
     hashtags_folded: frozenset[str] = field(default=frozenset())
     folded: str = ""  # the text, casefolded once for every rule that compares names
+    history: History | None = None  # the user's past posts; None when unknown (history rules stay silent)
+    reply_to: str | None = None  # the post this draft replies to, when it is a reply
 
 
 class Rule:

@@ -15,6 +15,7 @@ _NEEDS = {
     "nothing": "Runs on every draft.",
     "event": "Event-aware: runs only while an event is active.",
     "session": "Session-aware: runs only while a session of the active event is on.",
+    "photo": "Runs on each photo you attach, measured at the size people will see it.",
 }
 
 

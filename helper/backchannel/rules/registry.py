@@ -13,7 +13,17 @@ from backchannel.errors import NotFound
 from backchannel.rules.base import Rule
 from backchannel.rules.context_rules import BareLink, MissingEventHashtag, MissingSessionTag, MissingSpeakerContext, UnattributedQuote
 from backchannel.rules.flow_rules import HashtagOverload
+from backchannel.rules.history_rules import NearDuplicate, SessionNotIntroduced, ThreadNotContinued
 from backchannel.rules.length_rules import NearLengthLimit, OverLength
+from backchannel.rules.photo_rules import (
+    BacklitSubject,
+    LocationMetadata,
+    LowResolution,
+    MissingAltText,
+    PhotoBlurry,
+    PhotoTooDark,
+    SlideTooSmall,
+)
 
 RULES: Mapping[str, Rule] = {
     rule.code: rule
@@ -26,6 +36,16 @@ RULES: Mapping[str, Rule] = {
         OverLength(),
         NearLengthLimit(),
         HashtagOverload(),
+        SessionNotIntroduced(),
+        ThreadNotContinued(),
+        NearDuplicate(),
+        PhotoTooDark(),
+        PhotoBlurry(),
+        SlideTooSmall(),
+        BacklitSubject(),
+        LowResolution(),
+        MissingAltText(),
+        LocationMetadata(),
     )
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from backchannel.server.auth import TokenSource
+from backchannel.server.handlers.photos import PHOTOS, PhotoDesk
 from backchannel.server.io import MAX_JSON_BYTES
 from backchannel.server.keys import STORE
 from backchannel.server.middlewares import MIDDLEWARES, TOKEN_KEY
@@ -16,5 +17,6 @@ def create_app(store: Store, token: str | TokenSource) -> web.Application:
     app = web.Application(middlewares=MIDDLEWARES, client_max_size=MAX_JSON_BYTES)
     app[STORE] = store
     app[TOKEN_KEY] = token if isinstance(token, TokenSource) else TokenSource(token)
+    app[PHOTOS] = PhotoDesk()  # analysed photos, kept in memory for /v1/check and the fixes
     setup_routes(app)
     return app

@@ -6,7 +6,8 @@
    DNS-rebinding page (evil.example resolving to 127.0.0.1) is refused.
    Origin: a request that says where it comes from must come from the
    extension or from the helper's own pages; every web page is refused.
-   Token: every API call carries ``Authorization: Bearer <token>``.
+   Token: every API call carries ``Authorization: Bearer <token>``; the
+   review page (/review) carries its session cookie instead.
 There are no CORS headers at all: the extension's background worker does
 not need them, and no web page may read a response.
 """
@@ -19,9 +20,11 @@ from aiohttp import web
 
 from backchannel.errors import BackchannelError, Forbidden, Unauthorized
 from backchannel.identity import is_extension_origin
+from backchannel.review.auth import check_review_request, is_review_path
 from backchannel.server.auth import TokenSource
 from backchannel.server.errors import to_response
 from backchannel.server.io import SECURITY_HEADERS
+from backchannel.server.keys import STORE
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -65,6 +68,10 @@ def check_caller(request: web.Request) -> None:
             raise Unauthorized("This call needs the helper's token: send `Authorization: Bearer <token>` (`backchannel token` shows it).")
         if not request.app[TOKEN_KEY].matches(presented.strip()):
             raise Unauthorized("The token is not the helper's token. Pair again (`backchannel token` shows the current one).")
+    elif is_review_path(request.path):
+        # The review page is opened by a person, not the extension: it proves itself with its
+        # session cookie (from the one-time login link) instead of the token.
+        check_review_request(request, request.app[STORE].db)
 
 
 @web.middleware

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from backchannel.server.handlers import check, events, health, programme, rules, settings
+from backchannel.server.handlers import check, events, health, photos, posts, programme, review, rules, settings
 
 
 def setup_routes(app: web.Application) -> None:
@@ -25,3 +25,17 @@ def setup_routes(app: web.Application) -> None:
     app.router.add_get("/v1/events/{slug}/kit", programme.kit)
     app.router.add_get("/v1/events/{slug}/speakers", programme.list_speakers)
     app.router.add_patch("/v1/events/{slug}/speakers/{speaker_id}", programme.patch_speaker)
+    app.router.add_post("/v1/posts", posts.record_post)
+    app.router.add_get("/v1/posts", posts.list_posts)
+    app.router.add_post("/v1/photos", photos.analyse)
+    app.router.add_get("/v1/photos/{photo_id}/crop", photos.crop)
+    app.router.add_get("/v1/photos/{photo_id}/clean", photos.clean)
+    # The review page (session cookie, not the token; see middlewares).
+    app.router.add_get("/review/login", review.login)
+    app.router.add_post("/review/logout", review.logout)
+    app.router.add_get("/review", review.index)
+    app.router.add_get("/review/search", review.search)
+    app.router.add_get("/review/events/{slug}", review.event)
+    app.router.add_get("/review/events/{slug}/export", review.export)
+    app.router.add_get("/review/media/{media_id}", review.media)
+    app.router.add_get("/review/static/{name}", review.static)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from pathlib import Path
 
 from backchannel.context import EventInfo, SessionInfo
@@ -17,6 +17,10 @@ from backchannel.store.programmes import ImportReport, ProgrammeStore
 from backchannel.store.settings_store import SettingsStore
 from backchannel.timeutil import now_utc, parse_instant
 
+if TYPE_CHECKING:
+    from backchannel.history.snapshot import History
+    from backchannel.history.store import HistoryStore
+
 __all__ = ["Event", "ImportReport", "Session", "Situation", "Speaker", "SpeakerRecord", "Store"]
 
 
@@ -27,10 +31,11 @@ class Situation:
     event: EventInfo | None
     session: SessionInfo | None
     settings: Settings
+    history: "History | None" = None  # the user's past posts, for the history-aware rules
 
     def check_context(self) -> dict[str, Any]:
         """What ``check_draft`` takes from the situation, as keyword arguments."""
-        return {"event": self.event, "session": self.session, "settings": self.settings}
+        return {"event": self.event, "session": self.session, "settings": self.settings, "history": self.history}
 
 
 class Store:
@@ -40,6 +45,11 @@ class Store:
         self.speakers = SpeakerStore(self.db, self.events)
         self.programmes = ProgrammeStore(self.db, self.events)
         self.settings = SettingsStore(self.db)
+        # Imported here: the history's modules import the store's (db, events), so not at the top.
+        from backchannel.history.store import HistoryStore
+
+        # Photos the history keeps live beside the database; an in-memory store keeps none.
+        self.history: HistoryStore = HistoryStore(self.db, self.events, None if str(path) == ":memory:" else Path(path).parent / "media")
 
     @classmethod
     def open(cls, data_dir: Path) -> "Store":
@@ -65,6 +75,7 @@ class Store:
         session: int | None = None,
         at: datetime | str | None = None,
         room: str | None = None,
+        with_history: bool = True,
     ) -> Situation:
         """The event (explicit, else the active one) and the session (explicit, else the one on at ``at``).
 
@@ -80,7 +91,7 @@ class Store:
         if chosen is None:
             if session is not None:
                 raise InvalidInput("A session needs its event: pass the event too, or make it the active event.", details={"field": "session"})
-            return Situation(None, None, settings)
+            return Situation(None, None, settings, self._history(None, at, settings) if with_history else None)
         current = None
         if session is not None:
             current = self.events.get_session(session, event=chosen.slug)
@@ -88,4 +99,10 @@ class Store:
             running = self.events.sessions_at(chosen.slug, at or now_utc(), room or settings.get("active_room"))
             if len(running) == 1:
                 current = running[0]
-        return Situation(chosen.info(), current.info() if current else None, settings)
+        history = self._history(current.id if current else None, at, settings) if with_history else None
+        return Situation(chosen.info(), current.info() if current else None, settings, history)
+
+    def _history(self, session_id: int | None, at: datetime | None, settings: Settings) -> "History":
+        """The history the rules see: up to ``at`` when checking a past moment, everything up to now otherwise."""
+        window = float(settings.rule_options("FLW002")["hours"]) if settings.rule_enabled("FLW002") else 0.0
+        return self.history.snapshot(session_id=session_id, at=at or now_utc(), window_hours=window, until=at)

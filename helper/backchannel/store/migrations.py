@@ -87,4 +87,98 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0003_history",
+        """
+        CREATE TABLE posts (
+            id INTEGER PRIMARY KEY,
+            client_id TEXT UNIQUE,                         -- the extension's UUID; NULL for archive imports
+            source TEXT NOT NULL,                          -- 'extension' or 'archive'
+            platform TEXT NOT NULL,
+            remote_id TEXT,                                -- the platform's id for the post
+            url TEXT,
+            text TEXT NOT NULL,
+            posted_at TEXT NOT NULL,                       -- UTC, YYYY-MM-DDTHH:MM:SSZ
+            event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,
+            session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+            event_source TEXT,                             -- 'client', 'active', 'hashtag' or 'thread'
+            session_source TEXT,                           -- 'client', 'tag' or 'time'
+            reply_to_remote_id TEXT,
+            reply_to_user TEXT,
+            thread_of_client_id TEXT,
+            parent_id INTEGER REFERENCES posts(id) ON DELETE SET NULL,   -- the user's own post this one continues
+            thread_id INTEGER,                             -- the first post of its thread (itself when it starts one)
+            is_retweet INTEGER NOT NULL DEFAULT 0,
+            lang TEXT,
+            latitude REAL,
+            longitude REAL,
+            hashtags TEXT NOT NULL DEFAULT '',             -- casefolded, space-separated, for event association
+            entities TEXT NOT NULL DEFAULT '{}',           -- JSON: hashtags, mentions, urls (expanded)
+            tips TEXT NOT NULL DEFAULT '[]',               -- JSON: the tips shown while composing, each with 'heeded'
+            request_hash TEXT,                             -- what a retry of the same client_id must match
+            recorded_at TEXT NOT NULL,
+            UNIQUE (platform, remote_id)
+        );
+        CREATE INDEX posts_by_time ON posts (posted_at);
+        CREATE INDEX posts_by_event ON posts (event_id, posted_at);
+        CREATE INDEX posts_by_session ON posts (session_id, platform, posted_at);
+        CREATE INDEX posts_by_thread ON posts (thread_id, posted_at);
+        CREATE INDEX posts_by_reply ON posts (platform, reply_to_remote_id) WHERE reply_to_remote_id IS NOT NULL;
+        CREATE INDEX posts_by_thread_of ON posts (thread_of_client_id) WHERE thread_of_client_id IS NOT NULL;
+        CREATE TABLE post_media (
+            id INTEGER PRIMARY KEY,
+            post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'photo',            -- photo, video or animated_gif
+            sha256 TEXT,
+            width INTEGER,
+            height INTEGER,
+            remote_id TEXT,
+            remote_url TEXT,
+            file TEXT,                                     -- name in the data directory's media folder, when we hold the bytes
+            original_name TEXT,                            -- the file's name in the archive
+            measurements TEXT,                             -- JSON, as the photo checks measured it
+            alt_text TEXT,
+            UNIQUE (post_id, position)
+        );
+        CREATE INDEX post_media_by_hash ON post_media (sha256);
+        CREATE TABLE history_state (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        -- Contentless: the text lives in posts; 'scope' carries e<event id> s<session id> tokens so a
+        -- filtered search is an index intersection inside FTS5, not a scan of every hit.
+        CREATE VIRTUAL TABLE posts_fts USING fts5(text, scope, content='', tokenize='unicode61 remove_diacritics 2');
+        -- A bulk import sets history_state 'fts_deferred' (to the last id indexed before it) inside its
+        -- transaction and indexes its new rows in one statement at the end, which is twice as fast.
+        CREATE TRIGGER posts_fts_insert AFTER INSERT ON posts
+        WHEN NOT EXISTS (SELECT 1 FROM history_state WHERE name = 'fts_deferred') BEGIN
+            INSERT INTO posts_fts (rowid, text, scope)
+            VALUES (new.id, new.text, 'e' || coalesce(new.event_id, 0) || ' s' || coalesce(new.session_id, 0));
+        END;
+        CREATE TRIGGER posts_fts_delete AFTER DELETE ON posts
+        WHEN old.id <= coalesce((SELECT CAST(value AS INTEGER) FROM history_state WHERE name = 'fts_deferred'), old.id) BEGIN
+            INSERT INTO posts_fts (posts_fts, rowid, text, scope)
+            VALUES ('delete', old.id, old.text, 'e' || coalesce(old.event_id, 0) || ' s' || coalesce(old.session_id, 0));
+        END;
+        CREATE TRIGGER posts_fts_update AFTER UPDATE OF text, event_id, session_id ON posts
+        WHEN old.id <= coalesce((SELECT CAST(value AS INTEGER) FROM history_state WHERE name = 'fts_deferred'), old.id) BEGIN
+            INSERT INTO posts_fts (posts_fts, rowid, text, scope)
+            VALUES ('delete', old.id, old.text, 'e' || coalesce(old.event_id, 0) || ' s' || coalesce(old.session_id, 0));
+            INSERT INTO posts_fts (rowid, text, scope)
+            VALUES (new.id, new.text, 'e' || coalesce(new.event_id, 0) || ' s' || coalesce(new.session_id, 0));
+        END;
+        CREATE TABLE review_logins (
+            key_hash TEXT PRIMARY KEY,                     -- sha256 of the one-time key; the key itself is never stored
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT
+        );
+        CREATE TABLE review_sessions (
+            id_hash TEXT PRIMARY KEY,                      -- sha256 of the cookie's session id
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        """,
+    ),
 )

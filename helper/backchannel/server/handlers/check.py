@@ -4,6 +4,7 @@ from aiohttp import web
 
 from backchannel.checker import check_draft
 from backchannel.models import CheckRequest
+from backchannel.server.handlers.photos import attached_photos
 from backchannel.server.io import json_response, read_json
 from backchannel.server.keys import STORE
 
@@ -12,7 +13,8 @@ async def check(request: web.Request) -> web.Response:
     body = await read_json(request, CheckRequest)
     store = request.app[STORE]
     situation = store.situation(event=body.event, session=body.session, at=body.at, room=body.room)
-    result = check_draft(body.text, platform=body.platform, **situation.check_context())
+    photos = attached_photos(request.app, body.media)
+    result = check_draft(body.text, platform=body.platform, reply_to=body.reply_to, photos=photos, **situation.check_context())
     payload = result.to_dict()
     payload["event"] = situation.event.slug if situation.event else None
     payload["session"] = situation.session.id if situation.session else None

@@ -1,0 +1,181 @@
+"""One archived tweet → one post to store.
+
+The archive's quirks, handled here and nowhere else: numbers are strings
+(ids, indices, counts, coordinates); ``full_text`` (``text`` in Grailbird) is
+HTML-escaped (``&amp;``, ``&lt;``, ``&gt;``); ``coordinates`` is
+[longitude, latitude] while ``geo`` is [latitude, longitude]; dates are
+``Sat Jan 25 18:01:09 +0000 2020`` or, in Grailbird, ``2012-10-23 18:08:18 +0000``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime, timezone
+from typing import Any, Mapping
+
+from backchannel.history.entities import folded_hashtags
+from backchannel.history.model import MediaIn, PostIn
+
+_ESCAPES = re.compile(r"&(amp|lt|gt|quot|#39);")
+_UNESCAPE = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "#39": "'"}
+_DATE_FORMATS = ("%a %b %d %H:%M:%S %z %Y", "%Y-%m-%d %H:%M:%S %z")
+
+
+class Skip(Exception):
+    """This item is not a tweet we can store; the message says why."""
+
+
+def unescape(text: str) -> str:
+    """Undo X's HTML escaping in one pass, so ``&amp;lt;`` becomes ``&lt;`` and not ``<``."""
+    return _ESCAPES.sub(lambda m: _UNESCAPE[m.group(1)], text)
+
+
+def _id(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str) and value.isdigit():
+        return value
+    return None
+
+
+_MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)}
+_X_DATE = re.compile(r"^\w{3} (\w{3}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) \+0000 (\d{4})$")
+
+
+def _posted_at(value: Any) -> datetime:
+    if not isinstance(value, str):
+        raise Skip("no created_at")
+    # X writes every date in UTC the same way: parsed by hand, it is six times faster than strptime.
+    fast = _X_DATE.match(value)
+    if fast is not None and fast.group(1) in _MONTHS:
+        month = _MONTHS[fast.group(1)]
+        day, hour, minute, second, year = map(int, fast.group(2, 3, 4, 5, 6))
+        try:
+            return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc)
+        except ValueError:
+            raise Skip(f"created_at {value[:40]!r} is not a date") from None
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(value.strip(), fmt).astimezone(timezone.utc)
+        except ValueError:
+            continue
+    raise Skip(f"created_at {value[:40]!r} is not a date")
+
+
+def _number(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+def coordinates(tweet: Mapping[str, Any]) -> tuple[float, float] | None:
+    """(latitude, longitude), from ``coordinates`` ([lon, lat]) or else ``geo`` ([lat, lon])."""
+    for key, lat_index in (("coordinates", 1), ("geo", 0)):
+        place = tweet.get(key)
+        points = place.get("coordinates") if isinstance(place, dict) else None
+        if isinstance(points, list) and len(points) == 2:
+            lat, lon = _number(points[lat_index]), _number(points[1 - lat_index])
+            if lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180:
+                return lat, lon
+    return None
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _size(media: Mapping[str, Any]) -> tuple[int | None, int | None]:
+    sizes = media.get("sizes")
+    candidates: list[Any] = []
+    if isinstance(sizes, dict):
+        candidates = [sizes.get("large"), sizes.get("medium")]
+    elif isinstance(sizes, list):  # Grailbird lists sizes; the largest one is what people saw full-size
+        candidates = sorted((s for s in sizes if isinstance(s, dict)), key=lambda s: -(_number(s.get("w")) or 0))
+    for size in candidates:
+        if isinstance(size, dict):
+            w, h = _number(size.get("w")), _number(size.get("h"))
+            if w and h:
+                return int(w), int(h)
+    return None, None
+
+
+def entities(tweet: Mapping[str, Any]) -> dict[str, Any]:
+    raw: dict[str, Any] = tweet["entities"] if isinstance(tweet.get("entities"), dict) else {}
+    extended = tweet.get("extended_entities")
+    media = _list(extended.get("media")) if isinstance(extended, dict) else []
+    media = media or _list(raw.get("media"))
+    return {
+        "hashtags": [str(h["text"]) for h in _list(raw.get("hashtags")) if isinstance(h, dict) and h.get("text")],
+        "mentions": [str(m["screen_name"]) for m in _list(raw.get("user_mentions")) if isinstance(m, dict) and m.get("screen_name")],
+        "urls": [
+            {"url": str(u.get("url") or ""), "expanded": str(u.get("expanded_url") or u.get("url") or ""), "display": str(u.get("display_url") or "")}
+            for u in _list(raw.get("urls"))
+            if isinstance(u, dict) and u.get("url")
+        ],
+        # The t.co links that stand for attached media: the review page shows the photo instead.
+        "media_urls": sorted({str(m["url"]) for m in media if isinstance(m, dict) and m.get("url")}),
+    }
+
+
+def media_of(tweet: Mapping[str, Any], tweet_id: str) -> list[tuple[MediaIn, str | None]]:
+    """Each attached medium, and the file name it has in the archive's media folder."""
+    extended = tweet.get("extended_entities")
+    items = _list(extended.get("media")) if isinstance(extended, dict) else []
+    if not items and isinstance(tweet.get("entities"), dict):
+        items = _list(tweet["entities"].get("media"))
+    out = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        remote_url = item.get("media_url_https") or item.get("media_url")
+        width, height = _size(item)
+        basename = str(remote_url).rsplit("/", 1)[-1] if remote_url else None
+        out.append(
+            (
+                MediaIn(kind=str(item.get("type") or "photo"), width=width, height=height, remote_id=_id(item.get("id_str") or item.get("id")),
+                        remote_url=str(remote_url) if remote_url else None),
+                f"{tweet_id}-{basename}" if basename else None,
+            )
+        )
+    return out
+
+
+def to_post(item: Any, *, screen_name: str | None) -> tuple[PostIn, list[tuple[MediaIn, str | None]]]:
+    """The post, and its media with their archive file keys (files are attached by the importer)."""
+    tweet = item.get("tweet", item) if isinstance(item, dict) else None
+    if not isinstance(tweet, dict):
+        raise Skip("not a tweet object")
+    tweet_id = _id(tweet.get("id_str")) or _id(tweet.get("id"))
+    if tweet_id is None:
+        raise Skip("no id")
+    text = tweet.get("full_text", tweet.get("text"))
+    if not isinstance(text, str):
+        raise Skip(f"tweet {tweet_id} has no text")
+    text = unescape(text)
+    found = entities(tweet)
+    place = coordinates(tweet)
+    user = tweet.get("user")
+    name = screen_name or (str(user["screen_name"]) if isinstance(user, dict) and user.get("screen_name") else None)
+    url = f"https://x.com/{name}/status/{tweet_id}" if name else f"https://x.com/i/web/status/{tweet_id}"
+    post = PostIn(
+        platform="x",
+        text=text,
+        posted_at=_posted_at(tweet.get("created_at")),
+        source="archive",
+        remote_id=tweet_id,
+        url=url,
+        reply_to_remote_id=_id(tweet.get("in_reply_to_status_id_str")) or _id(tweet.get("in_reply_to_status_id")),
+        reply_to_user=str(tweet["in_reply_to_screen_name"]) if tweet.get("in_reply_to_screen_name") else None,
+        is_retweet="retweeted_status" in tweet or text.startswith("RT @"),
+        lang=str(tweet["lang"]) if tweet.get("lang") else None,
+        latitude=place[0] if place else None,
+        longitude=place[1] if place else None,
+        hashtags=folded_hashtags(found),
+        entities=found,
+    )
+    return post, media_of(tweet, tweet_id)

@@ -1,0 +1,183 @@
+"""Which event and session a post belongs to, when nobody said so.
+
+A post the extension recorded with an explicit event or session keeps it
+('client'); one placed by the active event at posting time keeps its event
+('active'). Everything else is placed here, and placed again whenever the
+events or programmes change:
+
+* event by hashtag: the post carries one of the event's hashtags or aliases
+  (case-insensitive) and, when the event has dates, was posted between its
+  first day's midnight and its last day's end in the event's time zone;
+* event by thread: a post continuing one of the user's threads whose first
+  post belongs to an event joins it, when posted within the event's dates
+  (or within a day of the first post, for an event without dates);
+* session by tag (the post carries the session's tag), else by time (the
+  one session running when it was posted), else, for a reply in the user's
+  own thread, the thread's session while it runs. With parallel sessions and
+  nothing to tell them apart, no session: never guess.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from backchannel.store.db import Database
+from backchannel.store.events import Event, EventStore, Session
+from backchannel.timeutil import from_store, to_store, zone
+
+AUTO_EVENT = (None, "hashtag", "thread")
+THREAD_GRACE = timedelta(days=1)
+_STATE_KEY = "association_fingerprint"
+
+
+@dataclass(frozen=True, slots=True)
+class _EventPlan:
+    event: Event
+    tags: frozenset[str]
+    window: tuple[str, str] | None  # UTC store-format bounds, start inclusive, end exclusive
+    starts: list[str]
+    sessions: list[Session]
+
+
+@dataclass(frozen=True, slots=True)
+class AssociationReport:
+    with_event: int
+    with_session: int
+    changed: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {"with_event": self.with_event, "with_session": self.with_session, "changed": self.changed}
+
+
+def event_window(event: Event) -> tuple[str, str] | None:
+    """The event's dates as UTC bounds: from its first day's midnight to the midnight after its last, in its zone."""
+    first = event.starts_on or event.ends_on
+    last = event.ends_on or event.starts_on
+    if not first or not last:
+        return None
+    tz = zone(event.time_zone)
+    start = datetime.combine(date.fromisoformat(first), time(0), tz)
+    end = datetime.combine(date.fromisoformat(last) + timedelta(days=1), time(0), tz)
+    return to_store(start), to_store(end)
+
+
+def _plans(events: EventStore) -> list[_EventPlan]:
+    plans = []
+    for event in events.list_events():
+        sessions = sorted(events.list_sessions(event.slug), key=lambda s: s.start)
+        plans.append(
+            _EventPlan(
+                event=event, tags=frozenset(t.casefold() for t in event.hashtags), window=event_window(event),
+                starts=[to_store(s.start) for s in sessions], sessions=sessions,
+            )
+        )
+    return plans
+
+
+def _session_for(plan: _EventPlan, posted_at: str, hashtags: set[str]) -> tuple[int | None, str | None]:
+    # Sessions starting at or before the post; the ones still running are candidates.
+    stop = bisect.bisect_right(plan.starts, posted_at)
+    running = [s for s in plan.sessions[:stop] if to_store(s.end) > posted_at]
+    tagged = [s for s in running if s.tag and s.tag.casefold() in hashtags]
+    if len(tagged) == 1:
+        return tagged[0].id, "tag"
+    if len(running) == 1:
+        return running[0].id, "time"
+    return None, None
+
+
+def _running(plan: _EventPlan, session_id: int, posted_at: str) -> bool:
+    return any(s.id == session_id and to_store(s.start) <= posted_at < to_store(s.end) for s in plan.sessions)
+
+
+def _in_window(plan: _EventPlan, posted_at: str) -> bool:
+    return plan.window is None or plan.window[0] <= posted_at < plan.window[1]
+
+
+def fingerprint(db: Database) -> str:
+    """Changes whenever association could come out differently: events, sessions, or new posts."""
+    digest = hashlib.sha256()
+    for row in db.conn.execute("SELECT id, hashtags, time_zone, starts_on, ends_on, session_tag_pattern FROM events ORDER BY id"):
+        digest.update(repr(tuple(row)).encode())
+    for row in db.conn.execute("SELECT id, event_id, starts_at, ends_at, tag, room, code, track FROM sessions ORDER BY id"):
+        digest.update(repr(tuple(row)).encode())
+    digest.update(repr(tuple(db.conn.execute("SELECT count(*), max(id), max(recorded_at) FROM posts").fetchone())).encode())
+    return digest.hexdigest()
+
+
+def associate(db: Database, events: EventStore) -> AssociationReport:
+    """Place every post that was not placed by hand; one transaction."""
+    plans = _plans(events)
+    by_id = {p.event.id: p for p in plans}
+    rows = db.conn.execute(
+        "SELECT id, hashtags, posted_at, event_id, event_source, session_id, session_source, thread_id FROM posts WHERE is_retweet = 0"
+    ).fetchall()
+    current = {r["id"]: (r["event_id"], r["event_source"], r["session_id"], r["session_source"]) for r in rows}
+    event_of: dict[int, int | None] = {}
+    source_of: dict[int, str | None] = {}
+    for r in rows:
+        if r["event_source"] not in AUTO_EVENT:
+            event_of[r["id"]], source_of[r["id"]] = r["event_id"], r["event_source"]
+            continue
+        tags = set(r["hashtags"].split())
+        matches = [p for p in plans if p.tags & tags and _in_window(p, r["posted_at"])]
+        # An event with dates is the stronger claim; among equals, the oldest event card.
+        matches.sort(key=lambda p: (p.window is None, p.event.id))
+        event_of[r["id"]] = matches[0].event.id if matches else None
+        source_of[r["id"]] = "hashtag" if matches else None
+    posted = {r["id"]: r["posted_at"] for r in rows}
+    for r in sorted(rows, key=lambda row: row["posted_at"]):
+        root = r["thread_id"]
+        if event_of[r["id"]] is not None or r["event_source"] not in AUTO_EVENT or root is None or root == r["id"]:
+            continue
+        root_event = event_of.get(root)
+        plan = by_id.get(root_event) if root_event is not None else None
+        if plan is None:
+            continue
+        within = _in_window(plan, r["posted_at"]) if plan.window else r["posted_at"] < to_store(from_store(posted[root]) + THREAD_GRACE)
+        if within:
+            event_of[r["id"]], source_of[r["id"]] = plan.event.id, "thread"
+    updates = []
+    with_event = with_session = 0
+    session_of: dict[int, int | None] = {}
+    # Oldest first, so a thread's first post is placed before its replies look at it.
+    for r in sorted(rows, key=lambda row: (row["posted_at"], row["id"])):
+        post_id = r["id"]
+        event_id, event_source = event_of[post_id], source_of[post_id]
+        session_id, session_source = r["session_id"], r["session_source"]
+        plan = by_id.get(event_id) if event_id is not None else None
+        if plan is None:
+            session_id, session_source = (session_id, session_source) if session_source == "client" else (None, None)
+        elif session_source != "client" and (event_source in AUTO_EVENT or session_id is None):
+            session_id, session_source = _session_for(plan, r["posted_at"], set(r["hashtags"].split()))
+            root_session = session_of.get(r["thread_id"]) if r["thread_id"] not in (None, post_id) else None
+            if session_id is None and root_session is not None and _running(plan, root_session, r["posted_at"]):
+                # Parallel sessions and no tag: a reply in the user's thread stays in that thread's session.
+                session_id, session_source = root_session, "thread"
+        session_of[post_id] = session_id
+        with_event += event_id is not None
+        with_session += session_id is not None
+        if (event_id, event_source, session_id, session_source) != current[post_id]:
+            updates.append((event_id, event_source, session_id, session_source, post_id))
+    if updates:
+        with db.write() as conn:
+            conn.executemany("UPDATE posts SET event_id = ?, event_source = ?, session_id = ?, session_source = ? WHERE id = ?", updates)
+    return AssociationReport(with_event=with_event, with_session=with_session, changed=len(updates))
+
+
+def refresh(db: Database, events: EventStore) -> AssociationReport | None:
+    """Associate again only if events, sessions or posts changed since the last time; None when nothing did."""
+    mark = fingerprint(db)
+    row = db.conn.execute("SELECT value FROM history_state WHERE name = ?", (_STATE_KEY,)).fetchone()
+    if row is not None and row[0] == mark:
+        return None
+    report = associate(db, events)
+    with db.write() as conn:
+        conn.execute(
+            "INSERT INTO history_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (_STATE_KEY, fingerprint(db)),
+        )
+    return report

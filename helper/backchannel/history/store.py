@@ -1,0 +1,56 @@
+"""The history as the rest of the helper sees it: posts, search, placement, photos."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from backchannel.history.associate import AssociationReport, associate, refresh
+from backchannel.history.media import MediaStore
+from backchannel.history.model import Post
+from backchannel.history.posts import Page, PostStore, clamp_limit, parse_cursor
+from backchannel.history.search import ranked_ids
+from backchannel.history.snapshot import History, load_history
+from backchannel.store.db import Database
+from backchannel.store.events import EventStore
+
+
+class HistoryStore:
+    def __init__(self, db: Database, events: EventStore, media_root: Path | None) -> None:
+        self.db = db
+        self.events = events
+        self.posts = PostStore(db)
+        self.media = MediaStore(media_root)
+
+    def snapshot(self, *, session_id: int | None, at: datetime, window_hours: float, until: datetime | None) -> History:
+        return load_history(self.db, session_id=session_id, at=at, window_hours=window_hours, until=until)
+
+    def find(
+        self,
+        *,
+        q: str | None = None,
+        event: str | None = None,
+        session: int | None = None,
+        before: str | None = None,
+        limit: int = 50,
+    ) -> Page:
+        """History newest first, or with ``q`` the best matches first."""
+        limit = clamp_limit(limit)
+        event_id = self.events.get_event(event).id if event else None
+        if session is not None:
+            self.events.get_session(session, event=event)
+        if q is None or not q.strip():
+            return self.posts.list_posts(event_id=event_id, session_id=session, before=before, limit=limit)
+        stamp = parse_cursor(before)[0] if before else None
+        ids = ranked_ids(self.db, q, event_id=event_id, session_id=session, before=stamp, limit=limit)
+        return Page(tuple(self.posts.posts_by_ids(ids)), None)
+
+    def search(self, q: str, *, event: str | None = None, limit: int = 50) -> list[Post]:
+        return list(self.find(q=q, event=event, limit=limit).posts)
+
+    def associate(self) -> AssociationReport:
+        return associate(self.db, self.events)
+
+    def refresh(self) -> AssociationReport | None:
+        """Place posts again if events, programmes or posts changed since last time."""
+        return refresh(self.db, self.events)

@@ -1,0 +1,105 @@
+"""Who may see the review page: a one-time login link, then a session cookie.
+
+``backchannel review`` (another process) creates a login key and stores only
+its hash, with a short expiry, in the database; the link carries the key.
+It is the one secret that ever travels in a URL, so it works once, for a few
+minutes, and is never logged. Redeeming it creates a session whose random id
+goes into an HttpOnly, SameSite=Strict cookie scoped to /review; only the
+id's hash is stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from datetime import datetime, timedelta, timezone
+
+from aiohttp import web
+
+from backchannel.errors import Forbidden, Unauthorized
+from backchannel.store.db import Database
+
+LOGIN_TTL = timedelta(minutes=3)
+SESSION_TTL = timedelta(hours=12)
+COOKIE = "bc_review"
+LOGIN_PATH = "/review/login"
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,128}$")
+_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode("ascii")).hexdigest()
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime(_FORMAT)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class ReviewAuth:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def create_login(self) -> str:
+        """A new one-time login key (the caller puts it in the link; only its hash is kept)."""
+        key = secrets.token_urlsafe(32)
+        now = _now()
+        with self.db.write() as conn:
+            conn.execute("DELETE FROM review_logins WHERE expires_at < ?", (_stamp(now),))
+            conn.execute("DELETE FROM review_sessions WHERE expires_at < ?", (_stamp(now),))
+            conn.execute(
+                "INSERT INTO review_logins (key_hash, created_at, expires_at) VALUES (?, ?, ?)",
+                (_hash(key), _stamp(now), _stamp(now + LOGIN_TTL)),
+            )
+        return key
+
+    def redeem(self, key: str) -> str | None:
+        """A new session id for a valid, unused, unexpired key; the key is spent either way it was valid."""
+        if not _TOKEN.match(key):
+            return None
+        now = _stamp(_now())
+        session_id = secrets.token_urlsafe(32)
+        with self.db.write() as conn:
+            # One statement marks the key used only if it was unused and fresh: two tabs racing get one session.
+            spent = conn.execute(
+                "UPDATE review_logins SET used_at = ? WHERE key_hash = ? AND used_at IS NULL AND expires_at > ?", (now, _hash(key), now)
+            ).rowcount
+            if spent != 1:
+                return None
+            conn.execute(
+                "INSERT INTO review_sessions (id_hash, created_at, expires_at) VALUES (?, ?, ?)",
+                (_hash(session_id), now, _stamp(_now() + SESSION_TTL)),
+            )
+        return session_id
+
+    def valid(self, session_id: str | None) -> bool:
+        if not session_id or not _TOKEN.match(session_id):
+            return False
+        row = self.db.conn.execute(
+            "SELECT 1 FROM review_sessions WHERE id_hash = ? AND expires_at > ?", (_hash(session_id), _stamp(_now()))
+        ).fetchone()
+        return row is not None
+
+    def end(self, session_id: str | None) -> None:
+        if session_id and _TOKEN.match(session_id):
+            with self.db.write() as conn:
+                conn.execute("DELETE FROM review_sessions WHERE id_hash = ?", (_hash(session_id),))
+
+
+def is_review_path(path: str) -> bool:
+    return path == "/review" or path.startswith("/review/")
+
+
+def check_review_request(request: web.Request, db: Database) -> None:
+    """Called by the guard for /review paths, after the Host and Origin checks."""
+    if request.path == LOGIN_PATH and request.method in ("GET", "HEAD"):
+        return
+    if request.method not in ("GET", "HEAD") and request.headers.get("Origin") is None:
+        # Mutations must say where they come from; the guard already refused every foreign origin.
+        raise Forbidden("Changes from the review page must come from the review page itself.")
+    if not ReviewAuth(db).valid(request.cookies.get(COOKIE)):
+        raise Unauthorized("Open the review page with `backchannel review`: it prints (and opens) a one-time login link.")

@@ -1,0 +1,89 @@
+"""A post's text as pieces to render: plain text and links, never markup.
+
+Tweets are attacker-controlled. Nothing here produces HTML: the templates
+escape every piece, and a piece becomes a link only when its target is an
+http(s) URL with a host and no spaces or control characters (so
+``javascript:``, ``data:`` and friends stay text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping
+from urllib.parse import urlsplit
+
+_CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    text: str
+    href: str | None = None
+
+
+def safe_href(url: str | None) -> str | None:
+    """``url`` if it is a plain http(s) link, else None."""
+    if not url or _CONTROL.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def pieces(text: str, entities: Mapping[str, Any]) -> list[Piece]:
+    """Split ``text`` at its links; links that stand for attached photos are dropped (the photo is shown)."""
+    media_urls = set(entities.get("media_urls") or ())
+    targets: dict[str, tuple[str | None, str]] = {}
+    for link in entities.get("urls") or ():
+        if isinstance(link, Mapping) and link.get("url"):
+            shown = str(link.get("display") or link.get("expanded") or link["url"])
+            targets[str(link["url"])] = (safe_href(str(link.get("expanded") or link["url"])), shown)
+    for url in media_urls:
+        targets[str(url)] = (None, "")
+    if not targets:
+        return [Piece(text)] if text else []
+    out: list[Piece] = []
+    position = 0
+    for start, url in _occurrences(text, targets):
+        if start > position:
+            out.append(Piece(text[position:start]))
+        href, shown = targets[url]
+        if url in media_urls:
+            pass
+        elif href is not None:
+            out.append(Piece(shown, href))
+        else:
+            out.append(Piece(url))
+        position = start + len(url)
+    if position < len(text):
+        out.append(Piece(text[position:]))
+    return out
+
+
+def _occurrences(text: str, targets: Mapping[str, Any]) -> list[tuple[int, str]]:
+    """Where each link stands in the text, longest first where two overlap (plain finds: a post has a few links)."""
+    found: list[tuple[int, str]] = []
+    for url in sorted(targets, key=len, reverse=True):
+        start = text.find(url)
+        while start >= 0:
+            if not any(s < start + len(url) and start < s + len(u) for s, u in found):
+                found.append((start, url))
+            start = text.find(url, start + len(url))
+    return sorted(found)
+
+
+def links(entities: Mapping[str, Any]) -> list[str]:
+    """The post's safe outgoing links (photos' own t.co links excluded)."""
+    media_urls = set(entities.get("media_urls") or ())
+    found = []
+    for link in entities.get("urls") or ():
+        if isinstance(link, Mapping) and link.get("url") not in media_urls:
+            href = safe_href(str(link.get("expanded") or link.get("url") or ""))
+            if href and href not in found:
+                found.append(href)
+    return found

@@ -1,0 +1,137 @@
+"""The review page: login by one-time link, events, search, photos, export.
+
+Every answer carries the page's strict CSP (no inline script or style, only
+this helper's own files); errors a person can cause are shown as a page
+with the right status. The guard (middlewares) has already checked Host,
+Origin and the session cookie, except for the login link itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Awaitable, Callable
+
+from aiohttp import web
+
+from backchannel.errors import BackchannelError, NotFound
+from backchannel.history.export import render_export
+from backchannel.history.media import content_type
+from backchannel.history.writeup import build_writeup
+from backchannel.review import views
+from backchannel.review.auth import COOKIE, SESSION_TTL, ReviewAuth
+from backchannel.review.render import STATIC, render
+from backchannel.server.io import SECURITY_HEADERS
+from backchannel.server.keys import STORE
+
+REVIEW_CSP = (
+    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self';"
+    " frame-ancestors 'none'; base-uri 'none'"
+)
+PAGE_HEADERS = {**SECURITY_HEADERS, "Content-Security-Policy": REVIEW_CSP}
+# Downloads and photos are never documents: no script, no styles, a sandbox if anything renders them.
+FILE_HEADERS = {**SECURITY_HEADERS, "Content-Security-Policy": "default-src 'none'; sandbox"}
+STATIC_FILES = {"review.css": "text/css", "review.js": "text/javascript"}
+EXPORT_TYPES = {"md": "text/markdown", "html": "text/html", "json": "application/json", "csv": "text/csv"}
+_NEXT = re.compile(r"^/review(?:/[A-Za-z0-9._~-]+)*/?$")
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def page(body: str, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    return web.Response(status=status, text=body, content_type="text/html", charset="utf-8", headers={**PAGE_HEADERS, **(headers or {})})
+
+
+def redirect(location: str) -> web.Response:
+    return web.Response(status=303, headers={**PAGE_HEADERS, "Location": location})
+
+
+def error_page(status: int, title: str, message: str) -> web.Response:
+    return page(render("error.html", title=title, message=message, signed_in=False), status)
+
+
+def html_errors(handler: Handler) -> Handler:
+    """A person's mistake (an unknown event, a bad filter) becomes a page, not JSON."""
+
+    @functools.wraps(handler)
+    async def wrapped(request: web.Request) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        except BackchannelError as exc:
+            if exc.status >= 500:
+                raise
+            return error_page(exc.status, "That did not work", exc.message)
+
+    return wrapped
+
+
+async def login(request: web.Request) -> web.Response:
+    # Never echo, log or redirect with the key: it is spent here, and the cookie takes over.
+    session_id = ReviewAuth(request.app[STORE].db).redeem(request.query.get("key", ""))
+    if session_id is None:
+        return error_page(
+            401, "This login link does not work any more",
+            "Login links work once, for a few minutes. Run `backchannel review` for a new one.",
+        )
+    target = request.query.get("next", "/review")
+    safe = _NEXT.match(target) and "//" not in target and not {".", ".."} & set(target.split("/"))
+    response = redirect(target if safe else "/review")
+    response.set_cookie(
+        COOKIE, session_id, path="/review", httponly=True, samesite="Strict", max_age=int(SESSION_TTL.total_seconds()),
+    )
+    return response
+
+
+async def logout(request: web.Request) -> web.Response:
+    ReviewAuth(request.app[STORE].db).end(request.cookies.get(COOKIE))
+    response = page(render("error.html", title="Logged out", message="Run `backchannel review` to open the page again.", signed_in=False))
+    response.del_cookie(COOKIE, path="/review")
+    return response
+
+
+@html_errors
+async def index(request: web.Request) -> web.Response:
+    return page(render("index.html", **views.index_view(request.app[STORE])))
+
+
+@html_errors
+async def event(request: web.Request) -> web.Response:
+    filters = views.Filters.parse(request.query)
+    return page(render("event.html", **views.event_view(request.app[STORE], request.match_info["slug"], filters)))
+
+
+@html_errors
+async def search(request: web.Request) -> web.Response:
+    q = (request.query.get("q") or "").strip()
+    if not q:
+        return redirect("/review")
+    return page(render("search.html", **views.search_view(request.app[STORE], q[:500], request.query.get("event") or None)))
+
+
+@html_errors
+async def export(request: web.Request) -> web.Response:
+    fmt = request.query.get("format", "md")
+    slug = request.match_info["slug"]
+    body = render_export(build_writeup(request.app[STORE], slug), fmt)
+    disposition = f'attachment; filename="{slug}-notes.{fmt}"'
+    return web.Response(
+        text=body, content_type=EXPORT_TYPES[fmt], charset="utf-8", headers={**FILE_HEADERS, "Content-Disposition": disposition}
+    )
+
+
+async def media(request: web.Request) -> web.Response:
+    """A kept photo, found by its id in the database: never by a path from the request."""
+    raw = request.match_info["media_id"]
+    store = request.app[STORE]
+    medium = store.history.posts.media(int(raw)) if raw.isdigit() else None
+    path = store.history.media.path(medium.file) if medium is not None and medium.file else None
+    if path is None:
+        raise NotFound("There is no such photo here.", details={"media": raw})
+    return web.Response(body=path.read_bytes(), content_type=content_type(path.name), headers={**FILE_HEADERS, "Content-Disposition": "inline"})
+
+
+async def static(request: web.Request) -> web.Response:
+    name = request.match_info["name"]
+    if name not in STATIC_FILES:
+        raise NotFound("There is no such file here.", details={"file": name})
+    return web.Response(body=(STATIC / name).read_bytes(), content_type=STATIC_FILES[name], charset="utf-8", headers=PAGE_HEADERS)
