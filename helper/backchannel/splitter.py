@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-import regex
-
 from backchannel.text import weighted_length
+from backchannel.text.regexes import GRAPHEME
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+")
 _CLAUSE_END = re.compile(r"(?<=[,;:—–])\s+")
 _TRAILING_TAGS = re.compile(r"(?:\s+[#＃][^\s#＃]+)+\s*$")
-_GRAPHEME = regex.compile(r"\X")
 
 # Past this a thread would run to hundreds of posts: no fix is offered.
 MAX_SPLIT_CHARS = 20_000
@@ -35,7 +33,8 @@ def _finer(unit: str, level: int) -> tuple[list[str], str]:
         return [u for u in _CLAUSE_END.split(unit) if u], " "
     if level == 2:
         return unit.split(), " "
-    return _GRAPHEME.findall(unit), ""
+    # Cut between graphemes, never inside a flag or an accented letter (ASCII needs no regex module).
+    return (list(unit) if unit.isascii() else GRAPHEME.get().findall(unit)), ""
 
 
 def _pack(unit: str, level: int, fits: Callable[[str], bool]) -> list[str]:
