@@ -71,3 +71,11 @@ def test_similarity_ignores_links_case_and_punctuation() -> None:
 def test_without_a_store_history_rules_stay_silent() -> None:
     result = check_draft("Most learning happens at work #LT13")
     assert not {t.code for t in result.tips} & {"CTX006", "FLW001", "FLW002"}
+
+
+def test_a_new_post_reaches_the_next_check_at_once(store: Store) -> None:
+    """The history is cached between checks; storing a post must invalidate it."""
+    draft = "Most learning happens at work #LT13 #LT13A1"
+    assert "FLW001" not in _codes(store, draft, "2013-01-30T10:10")
+    _record(store, "Now at #LT13 #LT13A1: “Learning in the flow of work” — @priyaraman", datetime(2013, 1, 30, 10, 5, tzinfo=UTC))
+    assert "FLW001" in _codes(store, draft, "2013-01-30T10:10")
