@@ -1,18 +1,30 @@
 /* Calls to the helper, with the bearer token. Recovers from what happens in real life:
  * a token rotated (401: ask the native host again), a helper restarted on another port
- * or not running (connection refused: ask again, the host starts it). */
+ * or not running (connection refused: ask again, the host starts it).
+ *
+ * A request is { method, path, json?, bytes?, type?, binary? }: a JSON body, or raw bytes
+ * sent as `type` (a photo); `binary` reads the answer as bytes (a cropped photo). */
 (() => {
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
   const { REQUEST_TIMEOUT_MS } = ns.constants;
+  const reachableListeners = new Set();
 
-  async function attempt(pairing, method, path, body) {
+  /** One try with one pairing: { kind: ok | unauthorized | failed | unreachable, status?, payload?, bytes?, type? }. */
+  async function attempt(pairing, { method, path, json, bytes, type, binary = false }) {
+    const headers = { Authorization: `Bearer ${pairing.token}` };
+    let body;
+    if (json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(json);
+    } else if (bytes !== undefined) {
+      headers['Content-Type'] = type || 'application/octet-stream';
+      body = bytes;
+    }
     let response;
     try {
       response = await fetch(pairing.url + path, {
-        method,
-        headers: { Authorization: `Bearer ${pairing.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        method, headers, body,
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         cache: 'no-store',
         credentials: 'omit',
@@ -20,38 +32,58 @@
     } catch (error) {
       return { kind: 'unreachable', error };
     }
+    if (response.ok && binary) {
+      return { kind: 'ok', status: response.status, bytes: new Uint8Array(await response.arrayBuffer()), type: response.headers.get('Content-Type') || '' };
+    }
     let payload = null;
     try {
       payload = await response.json();
     } catch {
       payload = null;
     }
-    if (response.status === 401) return { kind: 'unauthorized', payload };
+    if (response.status === 401) return { kind: 'unauthorized', status: 401, payload };
     if (!response.ok) return { kind: 'failed', status: response.status, payload };
-    return { kind: 'ok', payload };
+    return { kind: 'ok', status: response.status, payload };
   }
 
-  /** The JSON answer of `method path`, or a HelperError whose state the panel can show. */
-  async function call(method, path, body) {
+  /** The outcome of `request`, after one fresh pairing when the cached one is stale.
+   * Throws a HelperError only when there is no pairing at all. */
+  async function exchange(request) {
     let pairing = await ns.pairing.getPairing();
-    let result = await attempt(pairing, method, path, body);
+    let result = await attempt(pairing, request);
     if (result.kind === 'unauthorized' || result.kind === 'unreachable') {
       // The cache may be stale: ask the native host (or the manual pairing) afresh, once.
       await ns.pairingStore.clearCached();
       pairing = await ns.pairing.getPairing({ refresh: true });
-      result = await attempt(pairing, method, path, body);
+      result = await attempt(pairing, request);
     }
-    if (result.kind === 'ok') return result.payload;
-    if (result.kind === 'unreachable') throw new ns.HelperError('helper-down');
-    if (result.kind === 'unauthorized') throw new ns.HelperError('unauthorized');
+    if (result.kind === 'ok') for (const listener of reachableListeners) listener();
+    return result;
+  }
+
+  /** The HelperError a failed outcome stands for; `prefix` says what was being done. */
+  function errorOf(result, prefix = ns.messages['helper-error']) {
+    if (result.kind === 'unreachable') return new ns.HelperError('helper-down');
+    if (result.kind === 'unauthorized') return new ns.HelperError('unauthorized');
     const message = result.payload?.error?.message;
-    throw new ns.HelperError('helper-error', message ? `${ns.messages['helper-error']} ${message}` : null, result.payload?.error?.code);
+    return new ns.HelperError('helper-error', message ? [prefix, message].filter(Boolean).join(' ') : null, result.payload?.error?.code);
+  }
+
+  /** The JSON answer of `method path`, or a HelperError whose state the panel can show. */
+  async function call(method, path, json) {
+    const result = await exchange({ method, path, json });
+    if (result.kind === 'ok') return result.payload;
+    throw errorOf(result);
   }
 
   ns.helper = Object.freeze({
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
     put: (path, body) => call('PUT', path, body),
+    exchange,
+    errorOf,
     attempt,
+    /** Call `listener` after every call the helper answered (the post queue flushes then). */
+    onReachable: (listener) => reachableListeners.add(listener),
   });
 })();

@@ -1,11 +1,12 @@
 /* The one door to the helper. Content scripts (x.com tabs) may ask for checks, the
- * current session and switching a rule; the options page (an extension page) may also
- * pair and change settings. Anything else, or any other sender, is refused. */
+ * current session, switching a rule, analysing a photo (and its crop) and recording a
+ * post; the options page (an extension page) may also pair, change settings and look at
+ * the post queue. Anything else, or any other sender, is refused. */
 (() => {
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
-  const { PLATFORM, RULE_CODE, EVENT_SLUG } = ns.constants;
-  const { helper, pairing, pairingStore, HelperError } = ns;
+  const { PLATFORM, RULE_CODE, EVENT_SLUG, PHOTO_MAX_BYTES, PHOTO_TYPE, PHOTO_ID, CLIENT_ID } = ns.constants;
+  const { helper, pairing, pairingStore, postQueue, bytes, HelperError } = ns;
 
   const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$/;
 
@@ -19,10 +20,87 @@
     return active;
   }
 
+  const REMOTE_ID = /^\d{1,30}$/;
+  const HTTPS_URL = /^https:\/\/[^\s]{1,2000}$/;
+
+  /** The photos of a draft as /v1/check takes them: [{ id, alt? }]. */
+  function checkedMedia(media) {
+    if (!Array.isArray(media)) return [];
+    return media.slice(0, 4).filter((item) => PHOTO_ID.test(String(item?.id))).map((item) => (
+      typeof item.alt === 'string' ? { id: item.id, alt: item.alt.slice(0, 5000) } : { id: item.id }));
+  }
+
+  const optional = (value, test) => (value !== null && value !== undefined && test(value) ? value : undefined);
+
+  /** A post record from a content script, reduced to the fields and shapes POST /v1/posts takes. */
+  function postRecord(record) {
+    if (!record || typeof record !== 'object') throw new HelperError('helper-error', 'A post record must be an object.');
+    const { client_id: clientId, text, posted_at: postedAt } = record;
+    if (!CLIENT_ID.test(String(clientId))) throw new HelperError('helper-error', 'A post record needs a client_id (a UUID).');
+    if (typeof text !== 'string') throw new HelperError('helper-error', 'A post record needs its text.');
+    const media = Array.isArray(record.media) ? record.media.slice(0, 10).map((item) => ({
+      sha256: optional(item?.sha256, (v) => /^[0-9a-f]{64}$/i.test(v)),
+      width: optional(item?.width, Number.isInteger),
+      height: optional(item?.height, Number.isInteger),
+      measurements: optional(item?.measurements, (v) => typeof v === 'object' && !Array.isArray(v)),
+      alt_text: optional(item?.alt_text, (v) => typeof v === 'string'),
+    })) : [];
+    const tips = Array.isArray(record.tips) ? record.tips.slice(0, 100).filter((tip) => RULE_CODE.test(String(tip?.code))) : [];
+    const clean = {
+      client_id: clientId,
+      platform: PLATFORM,
+      text,
+      posted_at: instant(postedAt),
+      event: optional(record.event, (v) => EVENT_SLUG.test(v)),
+      session: optional(record.session, Number.isInteger),
+      remote_id: optional(record.remote_id, (v) => REMOTE_ID.test(v)),
+      url: optional(record.url, (v) => HTTPS_URL.test(v)),
+      reply_to_remote_id: optional(record.reply_to_remote_id, (v) => REMOTE_ID.test(v)),
+      thread_of_client_id: optional(record.thread_of_client_id, (v) => CLIENT_ID.test(v)),
+      media,
+      tips,
+    };
+    return JSON.parse(JSON.stringify(clean)); // drops the undefined fields
+  }
+
   const contentActions = {
-    async check({ text, at }) {
+    async check({ text, at, media, replyTo }) {
       if (typeof text !== 'string') throw new HelperError('helper-error', 'A draft must be text.');
-      return { result: await helper.post('/v1/check', { text, platform: PLATFORM, at: instant(at) }) };
+      const request = { text, platform: PLATFORM, at: instant(at) };
+      const photos = checkedMedia(media);
+      if (photos.length) request.media = photos;
+      if (typeof replyTo === 'string' && REMOTE_ID.test(replyTo)) request.reply_to = replyTo;
+      return { result: await helper.post('/v1/check', request) };
+    },
+
+    /** A photo attached to a draft: its bytes (base64) to POST /v1/photos, the analysis back. */
+    async photo({ data, type }) {
+      if (typeof data !== 'string' || data.length > Math.ceil(PHOTO_MAX_BYTES / 3) * 4 + 4) {
+        throw new HelperError('helper-error', `The photo is over ${PHOTO_MAX_BYTES / 1024 / 1024} MiB, the most the helper reads.`);
+      }
+      let body;
+      try {
+        body = bytes.fromBase64(data);
+      } catch {
+        throw new HelperError('helper-error', 'The photo did not arrive whole.');
+      }
+      const result = await helper.exchange({ method: 'POST', path: '/v1/photos', bytes: body, type: PHOTO_TYPE.test(String(type)) ? type : 'application/octet-stream' });
+      if (result.kind !== 'ok') throw helper.errorOf(result, '');
+      return { photo: result.payload };
+    },
+
+    /** A copy of a photo the helper analysed, as base64: cropped to its slide, or without metadata. */
+    async 'photo-copy'({ id, kind }) {
+      if (!PHOTO_ID.test(String(id))) throw new HelperError('helper-error', 'Unknown photo.');
+      if (kind !== 'crop' && kind !== 'clean') throw new HelperError('helper-error', 'A photo copy is a crop or a clean copy.');
+      const result = await helper.exchange({ method: 'GET', path: `/v1/photos/${id}/${kind}`, binary: true });
+      if (result.kind !== 'ok') throw helper.errorOf(result, '');
+      return { data: bytes.toBase64(result.bytes), type: result.type.split(';')[0].trim() || 'image/jpeg' };
+    },
+
+    /** A post X confirmed: queue it for the helper (stored now, or when the helper is back). */
+    async 'record-post'({ record }) {
+      return postQueue.add(postRecord(record));
     },
 
     async now({ at, event }) {
@@ -57,7 +135,7 @@
     async 'pair-manual'({ url, token }) {
       const candidate = { url: pairing.checkedUrl(String(url || '').trim()), token: String(token || '').trim(), source: 'manual' };
       if (!candidate.token) throw new HelperError('not-paired', 'Paste the token that `backchannel token` prints.');
-      const probe = await helper.attempt(candidate, 'GET', '/v1/health');
+      const probe = await helper.attempt(candidate, { method: 'GET', path: '/v1/health' });
       if (probe.kind === 'unreachable') throw new HelperError('helper-down', `Nothing answers at ${candidate.url} — is the helper running (\`make run\`)?`);
       if (probe.kind === 'unauthorized') throw new HelperError('unauthorized', 'The helper refused that token: copy it again from `backchannel token`.');
       if (probe.kind !== 'ok') throw new HelperError('helper-error', `The helper answered ${probe.status}.`);
@@ -75,6 +153,18 @@
     rules: () => helper.get('/v1/rules'),
     settings: () => helper.get('/v1/settings'),
     events: () => helper.get('/v1/events'),
+
+    'post-queue': () => postQueue.status(),
+
+    async 'flush-posts'() {
+      await postQueue.flush();
+      return postQueue.status();
+    },
+
+    async 'forget-dropped-posts'() {
+      await postQueue.forgetDropped();
+      return postQueue.status();
+    },
 
     async 'put-settings'({ changes }) {
       if (!changes || typeof changes !== 'object' || Array.isArray(changes)) throw new HelperError('helper-error', 'Settings must be an object.');

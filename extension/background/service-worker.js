@@ -5,8 +5,10 @@
  * cannot be modules, so every part of the extension shares one way of loading code. */
 importScripts(
   '/shared/constants.js',
+  '/shared/bytes.js',
   '/background/pairing-store.js',
   '/background/pairing.js',
   '/background/helper-client.js',
+  '/background/post-queue.js',
   '/background/router.js',
 );

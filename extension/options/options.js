@@ -1,6 +1,7 @@
-/* The options page: pairing status and manual pairing, the active event, rule switches
- * and thresholds. Everything goes through the background worker (the same door as the
- * content scripts) and is drawn with DOM APIs. */
+/* The options page: pairing status and manual pairing, the active event, the posts
+ * waiting for the helper (and those it refused), rule switches and thresholds. Everything
+ * goes through the background worker (the same door as the content scripts) and is drawn
+ * with DOM APIs. */
 (() => {
   'use strict';
   const ns = globalThis.Backchannel;
@@ -89,6 +90,34 @@
     if (reply.ok && input.type !== 'checkbox') input.value = String(reply.settings[name].value);
   }
 
+  const excerpt = (text) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+
+  function postItem(post, why) {
+    const when = new Date(post.posted_at);
+    const item = el('li', { 'data-client-id': post.client_id }, `${Number.isNaN(when.getTime()) ? post.posted_at : when.toLocaleString()}: “${excerpt(post.text)}”`);
+    if (why) item.append(' ', el('span', { className: 'why' }, why));
+    return item;
+  }
+
+  function drawPosts(reply) {
+    if (!reply.ok) {
+      $('posts-pending').textContent = reply.message || ns.messages[reply.state] || 'Could not read the queue.';
+      return;
+    }
+    const count = reply.pending.length;
+    const pending = $('posts-pending');
+    pending.dataset.count = String(count);
+    pending.textContent = count === 0 ? 'No posts waiting: the helper has them all.' : `${count} post${count === 1 ? '' : 's'} waiting for the helper.`;
+    $('posts-pending-list').replaceChildren(...reply.pending.map((post) => postItem(post, post.lastError)));
+    $('posts-dropped').hidden = reply.dropped.length === 0;
+    $('posts-dropped').dataset.count = String(reply.dropped.length);
+    $('posts-dropped-list').replaceChildren(...reply.dropped.map((post) => postItem(post, `${post.status}: ${post.message}`)));
+  }
+
+  async function showPosts() {
+    drawPosts(await ask('post-queue'));
+  }
+
   async function refresh() {
     if (await showStatus()) await Promise.all([showEvents(), showRules()]);
   }
@@ -118,6 +147,13 @@
     $('rules').addEventListener('change', (event) => {
       if (event.target.matches('input[data-setting]')) saveSetting(event.target);
     });
+    $('posts-sync').addEventListener('click', async () => drawPosts(await ask('flush-posts')));
+    $('posts-forget').addEventListener('click', async () => drawPosts(await ask('forget-dropped-posts')));
+    // The queue lives in storage.local: redraw whenever the background changes it.
+    chrome.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && (changes.postQueue || changes.droppedPosts)) showPosts();
+    });
+    showPosts();
     refresh();
   });
 })();

@@ -15,6 +15,14 @@
     HELPER_URL: /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):(\d{1,5})$/,
     RULE_CODE: /^[A-Z]{3}\d{3}$/,
     EVENT_SLUG: /^[a-z0-9][a-z0-9-]{0,63}$/,
+    // The helper reads photos up to 20 MiB (helper/backchannel/photos/limits.py); a larger
+    // one is refused here, before it is copied through extension messaging.
+    PHOTO_MAX_BYTES: 20 * 1024 * 1024,
+    PHOTO_TYPE: /^image\/[a-z0-9.+-]{1,40}$/,
+    PHOTO_ID: /^[0-9a-f]{64}$/, // the SHA-256 of the photo's bytes
+    CLIENT_ID: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    // A post X has not confirmed within this long is not recorded as posted.
+    POST_CONFIRM_MS: 20000,
   });
 
   /** What the panel and the options page say for each state the background reports. */
@@ -25,5 +33,10 @@
     'helper-error': 'The helper could not check this draft.',
     'extension-reloaded': 'Backchannel Coach was updated — reload this page to keep coaching.',
     'no-event': 'Pick the event you are at in the extension options, so tips know its hashtag and programme.',
+    'post-recorded': 'Post recorded.',
+    'post-queued': 'Post saved, will sync when the helper is back.',
+    'post-dropped': 'The helper refused to record this post; see the extension options.',
+    'post-failed': 'X did not post it, so it was not recorded.',
+    'post-unconfirmed': 'X did not confirm the post, so it was not recorded.',
   });
 })();

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from backchannel.identity import CHROMIUM_EXTENSION_ID
 from backchannel.native_host.install import install, plan
+from tests.extension.x_api import XApi
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page, Playwright, Route, Worker
@@ -78,8 +79,9 @@ def build_fixtures() -> Path:
     return FIXTURES_BUILD
 
 
-def serve_x_fixtures(context: "BrowserContext") -> None:
-    """Answer every x.com / twitter.com URL with the composer fixture, as X's SPA would."""
+def serve_x_fixtures(context: "BrowserContext") -> XApi:
+    """Answer every x.com / twitter.com URL with the composer fixture, as X's SPA would, and
+    X's GraphQL CreateTweet calls as X's server would (the returned XApi)."""
     build = build_fixtures()
     assets = {name: (build / name).read_bytes() for name in ("composer.js", "composer.css")}
     types = {"composer.js": "text/javascript", "composer.css": "text/css"}
@@ -94,6 +96,9 @@ def serve_x_fixtures(context: "BrowserContext") -> None:
 
     for origin in X_ORIGINS:
         context.route(f"{origin}/**", handle)
+    x_api = XApi()
+    x_api.install(context)  # registered last, so it takes precedence over the page route
+    return x_api
 
 
 @dataclass
@@ -101,6 +106,7 @@ class ExtensionBrowser:
     context: "BrowserContext"
     profile: Path
     extension_id: str
+    x_api: XApi | None = None
 
     @property
     def worker(self) -> "Worker":
@@ -142,6 +148,12 @@ def launch(
     home.mkdir(parents=True, exist_ok=True)
     if native_host_data_dir is not None:
         install(plan(["chromium"], into=profile / "NativeMessagingHosts"), data_dir=native_host_data_dir)
+    preferences = profile / "Default" / "Preferences"
+    if not preferences.exists():
+        # Developer mode, as for anyone who loads an unpacked extension: without it Chromium
+        # disables the extension when it reloads itself (chrome.runtime.reload()).
+        preferences.parent.mkdir(parents=True, exist_ok=True)
+        preferences.write_text(json.dumps({"extensions": {"ui": {"developer_mode": True}}}))
     args = [f"--disable-extensions-except={EXTENSION_DIR}", f"--load-extension={EXTENSION_DIR}", *CHROMIUM_FLAGS, *extra_args]
     context = playwright.chromium.launch_persistent_context(
         str(profile), executable_path=executable, headless=True, args=args, env={**env, "HOME": str(home)},
@@ -150,7 +162,7 @@ def launch(
     browser = ExtensionBrowser(context, profile, "")
     worker = browser.worker
     browser.extension_id = worker.url.split("/")[2]
-    serve_x_fixtures(context)
+    browser.x_api = serve_x_fixtures(context)
     return browser
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import pytest
 
 from tests.extension.browser import CHROMIUM_FLAGS, EXTENSION_DIR, chromium_executable, serve_x_fixtures
+from tests.extension.photos import MAKE_FILE, close_up_photo, drop_photo, file_arg, paste_photo, small_slide_photo
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Playwright
@@ -42,12 +43,14 @@ def browser(playwright: "Playwright") -> Iterator["Browser"]:
 def open_variant(browser: "Browser") -> Iterator[Any]:
     contexts = []
 
-    def open_(name: str) -> "Page":
+    def open_(name: str, query: str = "") -> "Page":
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         contexts.append(context)
-        serve_x_fixtures(context)
+        page_api = serve_x_fixtures(context)
         page = context.new_page()
-        page.goto(VARIANTS[name])
+        page.x_api = page_api  # type: ignore[attr-defined]
+        url = VARIANTS[name]
+        page.goto(url + (("&" if "?" in url else "?") + query if query else ""))
         page.wait_for_function("window.__fixture && document.querySelector('.app')")
         for file in ADAPTER_FILES:
             page.add_script_tag(path=str(EXTENSION_DIR / file))
@@ -67,16 +70,34 @@ def composers(page: "Page") -> list[dict[str, Any]]:
     )
 
 
+def unmatched_selectors(page: "Page") -> set[str]:
+    return set(page.evaluate(
+        """() => Object.entries(Backchannel.x.SELECTORS).flatMap(([name, list]) =>
+               list.filter(sel => !document.querySelector(sel)).map(sel => name + ' ' + sel))"""
+    ))
+
+
+def attach(page: "Page", data: bytes, name: str = "slide.jpg", composer: int = 0) -> None:
+    """Attach a photo through the adapter (the way the coach replaces one with its crop)."""
+    page.evaluate(
+        f"""(arg) => Backchannel.x.attachFiles(Backchannel.x.findComposers(document)[{composer}].scope, [({MAKE_FILE})(arg)])""",
+        file_arg(data, name, "image/jpeg"),
+    )
+
+
 def test_every_selector_matches_in_some_fixture(open_variant: Any) -> None:
     unmatched: set[str] | None = None
     for name in VARIANTS:
         page = open_variant(name)
+        states = [unmatched_selectors(page)]
         if name in {"inline", "modal"}:
+            attach(page, close_up_photo(), composer=len(composers(page)) - 1)
+            page.locator('[data-testid="attachments"] img').first.wait_for()
+            states.append(unmatched_selectors(page))
             page.locator('[data-testid="tweetButtonInline"], [data-testid="tweetButton"]').last.click()
-        missing = set(page.evaluate(
-            """() => Object.entries(Backchannel.x.SELECTORS).flatMap(([name, list]) =>
-                   list.filter(sel => !document.querySelector(sel)).map(sel => name + ' ' + sel))"""
-        ))
+            page.locator('[data-testid="toast"] a').wait_for()
+            states.append(unmatched_selectors(page))
+        missing = set.intersection(*states)
         unmatched = missing if unmatched is None else unmatched & missing
     assert unmatched == set(), f"selectors no fixture exercises: {sorted(unmatched or ())}"
 
@@ -183,5 +204,107 @@ def test_composer_is_found_again_after_in_app_navigation(open_variant: Any) -> N
 
 def test_post_button_and_toast(open_variant: Any) -> None:
     page = open_variant("modal")
+    page.locator('[role="dialog"] [data-testid="tweetTextarea_0"]').click()
+    page.keyboard.type("Posted from the modal")
     page.evaluate("Backchannel.x.first(Backchannel.x.findComposers(document)[1].scope, 'postButton').click()")
-    assert page.evaluate("Backchannel.x.first(document, 'toast').textContent") == "Your post was sent."
+    page.locator('[data-testid="toast"] a').wait_for()
+    assert page.evaluate("Backchannel.x.first(document, 'toast').textContent") == "Your post was sent.View"
+    post = page.evaluate("Backchannel.x.toastPost()")
+    assert post["id"] == "1890000000000000001"
+    assert post["url"] == "https://x.com/ada_at_lt13/status/1890000000000000001"
+    assert page.x_api.requests[0]["tweet_text"] == "Posted from the modal"
+
+
+def test_a_disabled_post_button_does_not_count_as_posting(open_variant: Any) -> None:
+    page = open_variant("inline")
+    button = "Backchannel.x.first(document, 'postButton')"
+    assert page.evaluate(f"Backchannel.x.postButtonOf({button}) === {button}")
+    page.evaluate(f"{button}.setAttribute('aria-disabled', 'true')")
+    assert page.evaluate(f"Backchannel.x.postButtonOf({button})") is None
+
+
+def test_ctrl_enter_posts_in_the_fixture_and_is_the_adapters_shortcut(open_variant: Any) -> None:
+    page = open_variant("inline")
+    page.evaluate("""() => { window.__shortcuts = [];
+        document.addEventListener('keydown', (e) => __shortcuts.push(Backchannel.x.isPostShortcut(e)), true); }""")
+    page.locator('[data-testid="tweetTextarea_0"]').click()
+    page.keyboard.type("Sent with the keyboard")
+    page.keyboard.press("Control+Enter")
+    page.locator('[data-testid="toast"] a').wait_for()
+    assert page.x_api.requests[0]["tweet_text"] == "Sent with the keyboard"
+    assert page.evaluate("__shortcuts.at(-1)") is True and page.evaluate("__shortcuts.slice(0, -1).some(Boolean)") is False
+    # The composer is emptied for the next post, as X does.
+    page.wait_for_function("__fixture.editors[0]() === ''")
+
+
+def test_a_reply_names_the_conversation_and_a_thread_chains_its_posts(open_variant: Any) -> None:
+    reply = open_variant("reply")
+    assert reply.evaluate("Backchannel.x.replyTarget(Backchannel.x.findComposers(document)[0], new URL(location.href))") == "1296887091901718529"
+    reply.locator('[data-testid="tweetTextarea_0"]').click()
+    reply.keyboard.type("Agreed")
+    reply.locator('[data-testid="tweetButtonInline"]').click()
+    reply.locator('[data-testid="toast"] a').wait_for()
+    assert reply.x_api.requests[0]["reply"]["in_reply_to_tweet_id"] == "1296887091901718529"
+    thread = open_variant("thread")
+    modal = [c for c in composers(thread) if c["dialog"]]
+    assert thread.evaluate("Backchannel.x.replyTarget(Backchannel.x.findComposers(document)[1], new URL(location.href))") is None
+    for index in range(len(modal)):
+        thread.locator(f'[role="dialog"] [data-testid="tweetTextarea_{index}"]').click()
+        thread.keyboard.type(f"Part {index + 1}")
+    thread.locator('[data-testid="tweetButton"]').click()
+    thread.locator('[data-testid="toast"] a').wait_for()
+    requests = thread.x_api.requests
+    assert [r["tweet_text"] for r in requests] == ["Part 1", "Part 2", "Part 3"]
+    assert "reply" not in requests[0]
+    assert [r["reply"]["in_reply_to_tweet_id"] for r in requests[1:]] == ["1890000000000000001", "1890000000000000002"]
+
+
+def test_a_refused_post_keeps_the_draft_and_shows_an_error_toast(open_variant: Any) -> None:
+    page = open_variant("inline")
+    page.x_api.fail_next("duplicate")
+    page.locator('[data-testid="tweetTextarea_0"]').click()
+    page.keyboard.type("Same again")
+    page.locator('[data-testid="tweetButtonInline"]').click()
+    page.locator('[data-testid="toast"]').filter(has_text="Something went wrong").wait_for()
+    assert page.evaluate("Backchannel.x.toastPost()") is None
+    assert fixture_text(page) == "Same again"
+
+
+def photos_of(page: "Page", composer: int = 0) -> list[dict[str, Any]]:
+    return page.evaluate(
+        f"""() => Backchannel.x.attachedPhotos(Backchannel.x.findComposers(document)[{composer}].scope)
+                 .map(p => ({{width: p.width, height: p.height, alt: p.alt, remove: !!p.remove, describe: !!p.describe}}))"""
+    )
+
+
+def test_attached_photos_are_read_with_their_size_and_description(open_variant: Any) -> None:
+    page = open_variant("inline")
+    attach(page, small_slide_photo())
+    page.wait_for_function("Backchannel.x.attachedPhotos(Backchannel.x.findComposers(document)[0].scope)[0]?.width > 0")
+    assert photos_of(page) == [{"width": 1600, "height": 1200, "alt": "", "remove": True, "describe": True}]
+    # X's description editor: the link opens it, and the link then shows the description.
+    page.evaluate("Backchannel.x.attachedPhotos(Backchannel.x.findComposers(document)[0].scope)[0].describe.click()")
+    page.locator('[data-testid="altTextInput"]').fill("Slide: most learning happens at work")
+    page.get_by_role("button", name="Save").click()
+    assert photos_of(page)[0]["alt"] == "Slide: most learning happens at work"
+    page.evaluate("Backchannel.x.attachedPhotos(Backchannel.x.findComposers(document)[0].scope)[0].remove.click()")
+    assert photos_of(page) == []
+
+
+def test_the_media_input_is_the_one_the_composer_owns(open_variant: Any) -> None:
+    page = open_variant("modal")
+    inputs = page.evaluate("Backchannel.x.findComposers(document).map(c => Backchannel.x.isMediaInput(Backchannel.x.first(c.scope, 'mediaInput')))")
+    assert inputs == [True, True]
+    assert page.evaluate("Backchannel.x.isMediaInput(document.querySelector('[data-testid=tweetTextarea_0]'))") is False
+
+
+@pytest.mark.parametrize("how", ["paste", "drop"])
+def test_the_fixture_attaches_pasted_and_dropped_images_as_x_does(open_variant: Any, how: str) -> None:
+    page = open_variant("inline")
+    box = page.locator('[data-testid="tweetTextarea_0"]')
+    if how == "paste":
+        paste_photo(page, box, small_slide_photo("PNG"))
+    else:
+        drop_photo(page, box, small_slide_photo())
+    page.wait_for_function("Backchannel.x.attachedPhotos(Backchannel.x.findComposers(document)[0].scope)[0]?.width === 1600")
+    assert fixture_text(page) == ""  # the image went to the attachments, not into the text

@@ -82,10 +82,31 @@ def test_no_html_parsing_of_text(pattern: str) -> None:
     assert offenders == []
 
 
+PAGE_REQUEST_WATCH = EXTENSION_DIR / "content" / "page-world" / "request-watch.js"
+
+
 def test_content_scripts_never_call_the_helper() -> None:
     for path in (EXTENSION_DIR / "content").rglob("*.js"):
         text = path.read_text()
-        assert not re.search(r"\bfetch\(|XMLHttpRequest|WebSocket|127\.0\.0\.1", text), path
+        assert not re.search(r"127\.0\.0\.1|localhost|\[::1\]|WebSocket", text), path
+        if path != PAGE_REQUEST_WATCH:
+            assert not re.search(r"\bfetch\(|XMLHttpRequest", text), path
+
+
+def test_the_page_world_watcher_only_wraps_the_pages_own_calls() -> None:
+    """It passes every call through to the page's fetch/XHR and never makes one of its own."""
+    text = PAGE_REQUEST_WATCH.read_text()
+    assert re.findall(r"\bfetch\(", text) == ["fetch("], "the only fetch( is the wrapper's own signature"
+    assert "originalFetch.apply(this, arguments)" in text and "originalSend.apply(this, arguments)" in text
+    assert "new XMLHttpRequest" not in text
+    # It tells only this window, never another origin.
+    assert re.findall(r"postMessage\(([^)]*)\)", text) == ["{ channel: CHANNEL, ...message }, location.origin"]
+
+
+def test_page_world_scripts_run_first_in_the_pages_world() -> None:
+    main_world = [s for s in MANIFEST["content_scripts"] if s.get("world") == "MAIN"]
+    assert len(main_world) == 1 and main_world[0]["run_at"] == "document_start"
+    assert main_world[0]["js"] == ["content/page-world/clock.js", "content/page-world/request-watch.js"]
 
 
 def test_content_scripts_never_exec_command_on_draft_js() -> None:

@@ -1,5 +1,6 @@
 """The extension's pure functions, run by node on the real files (no browser needed):
-page detection from sample URLs, code point ↔ UTF-16 indices, and fix planning."""
+page detection from sample URLs, code point ↔ UTF-16 indices, fix planning, X's
+CreateTweet request and answer (with X's real JSON shapes), and base64 for photos."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 
 from tests.extension.browser import EXTENSION_DIR
+from tests.extension.x_api import REFUSALS, created_tweet
 
 RUNNER = Path(__file__).with_name("js") / "run-pure.mjs"
 
@@ -62,6 +64,32 @@ def answers() -> dict[str, Any]:
             ["#LT13 #LT13A1 “Learning in the flow of work” — @priyaraman", "Great talk #lt13"],
             ["#LT13 #LT13A1 “Learning” — @priyaraman", "Great talk"],
         ],
+        "statusUrls": ["https://x.com/priyaraman/status/1296887091901718529", "https://x.com/i/web/status/42/photo/1", "https://x.com/home",
+                       "https://x.com/priyaraman/statuses/12", "https://x.com/a/b/status/1"],
+        "createTweetPaths": ["/i/api/graphql/oB-5XsHNAbjvARJEc8CZFw/CreateTweet", "/i/api/graphql/abc/CreateNoteTweet", "/i/api/graphql/abc/CreateRetweet",
+                             "/i/api/graphql/abc/CreateTweet/extra", "/i/api/1.1/statuses/update.json", "/i/api/graphql/abc/CreateScheduledTweet"],
+        "createTweetRequests": [
+            json.dumps({"variables": {"tweet_text": "Hello #LT13", "media": {"media_entities": []}}, "queryId": "q"}),
+            json.dumps({"variables": {"tweet_text": "Agreed", "reply": {"in_reply_to_tweet_id": "1296887091901718529", "exclude_reply_user_ids": []}}}),
+            json.dumps({"variables": {"reply": {"in_reply_to_tweet_id": "12"}}}),
+            "not json",
+            None,
+        ],
+        "createTweetResponses": [
+            [200, json.dumps(created_tweet("1890000000000000001", "Hello #LT13"))],
+            [200, json.dumps(created_tweet("1890000000000000002", "Agreed", reply_to="1296887091901718529"))],
+            # Newer X answers: the user's screen name under core, and a post wrapped for visibility.
+            [200, json.dumps({"data": {"create_tweet": {"tweet_results": {"result": {"__typename": "TweetWithVisibilityResults", "tweet": {
+                "rest_id": "7", "core": {"user_results": {"result": {"core": {"screen_name": "ada"}}}}, "legacy": {"full_text": "x"}}}}}}})],
+            [200, json.dumps({"data": {"notetweet_create": {"tweet_results": {"result": {"rest_id": "8", "legacy": {"full_text": "long"}}}}}})],
+            [REFUSALS["duplicate"][0], json.dumps(REFUSALS["duplicate"][1])],
+            [REFUSALS["forbidden"][0], json.dumps(REFUSALS["forbidden"][1])],
+            [200, "<html>not json</html>"],
+            [0, None],
+            [500, json.dumps(created_tweet("9", "a 500 is never a post"))],
+        ],
+        "postUrls": [["https://x.com", "1", "ada"], ["https://twitter.com", "2", None]],
+        "base64": [[], [0, 255, 128], list(range(256)) * 200],
         "helperUrls": ["http://127.0.0.1:28841", "http://localhost:1", "http://[::1]:28841", "https://127.0.0.1:28841",
                        "http://127.0.0.1.evil.example:28841", "http://127.0.0.1:28841/v1", "http://10.0.0.1:28841"],
     }
@@ -103,3 +131,45 @@ def test_session_snippet_drops_tags_the_draft_has() -> None:
 
 def test_helper_addresses_are_loopback_only() -> None:
     assert answers()["helperUrl"] == [True, True, True, False, False, False, False]
+
+
+def test_status_ids_from_post_urls() -> None:
+    assert answers()["statusIds"] == ["1296887091901718529", "42", None, None, None]
+
+
+def test_the_create_tweet_endpoint_is_the_post_mutation_only() -> None:
+    assert answers()["createTweetPaths"] == [True, True, False, False, False, False]
+
+
+def test_create_tweet_requests_say_the_text_and_what_it_replies_to() -> None:
+    assert answers()["createTweetRequests"] == [
+        {"text": "Hello #LT13", "replyTo": None},
+        {"text": "Agreed", "replyTo": "1296887091901718529"},
+        None,
+        None,
+        None,
+    ]
+
+
+def test_create_tweet_responses_confirm_a_post_only_when_x_created_one() -> None:
+    created, reply, wrapped, note, duplicate, forbidden, html, network, server_error = answers()["createTweetResponses"]
+    assert created == {"ok": True, "id": "1890000000000000001", "screenName": "ada_at_lt13", "text": "Hello #LT13", "replyTo": None}
+    assert reply["replyTo"] == "1296887091901718529"
+    assert wrapped == {"ok": True, "id": "7", "screenName": "ada", "text": "x", "replyTo": None}
+    assert note["ok"] is True and note["id"] == "8"
+    # A refusal inside HTTP 200 is a refusal.
+    assert duplicate == {"ok": False, "message": "Authorization: Status is a duplicate. (187)"}
+    assert forbidden["ok"] is False and forbidden["message"].startswith("This request looks like it might be automated")
+    assert html == {"ok": False, "message": "X answered 200."}
+    assert network == {"ok": False, "message": "The request did not reach X."}
+    assert server_error["ok"] is False
+
+
+def test_post_urls() -> None:
+    assert answers()["postUrls"] == ["https://x.com/ada/status/1", "https://twitter.com/i/web/status/2"]
+
+
+def test_base64_round_trip() -> None:
+    for encoded, decoded in answers()["base64"]:
+        assert decoded == list(__import__("base64").b64decode(encoded))
+    assert answers()["base64"][1][0] == "AP+A"

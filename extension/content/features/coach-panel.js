@@ -1,12 +1,15 @@
 /* Feature: the coach panel beside every composer on pages where posts are written.
  * One panel per composer (composers sharing a toolbar — a thread — share a panel, which
  * coaches the post last focused). After a pause in typing the draft goes to the helper
- * (through the background worker) and the tips are drawn. Panels go away with their
- * composer (X unmounts and remounts it on in-app navigation) and with the page. */
+ * (through the background worker) and the tips are drawn. Photos the user attaches (the
+ * media button, a paste, a drop) are judged by the helper too, and their tips join the
+ * draft's. When the post goes out, the post recorder gets a snapshot of it. Panels go
+ * away with their composer (X unmounts and remounts it on in-app navigation) and with
+ * the page. */
 (() => {
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
-  const { x, lifecycle, background, pageClock, insertText, sessionContext, CoachPanel } = ns;
+  const { x, lifecycle, background, bytes, pageClock, insertText, sessionContext, postRecorder, CoachPanel, PhotoSet } = ns;
   const { DEBOUNCE_MS } = ns.constants;
 
   // While the helper is down or unpaired, look again now and then, so the panel recovers
@@ -37,15 +40,22 @@
       this.seq = 0;
       this.timer = 0;
       this.retryDelay = RETRY_FIRST_MS;
-      this.lastChecked = null;
-      this.last = null; // { text, result } of the latest check
+      this.lastChecked = null; // the draft and photos of the latest check: text + '\0' + media
+      this.last = null; // { text, media, result } of the latest check
       this.panel = new CoachPanel({
         onFix: (tip) => this.fix(tip),
         onDismiss: (code) => this.dismiss(code),
         onDisableRule: (code) => this.disableRule(code),
         onAttachSession: () => this.attachSession(),
+        onPhotoFix: (tip) => this.photoFix(tip),
+        onPhotoDownload: (key) => this.downloadCrop(key),
       });
+      this.photos = new PhotoSet((photo) => this.photosChanged(photo));
+      this.previewsAwaited = new WeakSet(); // attachment previews whose load is awaited
+      this.previewFingerprints = new WeakMap(); // attachment preview → its fingerprint
       this.panel.setStatus('idle', 'Tips appear here as you type.');
+      this.panel.setPost(postRecorder.recent());
+      postRecorder.subscribe((outcome) => this.panel.setPost(outcome), this.signal);
       this.panel.mount();
       this.update(composers);
       this.active = composers[0];
@@ -56,10 +66,20 @@
       return !this.signal.aborted;
     }
 
+    /** Whether a DOM node belongs to this composer group (its text boxes, toolbar, attachments). */
+    owns(node) {
+      return this.composers.some((composer) => (composer.scope || composer.textbox).contains(node));
+    }
+
+    get scope() {
+      return (this.active || this.composers[0])?.scope || null;
+    }
+
     /** Take the current composers of this group (a thread may have gained one). */
     update(composers) {
       this.composers = composers;
-      if (!this.active || !this.active.textbox.isConnected) this.active = composers[0];
+      // Each scan finds the composers afresh: keep following the same text box.
+      this.active = composers.find((c) => c.textbox === this.active?.textbox) || composers[0];
       for (const composer of composers) {
         if (this.textboxes.has(composer.textbox)) continue;
         this.textboxes.add(composer.textbox);
@@ -101,36 +121,184 @@
       if (!this.alive || !this.active) return;
       this.label();
       const text = x.readText(this.active.textbox);
-      if (!force && text === this.lastChecked) return;
+      const media = this.photos.media();
+      const key = `${text}\0${JSON.stringify(media)}`;
+      if (!force && key === this.lastChecked) return;
       const seq = ++this.seq;
-      if (!text.trim()) {
-        this.lastChecked = text;
+      if (!text.trim() && !media.length) {
+        this.lastChecked = key;
         this.dismissed.clear();
+        this.last = null;
         this.panel.clearTips();
-        this.panel.setStatus('idle', 'Tips appear here as you type.');
+        if (this.photos.pending) this.panel.setStatus('checking', 'Looking at the photo…');
+        else this.panel.setStatus('idle', 'Tips appear here as you type.');
         return;
       }
       const sentAt = performance.now();
-      const reply = await background.ask('check', { text, at: pageClock.nowISO() });
+      const replyTo = x.replyTarget(this.active, new URL(location.href));
+      const reply = await background.ask('check', { text, at: pageClock.nowISO(), media, replyTo });
       if (seq !== this.seq || !this.alive) return; // a newer draft is on its way
+      if (!reply.ok && reply.detail === 'not_found' && media.length && !this.resent) {
+        // The helper restarted and forgot the photos: send them again (once), which checks again.
+        this.resent = true;
+        this.lastChecked = null;
+        this.photos.retry({ forgotten: true });
+        return;
+      }
       if (!reply.ok) {
         this.lastChecked = null; // try again on the next keystroke, or after a while
         clearTimeout(this.timer);
         this.timer = setTimeout(() => this.check(), this.retryDelay);
         this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
+        this.last = null;
         this.panel.clearTips();
         this.panel.setStatus(reply.state, reply.message || ns.messages[reply.state] || 'The helper could not check this draft.');
         this.place();
         return;
       }
+      this.photos.retry(); // photos the helper missed while it was down go now
       this.retryDelay = RETRY_FIRST_MS;
-      this.lastChecked = text;
-      this.last = { text, result: reply.result };
+      this.resent = false;
+      this.lastChecked = key;
+      this.last = { text, media, result: reply.result };
       this.event = reply.result.event;
-      this.panel.render(reply.result, this.dismissed);
-      this.place();
+      this.draw();
       // The time from sending the draft to the frame that paints its tips (make bench reads it).
       requestAnimationFrame(() => performance.measure('backchannel:tips-painted', { start: sentAt, end: performance.now() }));
+    }
+
+    /** The tips to show: the latest check's, plus those of photos analysed since it. Photo
+     * tips name their photo by its place in the media list sent (`media`). */
+    tips() {
+      const ready = this.photos.ready();
+      const sent = this.last?.media ?? [];
+      const tips = [];
+      for (const tip of this.last?.result.tips ?? []) {
+        if (typeof tip.media !== 'number') {
+          tips.push(tip);
+          continue;
+        }
+        const photo = ready.find((p) => p.analysis.id === sent[tip.media]?.id);
+        if (photo) tips.push({ ...tip, photoKey: photo.key, photoIndex: ready.indexOf(photo) });
+      }
+      for (const photo of ready) {
+        if (sent.some((m) => m.id === photo.analysis.id)) continue;
+        for (const tip of photo.analysis.tips) tips.push({ ...tip, photoKey: photo.key, photoIndex: ready.indexOf(photo) });
+      }
+      return tips;
+    }
+
+    draw() {
+      if (this.photosDrawn !== this.photos.version) {
+        this.photosDrawn = this.photos.version;
+        this.panel.setPhotos(this.photos.items);
+      }
+      if (this.last || this.photos.ready().length) {
+        this.panel.render({ tips: this.tips(), length: this.last?.result.length ?? null }, this.dismissed, { photoCount: this.photos.ready().length });
+      }
+      this.place();
+    }
+
+    // ---- photos
+
+    attachFiles(files) {
+      for (const file of files) this.photos.add(file);
+    }
+
+    photosChanged(photo) {
+      if (!this.alive) return;
+      if (photo?.state === 'ready') this.syncPhotos(); // now it has a size to find it among X's attachments by
+      this.draw();
+      if (photo?.state === 'ready' || photo?.state === 'error' || !photo) this.check();
+      if (photo?.state === 'ready') {
+        // From the moment the photo was caught to the frame that paints its tips (make bench reads it).
+        requestAnimationFrame(() => performance.measure('backchannel:photo-tips-painted', { start: photo.addedAt, end: performance.now() }));
+      }
+    }
+
+    syncPhotos() {
+      if (!this.photos.items.length) return;
+      const attached = x.attachedPhotos(this.scope);
+      // A preview's size is known once it has loaded, which changes no DOM: look again then.
+      for (const { image, width } of attached) {
+        if (width || this.previewsAwaited.has(image)) continue;
+        this.previewsAwaited.add(image);
+        image.addEventListener('load', () => this.syncPhotos(), { once: true, signal: this.signal });
+      }
+      this.photos.sync(attached, this.previewFingerprints);
+    }
+
+    async fetchCopy(photo, kind) {
+      const reply = await background.ask('photo-copy', { id: photo.analysis.id, kind });
+      if (!reply.ok) {
+        this.panel.setNotice(reply.message || ns.messages[reply.state]);
+        return null;
+      }
+      const stem = photo.name.replace(/\.[^.]+$/, '') || 'photo';
+      const extension = reply.type === 'image/png' ? 'png' : 'jpg';
+      return new File([bytes.fromBase64(reply.data)], `${stem}-${kind === 'crop' ? 'slide' : 'clean'}.${extension}`, { type: reply.type });
+    }
+
+    /** A photo tip's fix: crop to the slide or post a clean copy (replacing the photo in the
+     * draft), or open X's description editor. */
+    async photoFix(tip) {
+      const photo = tip && this.photos.byKey(tip.photoKey);
+      if (!photo?.analysis) return;
+      this.panel.setNotice('');
+      const action = tip.photo_fix.action;
+      if (action === 'describe') {
+        const link = photo.attachment?.describe;
+        if (link) link.click();
+        else this.panel.setNotice("Can't find X's description editor for this photo: use its “Add description” link.");
+        return;
+      }
+      const file = await this.fetchCopy(photo, action === 'crop' ? 'crop' : 'clean');
+      if (!file || !this.alive) return;
+      const what = action === 'crop' ? 'The cropped photo' : 'The copy without metadata';
+      const remove = photo.attachment?.remove;
+      // X takes a photo from its media input; the original goes first, so four photos stay four.
+      if (remove && x.first(this.scope, 'mediaInput')) {
+        remove.click();
+        this.photos.remove(photo);
+        x.attachFiles(this.scope, [file]);
+        this.panel.setNotice(`${what} replaced the original in your post.`);
+        return;
+      }
+      this.download(file);
+      this.panel.setNotice(`${what} is downloaded: attach it in place of the original.`);
+    }
+
+    async downloadCrop(key) {
+      const photo = this.photos.byKey(key);
+      if (!photo?.analysis?.crop) return;
+      const file = await this.fetchCopy(photo, 'crop');
+      if (file) this.download(file);
+    }
+
+    download(file) {
+      const url = URL.createObjectURL(file);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    }
+
+    // ---- posting
+
+    /** The post is going out (its button, or Ctrl/⌘+Enter): tell the recorder what it holds. */
+    posting() {
+      const tips = this.panel.shownTips();
+      const media = this.photos.records();
+      postRecorder.begin({
+        parts: this.composers.map((composer) => {
+          const active = composer.textbox === this.active.textbox;
+          return { text: x.readText(composer.textbox), tips: active ? tips : [], media: active ? media : [] };
+        }),
+        event: this.last?.result.event ?? null,
+        session: this.last?.result.session ?? null,
+        replyTo: x.replyTarget(this.active, new URL(location.href)),
+      });
     }
 
     async fix(tip) {
@@ -171,7 +339,7 @@
 
     dismiss(code) {
       this.dismissed.add(code);
-      if (this.last) this.panel.render(this.last.result, this.dismissed);
+      this.draw();
     }
 
     async disableRule(code) {
@@ -187,12 +355,38 @@
     destroy() {
       clearTimeout(this.timer);
       this.controller.abort();
+      this.photos.destroy();
       this.panel.destroy();
     }
   }
 
+  /** The image files a paste or a drop carries. */
+  const imagesOf = (data) => [...(data?.files || [])].filter((file) => /^image\//.test(file.type));
+
   function start(signal) {
+    postRecorder.start();
     const coaches = new Map(); // group key (toolbar, else text box) → Coach
+    const coachOf = (node) => [...coaches.values()].find((coach) => coach.alive && coach.owns(node)) || null;
+    const listen = (type, handler) => document.addEventListener(type, handler, { capture: true, passive: true, signal });
+    // Captured at the document, before X's own handlers, which may clear the media input.
+    listen('change', (event) => {
+      if (x.isMediaInput(event.target)) coachOf(event.target)?.attachFiles([...event.target.files]);
+    });
+    listen('paste', (event) => {
+      const files = imagesOf(event.clipboardData);
+      if (files.length) coachOf(event.target)?.attachFiles(files);
+    });
+    listen('drop', (event) => {
+      const files = imagesOf(event.dataTransfer);
+      if (files.length) coachOf(event.target)?.attachFiles(files);
+    });
+    listen('click', (event) => {
+      const button = x.postButtonOf(event.target);
+      if (button) coachOf(button)?.posting();
+    });
+    listen('keydown', (event) => {
+      if (x.isPostShortcut(event)) coachOf(event.target)?.posting();
+    });
     const scan = () => {
       const groups = new Map();
       for (const composer of x.findComposers(document)) {
@@ -211,7 +405,10 @@
         if (coaches.has(key)) coaches.get(key).update(composers);
         else coaches.set(key, new Coach(composers, signal));
       }
-      for (const coach of coaches.values()) coach.place();
+      for (const coach of coaches.values()) {
+        coach.syncPhotos();
+        coach.place();
+      }
     };
     lifecycle.onDomChange(scan, signal);
     const place = () => requestAnimationFrame(() => coaches.forEach((coach) => coach.place()));

@@ -8,6 +8,7 @@
 :host { all: initial; position: fixed; z-index: 2147483000; display: block; width: 360px;
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #0f1419; }
 :host([hidden]) { display: none; }
+[hidden] { display: none !important; }
 .panel { background: #fff; border: 1px solid #cfd9de; border-radius: 12px; box-shadow: 0 4px 16px rgb(0 0 0 / 12%);
   padding: 8px 10px; max-height: 40vh; overflow: auto; }
 header { display: flex; align-items: baseline; gap: 8px; }
@@ -34,6 +35,16 @@ button.primary { background: #0f1419; border-color: #0f1419; color: #fff; }
 button.quiet { border-color: transparent; color: #536471; }
 button:disabled { opacity: .5; cursor: default; }
 footer { display: flex; gap: 6px; margin-top: 8px; }
+ul.photos { gap: 8px; }
+ul.photos li { display: flex; gap: 8px; align-items: flex-start; border: 0; padding: 0; }
+.thumbnail { flex: none; border-radius: 4px; }
+.about { min-width: 0; }
+.summary { margin: 0; color: #536471; }
+.summary.error { color: #b45309; }
+.post-status { margin: 6px 0 0; color: #536471; }
+.post-status[data-post-state="recorded"] { color: #00703c; }
+.post-status[data-post-state="failed"], .post-status[data-post-state="unconfirmed"], .post-status[data-post-state="unsaved"],
+.post-status[data-post-state="dropped"] { color: #b45309; }
 @media (prefers-color-scheme: dark) {
   :host { color: #e7e9ea; }
   .panel { background: #15202b; border-color: #38444d; }

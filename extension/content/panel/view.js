@@ -1,8 +1,12 @@
 /* The coach panel: a view with no knowledge of X or the helper. It draws a state (tips,
- * length left, a problem, a status) with DOM APIs and textContent only — tips carry
- * tweet text and helper text, which must never be parsed as HTML — and reports clicks
- * through callbacks. Testability contract: host [data-backchannel="coach"], tips
- * [data-rule], fix buttons [data-backchannel-fix], actions [data-backchannel-action]. */
+ * length left, photos, a problem, a status, what became of the last post) with DOM APIs
+ * and textContent only — tips carry tweet text and helper text, which must never be
+ * parsed as HTML — and reports clicks through callbacks. Testability contract: host
+ * [data-backchannel="coach"], tips [data-rule] (photo tips also [data-photo]), fix buttons
+ * [data-backchannel-fix] / [data-backchannel-photo-fix], actions [data-backchannel-action],
+ * photo cards [data-backchannel-photo] with a canvas thumbnail [data-backchannel-thumbnail]
+ * (the slide's box drawn on it, in thumbnail pixels in data-slide-box), the post's fate
+ * [data-backchannel-post][data-post-state]. */
 (() => {
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
@@ -19,8 +23,50 @@
     return node;
   }
 
+  const THUMBNAIL_SIZE = 96; // CSS pixels, the longer side
+  const SLIDE_COLOUR = '#ffd400';
+  const PHOTO_STATE_TEXT = { analysing: 'Looking at the photo…' };
+
+  /** A photo's one-line summary: where its slide is, as a follower sees it. */
+  function photoSummary(photo) {
+    if (photo.state !== 'ready') return photo.message || PHOTO_STATE_TEXT[photo.state] || '';
+    const { slide, width, height } = photo.analysis;
+    if (!slide) return `${width}×${height} px; no slide found.`;
+    return `${width}×${height} px; slide ${Math.round(slide.share * 100)}% of the photo, ${slide.display_width} px wide as followers see it.`;
+  }
+
+  /** Draw a thumbnail of `photo` with its slide's box; returns the box in thumbnail pixels, or null. */
+  function drawThumbnail(canvas, photo) {
+    const bitmap = photo.thumbnail;
+    const ratio = devicePixelRatio || 1;
+    const width = photo.analysis?.width || bitmap?.width || 4;
+    const height = photo.analysis?.height || bitmap?.height || 3;
+    const scale = THUMBNAIL_SIZE / Math.max(width, height);
+    const cssWidth = Math.max(1, Math.round(width * scale));
+    const cssHeight = Math.max(1, Math.round(height * scale));
+    Object.assign(canvas.style, { width: `${cssWidth}px`, height: `${cssHeight}px` });
+    canvas.width = Math.round(cssWidth * ratio);
+    canvas.height = Math.round(cssHeight * ratio);
+    const context = canvas.getContext('2d');
+    context.scale(ratio, ratio);
+    context.fillStyle = '#cfd9de';
+    context.fillRect(0, 0, cssWidth, cssHeight);
+    if (bitmap) context.drawImage(bitmap, 0, 0, cssWidth, cssHeight);
+    const box = photo.analysis?.slide?.box;
+    if (!box) return null;
+    const [left, top, right, bottom] = box.map((v) => v * scale);
+    const drawn = [left, top, right - left, bottom - top].map(Math.round);
+    context.lineWidth = 3;
+    context.strokeStyle = 'rgb(0 0 0 / 60%)';
+    context.strokeRect(left, top, right - left, bottom - top);
+    context.lineWidth = 2;
+    context.strokeStyle = SLIDE_COLOUR;
+    context.strokeRect(left, top, right - left, bottom - top);
+    return drawn;
+  }
+
   class CoachPanel {
-    /** handlers: { onFix(tip), onDismiss(code), onDisableRule(code), onAttachSession() } */
+    /** handlers: { onFix(tip), onDismiss(code), onDisableRule(code), onAttachSession(), onPhotoFix(tip), onPhotoDownload(key) } */
     constructor(handlers) {
       this.handlers = handlers;
       this.host = el('div', { 'data-backchannel': 'coach', 'data-state': 'idle', hidden: true });
@@ -32,13 +78,15 @@
       this.status = el('p', { className: 'status', role: 'status', 'data-backchannel-status': '' });
       this.problem = el('p', { className: 'status problem', 'data-backchannel-problem': '', hidden: true });
       this.list = el('ul', { 'aria-label': 'Tips for this post' });
+      this.photos = el('ul', { className: 'photos', 'aria-label': 'Photos in this post', hidden: true });
       this.notice = el('p', { className: 'notice', 'aria-live': 'polite', 'data-backchannel-notice': '' });
+      this.post = el('p', { className: 'post-status', role: 'status', 'data-backchannel-post': '', hidden: true });
       this.attach = el('button', { type: 'button', 'data-backchannel-action': 'attach-session', title: 'Insert the hashtags, title and speaker of the session on now' }, 'Attach session context');
       root.append(
         style,
         el('section', { className: 'panel', 'aria-label': 'Backchannel Coach' },
           el('header', {}, el('span', { className: 'title' }, 'Backchannel'), this.title, this.length),
-          this.problem, this.status, this.list, el('footer', {}, this.attach), this.notice),
+          this.problem, this.status, this.photos, this.list, el('footer', {}, this.attach), this.notice, this.post),
       );
       // Keep the focus (and Draft.js's selection) in the composer when a button is pressed.
       root.addEventListener('mousedown', (event) => {
@@ -52,9 +100,12 @@
       const button = event.target.closest?.('button');
       if (!button || button.disabled) return;
       const fix = button.getAttribute('data-backchannel-fix');
+      const photoFix = button.getAttribute('data-backchannel-photo-fix');
       const action = button.getAttribute('data-backchannel-action');
       const code = button.closest('li')?.getAttribute('data-rule');
       if (fix) this.handlers.onFix(this.tips.get(fix));
+      else if (photoFix) this.handlers.onPhotoFix(this.tips.get(photoFix));
+      else if (action === 'download-crop') this.handlers.onPhotoDownload(Number(button.closest('li')?.getAttribute('data-photo-key')));
       else if (action === 'attach-session') this.handlers.onAttachSession();
       else if (action === 'dismiss') this.handlers.onDismiss(code);
       else if (action === 'disable-rule') this.handlers.onDisableRule(code);
@@ -89,36 +140,75 @@
       this.status.textContent = message;
     }
 
-    /** Draw a /v1/check result, leaving out dismissed rules. */
-    render(result, dismissed) {
-      const left = result.length.limit - result.length.weighted;
-      this.length.textContent = left >= 0 ? `${left} left` : `${-left} over`;
-      this.length.classList.toggle('over', left < 0);
+    /** Draw tips ({ tips, length }: a /v1/check result, length null for a photo-only draft),
+     * leaving out dismissed rules. A photo tip carries photoKey (and photoIndex, from 0). */
+    render(result, dismissed, { photoCount = 0 } = {}) {
+      if (result.length) {
+        const left = result.length.limit - result.length.weighted;
+        this.length.textContent = left >= 0 ? `${left} left` : `${-left} over`;
+        this.length.classList.toggle('over', left < 0);
+      } else {
+        this.length.textContent = '';
+      }
       this.tips = new Map();
       const items = [];
       for (const tip of result.tips) {
-        if (dismissed.has(tip.code) || this.tips.has(tip.code)) continue;
-        this.tips.set(tip.code, tip);
-        items.push(this.tipItem(tip));
+        const key = tip.photoKey ? `${tip.code}#${tip.photoKey}` : tip.code;
+        if (dismissed.has(tip.code) || this.tips.has(key)) continue;
+        this.tips.set(key, tip);
+        items.push(this.tipItem(tip, key, photoCount));
       }
       this.list.replaceChildren(...items);
       this.setStatus('ready', items.length ? '' : 'No tips: this post looks good.');
     }
 
-    tipItem(tip) {
+    /** The tips drawn now, as the helper gave them (a post record keeps them). */
+    shownTips() {
+      return [...this.tips.values()].map(({ photoKey, photoIndex, ...tip }) => tip);
+    }
+
+    tipItem(tip, key, photoCount) {
       const actions = el('div', { className: 'actions' });
-      if (tip.fix) actions.append(el('button', { type: 'button', className: 'primary', 'data-backchannel-fix': tip.code }, tip.fix.parts ? `Copy as a thread of ${tip.fix.parts.length}` : tip.fix.title));
+      if (tip.fix) actions.append(el('button', { type: 'button', className: 'primary', 'data-backchannel-fix': key }, tip.fix.parts ? `Copy as a thread of ${tip.fix.parts.length}` : tip.fix.title));
+      if (tip.photo_fix) actions.append(el('button', { type: 'button', className: 'primary', 'data-backchannel-photo-fix': key }, tip.photo_fix.title));
       actions.append(
         el('button', { type: 'button', className: 'quiet', 'data-backchannel-action': 'dismiss', title: 'Hide this tip for this post' }, 'Dismiss'),
         el('button', { type: 'button', className: 'quiet', 'data-backchannel-action': 'disable-rule', title: `Stop checking ${tip.name} (turn it back on in the options)` }, 'Turn off rule'),
       );
-      return el('li', { 'data-rule': tip.code, 'data-level': tip.level },
-        el('span', { className: 'level' }, tip.level), el('span', { className: 'message' }, tip.message), el('span', { className: 'code' }, tip.code), actions);
+      const which = tip.photoKey && photoCount > 1 ? `Photo ${tip.photoIndex + 1}: ` : '';
+      return el('li', { 'data-rule': tip.code, 'data-level': tip.level, 'data-photo': tip.photoKey ? tip.photoIndex + 1 : null },
+        el('span', { className: 'level' }, tip.level), el('span', { className: 'message' }, which + tip.message), el('span', { className: 'code' }, tip.code), actions);
     }
 
     clearTips() {
       this.tips = new Map();
       this.list.replaceChildren();
+      this.length.textContent = '';
+    }
+
+    /** Draw the attached photos: a thumbnail with the slide outlined, and what the helper said. */
+    setPhotos(photos) {
+      this.photos.hidden = photos.length === 0;
+      this.photos.replaceChildren(...photos.map((photo, index) => {
+        const canvas = el('canvas', { className: 'thumbnail', 'data-backchannel-thumbnail': '', role: 'img' });
+        const box = drawThumbnail(canvas, photo);
+        canvas.setAttribute('aria-label', box ? `Photo ${index + 1}, its slide outlined` : `Photo ${index + 1}`);
+        if (box) canvas.setAttribute('data-slide-box', box.join(','));
+        const about = el('div', { className: 'about' },
+          el('p', { className: `summary ${photo.state}`, 'data-backchannel-photo-summary': '' }, photoSummary(photo)));
+        if (photo.analysis?.crop) {
+          about.append(el('div', { className: 'actions' },
+            el('button', { type: 'button', className: 'quiet', 'data-backchannel-action': 'download-crop', title: 'Save a copy cropped to the slide' }, 'Download cropped')));
+        }
+        return el('li', { 'data-backchannel-photo': index + 1, 'data-photo-key': photo.key, 'data-photo-state': photo.state }, canvas, about);
+      }));
+    }
+
+    /** What became of the last post ({ state, message }), or null. */
+    setPost(outcome) {
+      this.post.hidden = !outcome;
+      this.post.setAttribute('data-post-state', outcome?.state || '');
+      this.post.textContent = outcome?.message || '';
     }
 
     /** Sit below `anchor` (the toolbar, else the text box), as wide as `frame`, inside the viewport. */

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 
 const dir = process.argv[2];
-const context = vm.createContext({ console });
+const context = vm.createContext({ console, atob, btoa, URL });
 context.globalThis = context;
-for (const file of ['shared/constants.js', 'shared/codepoints.js', 'content/adapters/x.js', 'content/coach/insert-text.js', 'content/coach/session-context.js']) {
+for (const file of ['shared/constants.js', 'shared/codepoints.js', 'shared/bytes.js', 'content/adapters/x.js', 'content/coach/insert-text.js', 'content/coach/session-context.js']) {
   vm.runInContext(readFileSync(join(dir, file), 'utf8'), context, { filename: file });
 }
 const ns = context.Backchannel;
@@ -23,5 +23,14 @@ const answers = {
   plans: questions.plans.map(([fix, checked, current]) => ns.insertText.planFix(fix, checked, current)),
   withoutTags: questions.withoutTags.map(([snippet, draft]) => ns.sessionContext.withoutTagsPresent(snippet, draft)),
   helperUrl: questions.helperUrls.map((url) => ns.constants.HELPER_URL.test(url)),
+  statusIds: questions.statusUrls.map((href) => ns.x.statusId(new URL(href))),
+  createTweetPaths: questions.createTweetPaths.map((path) => ns.x.network.createTweetPath.test(path)),
+  createTweetRequests: questions.createTweetRequests.map((body) => ns.x.network.createTweetRequest(body)),
+  createTweetResponses: questions.createTweetResponses.map(([status, body]) => ns.x.network.createTweetResponse(status, body)),
+  postUrls: questions.postUrls.map(([origin, id, name]) => ns.x.network.postUrl(origin, id, name)),
+  base64: questions.base64.map((numbers) => {
+    const encoded = ns.bytes.toBase64(Uint8Array.from(numbers));
+    return [encoded, Array.from(ns.bytes.fromBase64(encoded))];
+  }),
 };
 process.stdout.write(JSON.stringify(answers));

@@ -1,0 +1,196 @@
+/* The photos attached to one composer, judged the way a remote follower sees them. Each
+ * photo's bytes go (through the background worker) to the helper, which measures it and
+ * answers with an id, the slide it found and tips; the id then goes with every check of
+ * the draft, so the photo tips join the draft's. X's attachment list is followed to
+ * notice a photo taken out of the post, and to read its description: X's previews are
+ * told apart by their size and a tiny fingerprint of their pixels (photos from one phone
+ * all have the same size). */
+(() => {
+  'use strict';
+  const ns = (globalThis.Backchannel ??= {});
+  const { background, bytes } = ns;
+  const { PHOTO_MAX_BYTES } = ns.constants;
+  const THUMBNAIL_WIDTH = 192; // decoded at twice the panel's 96 px, for sharp high-DPI thumbnails
+  const GONE_AFTER_MS = 3000; // X needs a moment to show a new attachment
+  const UNREACHABLE = new Set(['helper-down', 'not-paired', 'unauthorized']);
+  const FINGERPRINT_SIDE = 8;
+  const SAME_PICTURE = 24; // mean luminance difference (0-255) below which two fingerprints are one picture
+  let nextKey = 0;
+
+  const megabytes = (size) => (size / 1024 / 1024).toFixed(1);
+
+  /** The picture shrunk to 8×8 luminance values: enough to tell photos apart, cheap to compare.
+   * Drawn at 32×32 with smoothing, then averaged in blocks, so a full-size preview and our
+   * small thumbnail of the same photo come out alike. */
+  function fingerprint(source) {
+    const side = FINGERPRINT_SIDE * 4;
+    try {
+      const context = new OffscreenCanvas(side, side).getContext('2d', { willReadFrequently: true });
+      context.imageSmoothingQuality = 'high';
+      context.drawImage(source, 0, 0, side, side);
+      const { data } = context.getImageData(0, 0, side, side);
+      const sums = new Float64Array(FINGERPRINT_SIDE * FINGERPRINT_SIDE);
+      for (let y = 0; y < side; y += 1) {
+        for (let x = 0; x < side; x += 1) {
+          const i = (y * side + x) * 4;
+          sums[(y >> 2) * FINGERPRINT_SIDE + (x >> 2)] += 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
+        }
+      }
+      return Uint8Array.from(sums, (sum) => Math.round(sum / 16));
+    } catch {
+      return null; // not decodable, or a picture the canvas may not read
+    }
+  }
+
+  /** How far apart two fingerprints are (0: the same), or 0 when one is unknown (size decides alone). */
+  function distance(a, b) {
+    if (!a || !b) return 0;
+    let sum = 0;
+    for (let i = 0; i < a.length; i += 1) sum += Math.abs(a[i] - b[i]);
+    return sum / a.length;
+  }
+
+  class PhotoSet {
+    /** onChange(photo?) runs whenever a photo is added, analysed, described or removed. */
+    constructor(onChange) {
+      this.items = [];
+      this.version = 0; // goes up with every change, so a view redraws only what changed
+      this.onChange = (photo) => {
+        this.version += 1;
+        onChange(photo);
+      };
+      this.alive = true;
+      this.sawAttachments = false; // whether the adapter ever found X's attachment previews
+    }
+
+    /** Start judging an image file the user attached; other files (videos) are X's business. */
+    add(file) {
+      if (!(file instanceof File) || !/^image\//.test(file.type)) return null;
+      const photo = {
+        key: ++nextKey, file, name: file.name || 'photo', state: 'analysing', analysis: null, message: '',
+        errorState: null, alt: null, seen: false, attachment: null, thumbnail: null, addedAt: performance.now(),
+      };
+      this.items.push(photo);
+      this.onChange(photo);
+      this.analyse(photo);
+      return photo;
+    }
+
+    async analyse(photo) {
+      photo.state = 'analysing';
+      photo.sentAt = performance.now();
+      const thumbnail = photo.thumbnail ? null : createImageBitmap(photo.file, { imageOrientation: 'from-image', resizeWidth: THUMBNAIL_WIDTH, resizeQuality: 'medium' }).catch(() => null);
+      let reply;
+      if (photo.file.size > PHOTO_MAX_BYTES) {
+        reply = { ok: false, state: 'too-large', message: `This photo is ${megabytes(photo.file.size)} MiB; the helper reads photos up to ${megabytes(PHOTO_MAX_BYTES)} MiB.` };
+      } else {
+        reply = await background.ask('photo', { data: bytes.toBase64(new Uint8Array(await photo.file.arrayBuffer())), type: photo.file.type });
+      }
+      if (thumbnail) {
+        photo.thumbnail = await thumbnail;
+        if (photo.thumbnail) photo.fingerprint = fingerprint(photo.thumbnail);
+      }
+      if (!this.alive || !this.items.includes(photo)) return;
+      if (reply.ok) {
+        Object.assign(photo, { state: 'ready', analysis: reply.photo, message: '', errorState: null });
+      } else {
+        Object.assign(photo, { state: 'error', message: reply.message || ns.messages[reply.state] || 'The helper could not read this photo.', errorState: reply.state });
+      }
+      this.onChange(photo);
+    }
+
+    /** Send again the photos the helper did not get (it was down) or has forgotten (it restarted). */
+    retry({ forgotten = false } = {}) {
+      for (const photo of this.items) {
+        if ((photo.state === 'error' && UNREACHABLE.has(photo.errorState)) || (forgotten && photo.state === 'ready')) this.analyse(photo);
+      }
+    }
+
+    get pending() {
+      return this.items.some((photo) => photo.state === 'analysing');
+    }
+
+    /** The analysed photos, in the order X shows them. */
+    ready() {
+      return this.items.filter((photo) => photo.state === 'ready');
+    }
+
+    /** The photos as /v1/check takes them: [{ id, alt? }]. */
+    media() {
+      return this.ready().map((photo) => (photo.alt === null ? { id: photo.analysis.id } : { id: photo.analysis.id, alt: photo.alt }));
+    }
+
+    /** The photos as a post record keeps them (POST /v1/posts `media`). */
+    records() {
+      return this.ready().map(({ analysis, alt }) => ({
+        sha256: analysis.id, width: analysis.width, height: analysis.height, measurements: analysis.measurements, alt_text: alt ?? undefined,
+      }));
+    }
+
+    byKey(key) {
+      return this.items.find((photo) => photo.key === key) || null;
+    }
+
+    /** Forget a photo now (the coach took it out of the post itself). */
+    remove(photo) {
+      const index = this.items.indexOf(photo);
+      if (index < 0) return;
+      this.items.splice(index, 1);
+      photo.thumbnail?.close();
+      this.onChange();
+    }
+
+    /** Follow X's attachments ({ image, width, height, alt } from the adapter): a photo X no
+     * longer shows was taken out of the post, or posted. `fingerprints` caches each preview's. */
+    sync(attached, fingerprints) {
+      if (attached.length) this.sawAttachments = true;
+      const loaded = attached.filter((item) => item.width > 0);
+      const loading = attached.length > loaded.length;
+      // The closest pairs first: a photo and the preview of the same size that looks most like it.
+      const pairs = [];
+      for (const photo of this.items) {
+        if (!photo.analysis) continue;
+        for (const item of loaded) {
+          if (item.width !== photo.analysis.width || item.height !== photo.analysis.height) continue;
+          if (!fingerprints.has(item.image)) fingerprints.set(item.image, fingerprint(item.image));
+          const apart = distance(photo.fingerprint, fingerprints.get(item.image));
+          if (apart < SAME_PICTURE) pairs.push({ photo, item, apart });
+        }
+      }
+      pairs.sort((a, b) => a.apart - b.apart);
+      const matched = new Map();
+      const taken = new Set();
+      for (const { photo, item } of pairs) {
+        if (matched.has(photo) || taken.has(item)) continue;
+        matched.set(photo, item);
+        taken.add(item);
+      }
+      const now = performance.now();
+      let changed = false;
+      for (const photo of [...this.items]) {
+        const item = matched.get(photo);
+        if (item) {
+          if (!photo.seen || photo.alt !== item.alt) changed = true;
+          Object.assign(photo, { seen: true, alt: item.alt, attachment: item });
+          continue;
+        }
+        const goneAfterSeen = photo.seen && !loading;
+        const goneWithAll = this.sawAttachments && !attached.length && now - photo.addedAt > GONE_AFTER_MS;
+        if (goneAfterSeen || goneWithAll) {
+          this.items.splice(this.items.indexOf(photo), 1);
+          photo.thumbnail?.close();
+          changed = true;
+        }
+      }
+      if (changed) this.onChange();
+    }
+
+    destroy() {
+      this.alive = false;
+      for (const photo of this.items) photo.thumbnail?.close();
+      this.items = [];
+    }
+  }
+
+  ns.PhotoSet = PhotoSet;
+})();

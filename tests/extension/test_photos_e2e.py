@@ -1,0 +1,247 @@
+"""Photos judged the way a remote follower sees them: the real extension in Chromium,
+the real helper (paired through the real native host), synthetic photos drawn with
+Pillow attached to the Draft.js fixtures the ways X takes them (the media button's
+file input, a paste, a drop).
+
+One browser for the module; each test opens its own page.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+import pytest
+
+from tests.extension.browser import ExtensionBrowser, launch
+from tests.extension.conftest import add_programme
+from tests.extension.photos import (
+    SMALL_SLIDE_BOX, broken_photo, close_up_photo, dark_photo, drop_photo, paste_photo, photo_with_gps, pick_photo, small_slide_photo,
+)
+from tests.support.helper_process import RunningHelper, helper_env, start_helper
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page, Playwright
+
+IN_SESSION = "2013-01-30T10:15:00Z"
+PANEL = '[data-backchannel="coach"]'
+READY = f'{PANEL}[data-state="ready"]'
+THUMBNAIL = 96  # the panel's thumbnail size (the longer side, CSS pixels)
+
+
+@pytest.fixture(scope="module")
+def helper(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningHelper]:
+    running = start_helper(tmp_path_factory.mktemp("photos-helper"))
+    add_programme(running.url, running.token)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser(playwright: "Playwright", helper: RunningHelper, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ExtensionBrowser]:
+    launched = launch(playwright, tmp_path_factory.mktemp("photos-browser"), env=helper_env(helper.data_dir.parent), native_host_data_dir=helper.data_dir)
+    yield launched
+    launched.close()
+
+
+@pytest.fixture
+def open_x(browser: ExtensionBrowser) -> Iterator[Any]:
+    pages: list["Page"] = []
+
+    def open_(url: str = "https://x.com/home") -> "Page":
+        page = browser.new_page()
+        pages.append(page)
+        page.clock.set_fixed_time(IN_SESSION)
+        page.goto(url)
+        page.wait_for_function("window.__fixture && document.querySelector('.app')")
+        page.locator(PANEL).wait_for(state="attached")
+        return page
+
+    yield open_
+    for page in pages:
+        page.close()
+
+
+def tip(page: "Page", code: str) -> "Locator":
+    return page.locator(f'{READY} [data-rule="{code}"]')
+
+
+def photo_card(page: "Page", number: int = 1) -> "Locator":
+    return page.locator(f'{PANEL} [data-backchannel-photo="{number}"]')
+
+
+def tip_codes(page: "Page") -> set[str]:
+    return set(page.locator(f"{READY} [data-rule]").evaluate_all("els => els.map(e => e.dataset.rule)"))
+
+
+def canvas_pixel(card: "Locator", x: int, y: int) -> list[int]:
+    """The thumbnail's colour at (x, y) CSS pixels."""
+    return card.locator("[data-backchannel-thumbnail]").evaluate(
+        "(c, [x, y]) => { const r = c.width / parseFloat(c.style.width); return Array.from(c.getContext('2d').getImageData(Math.round(x * r), Math.round(y * r), 1, 1).data).slice(0, 3); }",
+        [x, y],
+    )
+
+
+def test_a_dark_photo_gets_pho001_and_a_thumbnail(open_x: Any) -> None:
+    page = open_x()
+    pick_photo(page, dark_photo(), name="hall.jpg")
+    tip(page, "PHO001").wait_for()
+    card = photo_card(page)
+    assert card.get_attribute("data-photo-state") == "ready"
+    assert "1600×1200 px; no slide found." == card.locator("[data-backchannel-photo-summary]").text_content()
+    assert "too dark" in tip(page, "PHO001").locator(".message").text_content()
+    # The thumbnail is the photo itself: 96×72 CSS pixels, and dark.
+    size = card.locator("[data-backchannel-thumbnail]").evaluate("c => [parseFloat(c.style.width), parseFloat(c.style.height)]")
+    assert size == [96, 72]
+    assert max(canvas_pixel(card, 48, 20)) < 40
+    assert card.locator("[data-backchannel-thumbnail]").get_attribute("data-slide-box") is None
+    # X shows "Add description" under the photo: the description is known to be empty, and
+    # the next check (with the photo's id) says so.
+    tip(page, "PHO006").wait_for()
+    assert tip_codes(page) == {"PHO001", "PHO006"}
+
+
+def test_a_small_slide_gets_pho003_with_its_box_drawn_on_the_thumbnail(open_x: Any) -> None:
+    page = open_x()
+    pick_photo(page, small_slide_photo(), name="row20.jpg")
+    tip(page, "PHO003").wait_for()
+    assert "crop" in tip(page, "PHO003").locator(".message").text_content()
+    card = photo_card(page)
+    thumbnail = card.locator("[data-backchannel-thumbnail]")
+    assert thumbnail.get_attribute("aria-label") == "Photo 1, its slide outlined"
+    left, top, width, height = map(int, thumbnail.get_attribute("data-slide-box").split(","))
+    scale = THUMBNAIL / 1600
+    expected = (SMALL_SLIDE_BOX[0] * scale, SMALL_SLIDE_BOX[1] * scale, (SMALL_SLIDE_BOX[2] - SMALL_SLIDE_BOX[0]) * scale)
+    assert abs(left - expected[0]) <= 2 and abs(top - expected[1]) <= 2 and abs(width - expected[2]) <= 2 and height > 0
+    # The box is drawn in the panel's slide colour (#ffd400) on its edge, not just described.
+    red, green, blue = canvas_pixel(card, left + width // 2, top)
+    assert red > 200 and green > 170 and blue < 90
+    assert card.get_by_role("button", name="Download cropped").count() == 1
+
+
+def test_a_file_the_helper_cannot_read_shows_the_helpers_message(open_x: Any) -> None:
+    page = open_x()
+    pick_photo(page, broken_photo(), name="broken.jpg")
+    card = photo_card(page)
+    page.locator(f'{PANEL} [data-backchannel-photo="1"][data-photo-state="error"]').wait_for()
+    assert card.locator("[data-backchannel-photo-summary]").text_content() == "This is not a JPEG, PNG, WebP or GIF image (or not one we can read)."
+    assert page.locator(f"{PANEL} [data-rule^=PHO]").count() == 0
+
+
+def test_a_photo_too_large_for_the_helper_is_refused_before_it_is_sent(open_x: Any) -> None:
+    page = open_x()
+    # Built in the page (21 MiB through Playwright would be slow), picked as a person does.
+    page.evaluate("""() => { const input = document.querySelector('[data-testid=fileInput]'); const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(21 * 1024 * 1024)], 'huge.jpg', {type: 'image/jpeg'}));
+        input.files = data.files; input.dispatchEvent(new Event('change', {bubbles: true})); }""")
+    page.locator(f'{PANEL} [data-backchannel-photo="1"][data-photo-state="error"]').wait_for()
+    assert "reads photos up to 20.0 MiB" in photo_card(page).locator("[data-backchannel-photo-summary]").text_content()
+
+
+def test_photo_tips_join_the_drafts_tips_and_the_description_reaches_the_helper(open_x: Any) -> None:
+    page = open_x()
+    page.locator('[data-testid="tweetTextarea_0"]').click()
+    page.keyboard.type("Most learning happens at work")
+    tip(page, "CTX001").wait_for()
+    pick_photo(page, dark_photo())
+    tip(page, "PHO006").wait_for()
+    assert {"CTX001", "PHO001", "PHO006"} <= tip_codes(page)
+    # Describing the photo in X's editor is read back and sent with the next check: PHO006 goes.
+    page.locator('[data-testid="altTextLabel"]').click()
+    page.locator('[data-testid="altTextInput"]').fill("Slide: 70% of learning happens on the job")
+    page.get_by_role("button", name="Save").click()
+    tip(page, "PHO006").wait_for(state="detached")
+    assert {"CTX001", "PHO001"} <= tip_codes(page)
+
+
+def test_removing_the_photo_from_the_post_removes_its_card_and_tips(open_x: Any) -> None:
+    page = open_x()
+    page.locator('[data-testid="tweetTextarea_0"]').click()
+    page.keyboard.type("Most learning happens at work")
+    pick_photo(page, dark_photo())
+    tip(page, "PHO001").wait_for()
+    page.locator('[data-testid="attachments"] [aria-label="Remove media"]').click()
+    photo_card(page).wait_for(state="detached")
+    tip(page, "PHO001").wait_for(state="detached")
+    assert "CTX001" in tip_codes(page)
+
+
+@pytest.mark.parametrize("how", ["paste", "drop"])
+def test_pasted_and_dropped_photos_are_judged_too(open_x: Any, how: str) -> None:
+    page = open_x()
+    box = page.locator('[data-testid="tweetTextarea_0"]')
+    if how == "paste":
+        paste_photo(page, box, dark_photo("PNG"))
+    else:
+        drop_photo(page, box, dark_photo())
+    tip(page, "PHO001").wait_for()
+    assert page.locator('[data-testid="attachments"] img').count() == 1
+    assert photo_card(page).get_attribute("data-photo-state") == "ready"
+
+
+def test_two_photos_of_one_size_are_told_apart(open_x: Any) -> None:
+    page = open_x()
+    pick_photo(page, dark_photo(), name="dark.jpg")
+    pick_photo(page, small_slide_photo(), name="far.jpg")
+    page.locator(f'{READY} [data-rule="PHO003"][data-photo="2"]').wait_for()
+    assert page.locator(f'{READY} [data-rule="PHO001"]').get_attribute("data-photo") == "1"
+    assert page.locator(f'{READY} [data-rule="PHO003"] .message').text_content().startswith("Photo 2: ")
+    # Both are 1600×1200 (as photos from one phone are): taking out the first keeps the second's tips.
+    page.locator('[data-testid="attachments"] [aria-label="Remove media"]').first.click()
+    page.locator(f'{READY} [data-rule="PHO001"]').wait_for(state="detached")
+    assert page.locator(f'{READY} [data-rule="PHO003"]').get_attribute("data-photo") == "1"
+    assert page.locator(f"{PANEL} [data-backchannel-photo]").count() == 1
+
+
+def test_crop_to_the_slide_replaces_the_photo_in_the_post(open_x: Any, helper: RunningHelper) -> None:
+    page = open_x()
+    pick_photo(page, small_slide_photo(), name="row20.jpg")
+    tip(page, "PHO003").wait_for()
+    page.locator(f'{READY} [data-backchannel-photo-fix^="PHO003"]').click()
+    page.locator(f"{PANEL} [data-backchannel-notice]").filter(has_text="replaced the original").wait_for()
+    # X now holds one photo: the crop (the slide plus a margin), not the original.
+    page.wait_for_function("[...document.querySelectorAll('[data-testid=attachments] img')].map(i => i.naturalWidth).join() === '432'")
+    tip(page, "PHO003").wait_for(state="detached")
+    # Cropped, the slide is large enough; the crop is a small file, which the helper says (PHO005).
+    tip(page, "PHO005").wait_for()
+    assert page.locator(f"{PANEL} [data-backchannel-photo]").count() == 1
+    assert photo_card(page).locator("[data-backchannel-photo-summary]").text_content().startswith("432×249 px")
+
+
+def test_a_photo_with_its_gps_position_is_replaced_by_a_clean_copy(open_x: Any) -> None:
+    page = open_x()
+    pick_photo(page, photo_with_gps(), name="IMG_2041.jpg")
+    tip(page, "PHO007").wait_for()
+    assert "51.5003°N" in tip(page, "PHO007").locator(".message").text_content()
+    page.locator(f'{READY} [data-backchannel-photo-fix^="PHO007"]').click()
+    page.locator(f"{PANEL} [data-backchannel-notice]").filter(has_text="The copy without metadata replaced the original").wait_for()
+    tip(page, "PHO007").wait_for(state="detached")
+    page.locator(f'{PANEL} [data-backchannel-photo="1"][data-photo-state="ready"]').wait_for()
+    assert page.locator('[data-testid="attachments"] img').count() == 1
+
+
+def test_describe_the_photo_opens_xs_description_editor(open_x: Any) -> None:
+    page = open_x()
+    pick_photo(page, close_up_photo())
+    tip(page, "PHO006").wait_for()
+    page.locator(f'{READY} [data-backchannel-photo-fix^="PHO006"]').click()
+    page.locator('[data-testid="altTextInput"]').fill("Slide: the 70-20-10 model")
+    page.get_by_role("button", name="Save").click()
+    tip(page, "PHO006").wait_for(state="detached")
+
+
+def test_download_cropped_saves_the_helpers_crop(open_x: Any) -> None:
+    page = open_x()
+    pick_photo(page, small_slide_photo(), name="row20.jpg")
+    tip(page, "PHO003").wait_for()
+    with page.expect_download() as download:
+        photo_card(page).get_by_role("button", name="Download cropped").click()
+    assert download.value.suggested_filename == "row20-slide.jpg"
+    assert open(download.value.path(), "rb").read(3) == b"\xff\xd8\xff"
+
+
+def test_an_empty_draft_with_a_good_photo_is_coached_on_its_description_only(open_x: Any) -> None:
+    page = open_x()
+    pick_photo(page, close_up_photo())
+    tip(page, "PHO006").wait_for()
+    assert tip_codes(page) == {"PHO006"}
+    assert page.locator(f"{READY} [data-backchannel-length]").text_content() == "280 left"

@@ -1,0 +1,331 @@
+"""Every post kept, offline or not: the real extension in Chromium posting from the
+Draft.js fixtures (whose post button sends X's CreateTweet call, answered by XApi as
+X's server would), the real native host, and the real helper, which tests stop and
+start again. Host autostart is off, so a stopped helper stays down until a test
+starts it (on a new port: the extension finds it again through the native host).
+
+One browser for the module. The test that reloads the extension runs last.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+
+from tests.extension.browser import ExtensionBrowser, launch
+from tests.extension.conftest import add_programme, api
+from tests.extension.photos import dark_photo, pick_photo
+from tests.support.helper_process import RunningHelper, helper_env, start_helper
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page, Playwright
+
+IN_SESSION = "2013-01-30T10:15:00Z"
+PANEL = '[data-backchannel="coach"]'
+READY = f'{PANEL}[data-state="ready"]'
+
+
+class Helper:
+    """The helper process; stop() and start() keep its data and token, the port changes."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp = tmp
+        self.running: RunningHelper | None = start_helper(tmp)
+        self.data_dir = self.running.data_dir
+        add_programme(self.running.url, self.running.token)
+
+    def up(self) -> RunningHelper:
+        if self.running is None or self.running.process.poll() is not None:
+            self.running = start_helper(self.tmp)
+        return self.running
+
+    def stop(self) -> None:
+        if self.running is not None:
+            self.running.stop()
+            self.running = None
+
+    def posts(self, **query: str) -> list[dict[str, Any]]:
+        running = self.up()
+        search = "&".join(f"{k}={v}" for k, v in {"limit": "200", **query}.items())
+        return list(api(running.url, running.token, "GET", f"/v1/posts?{search}")["posts"])
+
+    def posts_with(self, text: str) -> list[dict[str, Any]]:
+        return [post for post in self.posts() if post["text"] == text]
+
+
+@pytest.fixture(scope="module")
+def helper(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Helper]:
+    running = Helper(tmp_path_factory.mktemp("posts-helper"))
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser(playwright: "Playwright", helper: Helper, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ExtensionBrowser]:
+    env = {**helper_env(helper.tmp), "BACKCHANNEL_NATIVE_HOST_AUTOSTART": "0"}
+    launched = launch(playwright, tmp_path_factory.mktemp("posts-browser"), env=env, native_host_data_dir=helper.data_dir)
+    yield launched
+    launched.close()
+
+
+@pytest.fixture(autouse=True)
+def helper_running(helper: Helper) -> None:
+    helper.up()
+
+
+@pytest.fixture
+def open_x(browser: ExtensionBrowser) -> Iterator[Any]:
+    pages: list["Page"] = []
+
+    def open_(url: str = "https://x.com/home") -> "Page":
+        page = browser.new_page()
+        pages.append(page)
+        page.clock.set_fixed_time(IN_SESSION)
+        page.goto(url)
+        page.wait_for_function("window.__fixture && document.querySelector('.app')")
+        page.locator(PANEL).first.wait_for(state="attached")
+        return page
+
+    yield open_
+    for page in pages:
+        if not page.is_closed():
+            page.close()
+
+
+def write(page: "Page", text: str, box: str = '[data-testid="tweetTextarea_0"]') -> None:
+    page.locator(box).last.click()
+    page.keyboard.press("End")
+    page.keyboard.type(text)
+
+
+def post_state(page: "Page", state: str) -> "Locator":
+    # Every panel on the page says what became of the last post (a thread's modal and the home composer's).
+    status = page.locator(f'{PANEL} [data-backchannel-post][data-post-state="{state}"]').first
+    status.wait_for(state="attached")
+    return status
+
+
+def toast_href(page: "Page") -> str:
+    link = page.locator('[data-testid="toast"] a')
+    link.wait_for()
+    return str(link.get_attribute("href"))
+
+
+def only(posts: list[dict[str, Any]]) -> dict[str, Any]:
+    assert len(posts) == 1, posts
+    return posts[0]
+
+
+def test_a_post_is_recorded_with_its_id_its_session_and_the_tips_shown(open_x: Any, helper: Helper) -> None:
+    page = open_x()
+    text = "Most learning happens at work, not in courses"
+    write(page, text)
+    page.locator(f'{READY} [data-rule="CTX001"]').wait_for()
+    shown = set(page.locator(f"{READY} [data-rule]").evaluate_all("els => els.map(e => e.dataset.rule)"))
+    page.locator('[data-testid="tweetButtonInline"]').click()
+    assert post_state(page, "recorded").text_content() == "Post recorded."
+    href = toast_href(page)
+    post = only(helper.posts_with(text))
+    assert post["url"] == f"https://x.com{href}"
+    assert post["remote_id"] == href.rsplit("/", 1)[1]
+    assert post["source"] == "extension" and post["platform"] == "x"
+    assert post["posted_at"].startswith("2013-01-30T10:15:00")
+    assert post["event"] == "lt13" and post["session"] is not None
+    assert {tip["code"] for tip in post["tips"]} == shown
+    assert uuid.UUID(post["client_id"])
+    assert post["reply_to_remote_id"] is None and post["parent"] is None
+
+
+def test_ctrl_enter_and_a_post_sent_with_xhr_are_recorded(open_x: Any, helper: Helper) -> None:
+    page = open_x("https://x.com/home?transport=xhr")
+    write(page, "Sent with the keyboard, over XHR")
+    page.locator(READY).wait_for()
+    page.keyboard.press("Control+Enter")
+    post_state(page, "recorded")
+    assert only(helper.posts_with("Sent with the keyboard, over XHR"))["remote_id"] == toast_href(page).rsplit("/", 1)[1]
+
+
+def test_a_reply_records_the_post_it_answers(open_x: Any, helper: Helper) -> None:
+    page = open_x("https://x.com/priyaraman/status/1296887091901718529")
+    write(page, "Agreed: the flow of work is where it happens")
+    page.locator(READY).wait_for()
+    page.locator('[data-testid="tweetButtonInline"]').click()
+    post_state(page, "recorded")
+    assert only(helper.posts_with("Agreed: the flow of work is where it happens"))["reply_to_remote_id"] == "1296887091901718529"
+
+
+def test_a_thread_is_recorded_as_one_thread(open_x: Any, helper: Helper) -> None:
+    page = open_x("https://x.com/compose/post?thread=2")
+    write(page, "Thread, part one #LT13", '[role="dialog"] [data-testid="tweetTextarea_0"]')
+    write(page, "Thread, part two #LT13", '[role="dialog"] [data-testid="tweetTextarea_1"]')
+    page.locator(READY).last.wait_for()
+    page.locator('[data-testid="tweetButton"]').click()
+    page.locator(f'{PANEL} [data-backchannel-post][data-post-state="recorded"]').filter(has_text="Post 2 of 2").first.wait_for(state="attached")
+    first = only(helper.posts_with("Thread, part one #LT13"))
+    second = only(helper.posts_with("Thread, part two #LT13"))
+    assert second["reply_to_remote_id"] == first["remote_id"]
+    assert second["thread_of_client_id"] == first["client_id"]
+    assert second["parent"] == first["id"] and second["thread"] == first["id"]
+
+
+def test_the_photos_measurements_go_with_the_post(open_x: Any, helper: Helper) -> None:
+    page = open_x()
+    photo = dark_photo()
+    write(page, "The keynote hall, lights down")
+    pick_photo(page, photo)
+    page.locator(f'{READY} [data-rule="PHO006"]').wait_for()
+    page.locator('[data-testid="tweetButtonInline"]').click()
+    post_state(page, "recorded")
+    post = only(helper.posts_with("The keynote hall, lights down"))
+    [media] = post["media"]
+    assert media["sha256"] == hashlib.sha256(photo).hexdigest()
+    assert (media["width"], media["height"]) == (1600, 1200)
+    assert media["measurements"]["brightness"] < 50
+    assert media["alt_text"] == ""
+    assert {"PHO001", "PHO006"} <= {tip["code"] for tip in post["tips"]}
+    # Once posted, X empties the composer and the panel forgets the photo.
+    page.locator(f"{PANEL} [data-backchannel-photo]").wait_for(state="detached")
+
+
+@pytest.mark.parametrize(("failure", "said"), [("duplicate", "Status is a duplicate"), ("forbidden", "looks like it might be automated")])
+def test_a_post_x_refuses_is_not_recorded(open_x: Any, helper: Helper, browser: ExtensionBrowser, failure: str, said: str) -> None:
+    assert browser.x_api is not None
+    page = open_x()
+    text = f"This one X refuses ({failure})"
+    write(page, text)
+    page.locator(READY).wait_for()
+    browser.x_api.fail_next(failure)  # type: ignore[arg-type]
+    page.locator('[data-testid="tweetButtonInline"]').click()
+    message = post_state(page, "failed").text_content()
+    assert message.startswith("X did not post it, so it was not recorded.") and said in message
+    assert helper.posts_with(text) == []
+
+
+def test_when_x_renames_its_call_the_toast_link_confirms_the_post(open_x: Any, helper: Helper) -> None:
+    page = open_x("https://x.com/home?operation=CreatePost")
+    write(page, "Posted through a call the extension does not know")
+    page.locator(READY).wait_for()
+    page.locator('[data-testid="tweetButtonInline"]').click()
+    post_state(page, "recorded")
+    post = only(helper.posts_with("Posted through a call the extension does not know"))
+    assert post["url"] == f"https://x.com{toast_href(page)}"
+
+
+def test_photos_the_helper_forgot_in_a_restart_are_sent_again(open_x: Any, helper: Helper) -> None:
+    page = open_x()
+    write(page, "The hall before the keynote")
+    pick_photo(page, dark_photo())
+    page.locator(f'{READY} [data-rule="PHO006"]').wait_for()
+    helper.stop()
+    helper.up()  # a new helper process: its photo cache is empty
+    write(page, ", lights down")
+    # The check names a photo the helper no longer has (404); the extension sends it again,
+    # and the draft as it is now is checked with it.
+    text = "The hall before the keynote, lights down"
+    page.locator(f"{READY} [data-backchannel-length]").filter(has_text=f"{280 - len(text)} left").wait_for(timeout=15_000)
+    assert {"PHO001", "PHO006", "CTX001"} <= set(page.locator(f"{READY} [data-rule]").evaluate_all("els => els.map(e => e.dataset.rule)"))
+    assert page.locator(f'{PANEL} [data-backchannel-photo="1"]').get_attribute("data-photo-state") == "ready"
+
+
+def pending(options: "Page", count: int) -> None:
+    options.locator(f'[data-backchannel-options="posts-pending"][data-count="{count}"]').wait_for(timeout=15_000)
+
+
+def test_a_post_made_while_the_helper_is_down_is_kept_and_arrives_once(open_x: Any, helper: Helper, browser: ExtensionBrowser) -> None:
+    page = open_x()
+    write(page, "warm up")
+    page.locator(READY).wait_for()
+    helper.stop()
+    page.keyboard.press("Control+a")
+    text = "Posted while the helper was down"
+    page.keyboard.type(text)
+    page.locator('[data-testid="tweetButtonInline"]').click()
+    assert post_state(page, "queued").text_content() == "Post saved, will sync when the helper is back."
+    options = browser.options_page()
+    pending(options, 1)
+    assert text in options.locator("#posts-pending-list").text_content()
+    helper.up()
+    # The next call the helper answers (here: the next draft's check) sends the queue.
+    write(page, "Back online")
+    page.locator(f'{READY} [data-rule="CTX001"]').wait_for(timeout=15_000)
+    pending(options, 0)
+    post = only(helper.posts_with(text))
+    assert post["remote_id"] and post["event"] == "lt13"
+    # Sending again changes nothing: the helper has it once.
+    options.click("#posts-sync")
+    pending(options, 0)
+    assert len(helper.posts_with(text)) == 1
+    options.close()
+
+
+def test_a_post_the_helper_refuses_is_dropped_and_the_options_page_says_so(browser: ExtensionBrowser, helper: Helper) -> None:
+    client_id = str(uuid.uuid4())
+    too_long = {"client_id": client_id, "platform": "x", "text": "x" * 25_001, "posted_at": IN_SESSION, "media": [], "tips": []}
+    answer = browser.worker.evaluate("(record) => Backchannel.postQueue.add(record)", too_long)
+    assert answer["state"] == "dropped" and "refused" in answer["message"]
+    options = browser.options_page()
+    dropped = options.locator('[data-backchannel-options="posts-dropped"][data-count="1"]')
+    dropped.wait_for()
+    assert "422" in dropped.text_content()
+    pending(options, 0)
+    options.click("#posts-forget")
+    options.locator('[data-backchannel-options="posts-dropped"]').wait_for(state="hidden")
+    options.close()
+
+
+def test_the_same_client_id_is_never_stored_twice(browser: ExtensionBrowser, helper: Helper) -> None:
+    record = {"client_id": str(uuid.uuid4()), "platform": "x", "text": "Recorded once, sent twice", "posted_at": IN_SESSION, "media": [], "tips": []}
+    first = browser.worker.evaluate("(record) => Backchannel.postQueue.add(record)", record)
+    again = browser.worker.evaluate("(record) => Backchannel.postQueue.add(record)", record)
+    # A different post under an id the helper holds is a 409: the id is taken, nothing to retry.
+    changed = browser.worker.evaluate("(record) => Backchannel.postQueue.add(record)", {**record, "text": "Something else"})
+    assert [first["state"], again["state"], changed["state"]] == ["stored", "stored", "stored"]
+    assert len(helper.posts_with("Recorded once, sent twice")) == 1 and helper.posts_with("Something else") == []
+    status = browser.worker.evaluate("Backchannel.postQueue.status()")
+    assert status["pending"] == [] and status["dropped"] == []
+
+
+def reopened_options(browser: ExtensionBrowser) -> "Page":
+    """The options page once the reloading extension is back (until then Chromium blocks its pages)."""
+    page = browser.new_page()
+    for _ in range(100):
+        try:
+            page.goto(f"chrome-extension://{browser.extension_id}/options/options.html")
+            return page
+        except PlaywrightError:
+            page.wait_for_timeout(100)
+    raise AssertionError("the extension did not come back after its reload")
+
+
+def test_a_queued_post_survives_reloading_the_extension(open_x: Any, helper: Helper, browser: ExtensionBrowser) -> None:
+    page = open_x()
+    write(page, "warm up")
+    page.locator(READY).wait_for()
+    helper.stop()
+    page.keyboard.press("Control+a")
+    text = "Queued, then the extension was reloaded"
+    page.keyboard.type(text)
+    page.locator('[data-testid="tweetButtonInline"]').click()
+    post_state(page, "queued")
+    browser.worker.evaluate("chrome.runtime.reload()")
+    # The reloaded extension finds the queue in storage.local (and cannot send it: the helper is down).
+    options = reopened_options(browser)
+    pending(options, 1)
+    cdp = browser.context.new_cdp_session(options)
+    cdp.send("ServiceWorker.enable")
+    cdp.send("ServiceWorker.stopAllWorkers")
+    helper.up()
+    # A worker that starts sends what it finds queued, before anyone asks it anything.
+    cdp.send("ServiceWorker.startWorker", {"scopeURL": f"chrome-extension://{browser.extension_id}/"})
+    for _ in range(150):
+        if helper.posts_with(text):
+            break
+        options.wait_for_timeout(100)
+    pending(options, 0)
+    assert len(helper.posts_with(text)) == 1
+    options.close()
