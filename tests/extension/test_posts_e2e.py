@@ -141,6 +141,25 @@ def test_a_post_is_recorded_with_its_id_its_session_and_the_tips_shown(open_x: A
     assert post["reply_to_remote_id"] is None and post["parent"] is None
 
 
+def test_continue_thread_opens_a_reply_to_the_last_post_with_the_draft_on_the_clipboard(
+    open_x: Any, helper: Helper, browser: ExtensionBrowser
+) -> None:
+    browser.context.grant_permissions(["clipboard-read", "clipboard-write"], origin="https://x.com")
+    page = open_x()
+    write(page, "First thought from the keynote #LT13 #LT13A1")
+    page.locator('[data-testid="tweetButtonInline"]').click()
+    post_state(page, "recorded")
+    last = helper.posts_with("First thought from the keynote #LT13 #LT13A1")[0]
+
+    page = open_x()
+    draft = "A second, separate thought #LT13 #LT13A1"
+    write(page, draft)
+    page.locator(f'{READY} [data-rule="FLW001"]').wait_for()
+    page.locator(f'{READY} [data-backchannel-fix="FLW001"]').click()
+    page.wait_for_url(last["url"])
+    assert page.evaluate("navigator.clipboard.readText()") == draft
+
+
 def test_ctrl_enter_and_a_post_sent_with_xhr_are_recorded(open_x: Any, helper: Helper) -> None:
     page = open_x("https://x.com/home?transport=xhr")
     write(page, "Sent with the keyboard, over XHR")

@@ -89,6 +89,13 @@ def answers() -> dict[str, Any]:
             [500, json.dumps(created_tweet("9", "a 500 is never a post"))],
         ],
         "postUrls": [["https://x.com", "1", "ada"], ["https://twitter.com", "2", None]],
+        "replyPages": [
+            {"url": "https://x.com/ada/status/111", "remote_id": "111"},
+            {"url": "https://evil.example/ada/status/111", "remote_id": "111"},
+            {"url": "javascript:alert(1)", "remote_id": None},
+            {"url": None, "remote_id": "222"},
+            {"url": "http://x.com/ada/status/333", "remote_id": "../../x"},
+        ],
         "base64": [[], [0, 255, 128], list(range(256)) * 200],
         "helperUrls": ["http://127.0.0.1:28841", "http://localhost:1", "http://[::1]:28841", "https://127.0.0.1:28841",
                        "http://127.0.0.1.evil.example:28841", "http://127.0.0.1:28841/v1", "http://10.0.0.1:28841"],
@@ -167,6 +174,16 @@ def test_create_tweet_responses_confirm_a_post_only_when_x_created_one() -> None
 
 def test_post_urls() -> None:
     assert answers()["postUrls"] == ["https://x.com/ada/status/1", "https://twitter.com/i/web/status/2"]
+
+
+def test_continue_thread_opens_only_x_status_pages() -> None:
+    assert answers()["replyPages"] == [
+        "https://x.com/ada/status/111",
+        "https://x.com/i/web/status/111",
+        None,
+        "https://x.com/i/web/status/222",
+        None,
+    ]
 
 
 def test_base64_round_trip() -> None:

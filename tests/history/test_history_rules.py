@@ -79,3 +79,11 @@ def test_a_new_post_reaches_the_next_check_at_once(store: Store) -> None:
     assert "FLW001" not in _codes(store, draft, "2013-01-30T10:10")
     _record(store, "Now at #LT13 #LT13A1: “Learning in the flow of work” — @priyaraman", datetime(2013, 1, 30, 10, 5, tzinfo=UTC))
     assert "FLW001" in _codes(store, draft, "2013-01-30T10:10")
+
+
+def test_continue_thread_points_at_the_later_of_two_posts_in_the_same_minute(store: Store) -> None:
+    moment = datetime(2013, 1, 30, 10, 5, tzinfo=UTC)
+    _record(store, "First from the keynote #LT13 #LT13A1", moment, remote_id="1")
+    _record(store, "Second from the keynote #LT13 #LT13A1", moment, remote_id="2")
+    fix = _codes(store, "Third thought #LT13 #LT13A1", "2013-01-30T10:10")["FLW001"].fix
+    assert fix is not None and fix.action is not None and fix.action["remote_id"] == "2"

@@ -308,6 +308,18 @@
     return `${origin}/${screenName || 'i/web'}/status/${id}`;
   }
 
+  /** Where to reply to an earlier post (FLW001's "continue thread"): its X address, never another site's. */
+  function replyPageUrl(origin, action) {
+    try {
+      const url = new URL(action?.url ?? '');
+      if (url.protocol === 'https:' && /^(mobile\.)?(x|twitter)\.com$/.test(url.hostname) && STATUS_PATH.test(url.pathname)) return url.href;
+    } catch {
+      // not a URL: fall back to the id
+    }
+    const id = String(action?.remote_id ?? '');
+    return /^\d+$/.test(id) ? postUrl(origin, id, null) : null;
+  }
+
   ns.x = Object.freeze({
     SELECTORS,
     pages,
@@ -325,6 +337,7 @@
     postButtonOf,
     isPostShortcut,
     toastPost,
+    replyPageUrl,
     network: Object.freeze({ createTweetPath: CREATE_TWEET_PATH, createTweetRequest, createTweetResponse, postUrl }),
     /** Put `text` after the draft (caret at the end). */
     appendText: (textbox, text) => insert(textbox, text, false),

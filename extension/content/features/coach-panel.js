@@ -304,6 +304,10 @@
     async fix(tip) {
       if (!tip?.fix || !this.last) return;
       this.panel.setNotice('');
+      if (tip.fix.action?.type === 'reply') {
+        await this.continueThread(tip.fix.action);
+        return;
+      }
       if (tip.fix.parts) {
         const copied = await insertText.copyToClipboard(tip.fix.parts.join('\n\n'));
         this.panel.setNotice(copied ? `Copied as a thread of ${tip.fix.parts.length} posts (separated by blank lines).` : 'The clipboard refused the thread.');
@@ -318,6 +322,23 @@
       }
       this.report(await insertText.applyPlan(textbox, plan));
       this.check(true);
+    }
+
+    /** FLW001: carry the draft over to a reply to your last post in the session. */
+    async continueThread(action) {
+      const target = x.replyPageUrl(location.origin, action);
+      if (!target) {
+        this.panel.setNotice('Your last post in this session has no address on X yet; reply to it from your profile.');
+        return;
+      }
+      const draft = x.readText(this.active.textbox);
+      const copied = !draft.trim() || (await insertText.copyToClipboard(draft));
+      if (!copied) {
+        this.panel.setNotice('The clipboard refused your draft, so the reply was not opened: copy it yourself first.');
+        return;
+      }
+      // X opens the reply box under the post: the draft is on the clipboard to paste there.
+      location.assign(target);
     }
 
     async attachSession() {

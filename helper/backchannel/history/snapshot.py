@@ -69,10 +69,12 @@ def load_history(db: Database, *, session_id: int | None, at: datetime, window_h
     upper = to_store(until) if until is not None else "9999"
     session: dict[str, SessionPosts] = {}
     if session_id is not None:
-        # One row per platform: SQLite returns the row holding max(posted_at) for the bare columns.
+        # One row per platform: the latest post (the later stored one when two share a minute) and the count.
         rows = db.conn.execute(
-            "SELECT id, platform, text, max(posted_at) AS posted_at, client_id, remote_id, url, count(*) AS n"
-            " FROM posts WHERE session_id = ? AND posted_at <= ? AND is_retweet = 0 GROUP BY platform",
+            "SELECT id, platform, text, posted_at, client_id, remote_id, url, n FROM ("
+            " SELECT id, platform, text, posted_at, client_id, remote_id, url, count(*) OVER (PARTITION BY platform) AS n,"
+            " row_number() OVER (PARTITION BY platform ORDER BY posted_at DESC, id DESC) AS latest"
+            " FROM posts WHERE session_id = ? AND posted_at <= ? AND is_retweet = 0) WHERE latest = 1",
             (session_id, upper),
         ).fetchall()
         session = {row["platform"]: SessionPosts(count=int(row["n"]), last=_past(row)) for row in rows}

@@ -28,6 +28,7 @@ const answers = {
   createTweetRequests: questions.createTweetRequests.map((body) => ns.x.network.createTweetRequest(body)),
   createTweetResponses: questions.createTweetResponses.map(([status, body]) => ns.x.network.createTweetResponse(status, body)),
   postUrls: questions.postUrls.map(([origin, id, name]) => ns.x.network.postUrl(origin, id, name)),
+  replyPages: questions.replyPages.map((action) => ns.x.replyPageUrl('https://x.com', action)),
   base64: questions.base64.map((numbers) => {
     const encoded = ns.bytes.toBase64(Uint8Array.from(numbers));
     return [encoded, Array.from(ns.bytes.fromBase64(encoded))];
