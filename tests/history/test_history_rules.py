@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from datetime import datetime, timezone
 
 from backchannel.checker import check_draft
@@ -15,7 +17,7 @@ UTC = timezone.utc
 
 
 def _record(store: Store, text: str, at: datetime, *, platform: str = "x", remote_id: str | None = None) -> None:
-    post = PostIn(platform=platform, text=text, posted_at=at, client_id=f"00000000-0000-4000-8000-{int(at.timestamp()):012d}", remote_id=remote_id)
+    post = PostIn(platform=platform, text=text, posted_at=at, client_id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"{at.isoformat()} {text}")), remote_id=remote_id)
     record(store, post, request_hash({"text": text, "at": at.isoformat()}))
 
 
