@@ -24,6 +24,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bench.report import Row
+
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
@@ -66,16 +68,13 @@ def _measures(cdp: Any, context_id: int, name: str = "backchannel:tips-painted")
     return [float(v) for v in json.loads(reply["result"]["value"])]
 
 
-def _summary(name: str, values: list[float], *, unit: str = "ms", target: float | None = None, peer: float | None = None) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = [
-        {"name": f"{name} (median, n={len(values)})", "ours": round(statistics.median(values), 2), "unit": unit},
-        {"name": f"{name} (p95, n={len(values)})", "ours": round(percentile(values, 0.95), 2), "unit": unit},
+def _summary(name: str, values: list[float], *, unit: str = "ms", target: float | None = None) -> list[Row]:
+    p95 = percentile(values, 0.95)
+    return [
+        Row("extension", f"{name} (median, n={len(values)})", unit, round(statistics.median(values), 2)),
+        Row("extension", f"{name} (p95, n={len(values)})", unit, round(p95, 2), target=None if target is None else f"≤ {target:g} {unit}",
+            met=None if target is None else p95 <= target),
     ]
-    if target is not None:
-        rows[1]["target"] = target
-    if peer is not None:
-        rows[0]["peer"] = peer
-    return rows
 
 
 def _distinct_photo(seed: int) -> bytes:
@@ -120,7 +119,7 @@ def _photo_round_trips(page: "Page") -> list[float]:
     return _measures(cdp, world, name)[WARMUP_PHOTOS:]
 
 
-def run() -> list[dict[str, Any]]:
+def run() -> list[Row]:
     from playwright.sync_api import sync_playwright
 
     from tests.extension.browser import chromium_executable, extension_manifest, launch
@@ -129,7 +128,7 @@ def run() -> list[dict[str, Any]]:
 
     if chromium_executable() is None:
         raise RuntimeError("chromium is not installed: run scripts/test-deps.sh")
-    rows: list[dict[str, Any]] = []
+    rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="bench-extension-") as tmp_name:
         tmp = Path(tmp_name)
         helper = start_helper(tmp)
