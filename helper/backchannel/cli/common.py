@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from backchannel.paths import resolve_data_dir
 from backchannel.store import Store
@@ -22,3 +22,22 @@ def open_store(args: argparse.Namespace) -> Store:
 
 def print_json(payload: Any) -> None:
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+class ProgressLine:
+    """One line on stderr, rewritten as long work goes on; only when a person is watching."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
+        self.shown = False
+
+    def show(self, text: str) -> None:
+        if self.live:
+            self.stream.write("\r" + text)
+            self.stream.flush()
+            self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\n")

@@ -6,42 +6,27 @@ import argparse
 import shutil
 import sys
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import Callable
 from zoneinfo import ZoneInfo
 
-from backchannel.cli.common import open_store, print_json
+from backchannel.cli.common import ProgressLine, open_store, print_json
 from backchannel.errors import BackchannelError, InvalidInput
 from backchannel.history.model import Media, Post
-
-
-class _Progress:
-    """A one-line counter on stderr, only when a person is watching it."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.live = stream.isatty()
-        self.shown = False
-
-    def __call__(self, done: int, known: int, name: str) -> None:
-        if self.live:
-            self.stream.write(f"\rImporting {name}: {done:,} of {known:,} tweets")
-            self.stream.flush()
-            self.shown = True
-
-    def finish(self) -> None:
-        if self.shown:
-            self.stream.write("\n")
 
 
 def run_import_archive(args: argparse.Namespace) -> int:
     from backchannel.archive.importer import import_archive
 
     store = open_store(args)
-    progress = _Progress(sys.stderr)
+    line = ProgressLine()
+
+    def progress(done: int, known: int, name: str) -> None:
+        line.show(f"Importing {name}: {done:,} of {known:,} tweets")
+
     try:
         report = import_archive(store, Path(args.path).expanduser(), progress=progress)
     finally:
-        progress.finish()
+        line.close()
         store.close()
     if args.format == "json":
         print_json(report.to_dict())

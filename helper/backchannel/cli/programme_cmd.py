@@ -6,30 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from backchannel.cli.common import open_store, print_json
+from backchannel.cli.common import ProgressLine, open_store, print_json
 from backchannel.cli.event_cmd import _event_for
 from backchannel.errors import InvalidInput
 from backchannel.now import kit_for, what_is_on
 from backchannel.timeutil import parse_instant
-
-
-class _Progress:
-    """A one-line progress bar on stderr, only where a person is watching."""
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self.live = sys.stderr.isatty()
-        self.shown = False
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.live and total:
-            sys.stderr.write(f"\r{self.label}: {done}/{total} ({100 * done // total}%)")
-            sys.stderr.flush()
-            self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            sys.stderr.write("\n")
 
 
 def _read_file(path: str) -> bytes:
@@ -49,12 +30,18 @@ def run_schedule_import(args: argparse.Namespace) -> int:
     data = _read_file(args.file)
     speakers = _read_file(args.speakers) if args.speakers else None
     store = open_store(args)
-    progress = _Progress(f"Importing {Path(args.file).name}")
+    line = ProgressLine()
+    name = Path(args.file).name
+
+    def progress(done: int, total: int) -> None:
+        if total:
+            line.show(f"Importing {name}: {done}/{total} ({100 * done // total}%)")
+
     try:
         event = _event_for(store, args.event)
         report = import_file(store, event.slug, data, filename=Path(args.file).name, format=args.schedule_format, speakers=speakers, progress=progress)
     finally:
-        progress.close()
+        line.close()
         store.close()
     if args.format == "json":
         print_json(report.to_dict())
