@@ -9,14 +9,17 @@ else
     set --
 fi
 here=$(pwd)
+cli="$BIN/backchannel${DATA_DIR:+ --data-dir $DATA_DIR}"
 cat <<MSG
 
 Backchannel Coach
   1. Load the extension: open chrome://extensions, turn on Developer mode,
      "Load unpacked", and choose: $here/extension
-  2. Add your event:  $BIN/backchannel event add SLUG --name "Event" --hashtag TAG --time-zone Europe/London
-                      $BIN/backchannel event use SLUG
-  3. Check a draft:   $BIN/backchannel check "Your draft #TAG"
+  2. Add your event:     $cli event add SLUG --name "Event" --hashtag TAG --time-zone Europe/London
+                         $cli event use SLUG
+     and its programme:  $cli schedule import schedule.xml
+  3. Type on https://x.com: the coach panel appears beside the composer.
+  4. Review your posts:  $cli review   (opens a one-time login link to the review page)
   The helper runs below on http://127.0.0.1:$PORT (Ctrl+C stops it).
 
 MSG
