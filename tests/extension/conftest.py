@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import pytest
 
-from tests.extension.browser import build_fixtures, chromium_executable
+from tests.extension.browser import ExtensionBrowser, build_fixtures, chromium_executable
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Playwright
+    from playwright.sync_api import Page, Playwright
+
+IN_SESSION = "2013-01-30T10:15:00Z"  # inside the example programme's session (add_programme)
+PANEL = '[data-backchannel="coach"]'
+READY = f'{PANEL}[data-state="ready"]'
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +36,30 @@ def playwright() -> Iterator["Playwright"]:
     build_fixtures()
     with sync_playwright() as running:
         yield running
+
+
+@pytest.fixture
+def open_x(browser: ExtensionBrowser) -> Iterator[Callable[..., "Page"]]:
+    """Open a fixture page at an x.com URL with the page clock fixed; closes what it opened.
+
+    Each browser test module provides its own `browser` (its helper and environment differ).
+    """
+    pages: list["Page"] = []
+
+    def open_(url: str = "https://x.com/home", at: str = IN_SESSION, wait_for_panel: bool = True) -> "Page":
+        page = browser.new_page()
+        pages.append(page)
+        page.clock.set_fixed_time(at)
+        page.goto(url)
+        page.wait_for_function("window.__fixture && document.querySelector('.app')")
+        if wait_for_panel:
+            page.locator(PANEL).first.wait_for(state="attached")
+        return page
+
+    yield open_
+    for page in pages:
+        if not page.is_closed():
+            page.close()
 
 
 def api(url: str, token: str, method: str, path: str, body: Any = None) -> Any:

@@ -7,24 +7,20 @@ One browser for the module. The helper knows one event (LT13) with one session,
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
 
 from tests.extension.browser import ExtensionBrowser, launch
-from tests.extension.conftest import add_programme, api
+from tests.extension.conftest import add_programme, api, IN_SESSION, PANEL, READY
 from tests.extension.https_origin import HttpsOrigin, start_https_origin
 from tests.support.helper_process import RunningHelper, backchannel, helper_env, start_helper
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page, Playwright
 
-IN_SESSION = "2013-01-30T10:15:00Z"
 BETWEEN_SESSIONS = "2013-01-30T12:30:00Z"
 DRAFT = "Most learning happens at work, not in courses"
-PANEL = '[data-backchannel="coach"]'
-READY = f'{PANEL}[data-state="ready"]'
 
 
 @pytest.fixture(scope="module")
@@ -49,23 +45,6 @@ def browser(playwright: "Playwright", helper: RunningHelper, evil: HttpsOrigin, 
                       extra_args=[f"--host-resolver-rules={evil.resolver_rule}", "--ignore-certificate-errors"])
     yield launched
     launched.close()
-
-
-@pytest.fixture
-def open_x(browser: ExtensionBrowser) -> Iterator[Any]:
-    pages: list["Page"] = []
-
-    def open_(url: str, at: str = IN_SESSION) -> "Page":
-        page = browser.new_page()
-        pages.append(page)
-        page.clock.set_fixed_time(at)
-        page.goto(url)
-        page.wait_for_function("window.__fixture && document.querySelector('.app')")
-        return page
-
-    yield open_
-    for page in pages:
-        page.close()
 
 
 def type_into(page: "Page", text: str, box: str = '[data-testid="tweetTextarea_0"]') -> None:
@@ -202,7 +181,7 @@ def test_the_dm_composer_is_never_coached(open_x: Any) -> None:
     home = open_x("https://x.com/home")
     home.locator(PANEL).wait_for(state="attached")
     assert home.locator(PANEL).count() == 1  # the home composer's, not the DM drawer's
-    messages = open_x("https://x.com/messages")
+    messages = open_x("https://x.com/messages", wait_for_panel=False)
     messages.locator('[data-testid="dmComposerTextInput"]').click()
     messages.keyboard.type(DRAFT)
     messages.wait_for_timeout(500)
@@ -217,7 +196,7 @@ def test_a_composer_without_a_toolbar_is_coached_and_the_panel_says_what_is_miss
 
 
 def test_a_page_without_a_composer_says_so(open_x: Any) -> None:
-    page = open_x("https://x.com/compose/post?composer=none&thread=0")
+    page = open_x("https://x.com/compose/post?composer=none&thread=0", wait_for_panel=False)
     problem = page.locator(f"{PANEL} [data-backchannel-problem]")
     problem.filter(has_text="can't find X's post composer").wait_for(timeout=10_000)
 

@@ -8,7 +8,6 @@ the helper stays down once stopped.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 import pytest

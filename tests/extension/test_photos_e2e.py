@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import pytest
 
 from tests.extension.browser import ExtensionBrowser, launch
-from tests.extension.conftest import add_programme
+from tests.extension.conftest import add_programme, PANEL, READY
 from tests.extension.photos import (
     SMALL_SLIDE_BOX, broken_photo, close_up_photo, dark_photo, drop_photo, paste_photo, photo_with_gps, pick_photo, small_slide_photo,
 )
@@ -22,9 +22,6 @@ from tests.support.helper_process import RunningHelper, helper_env, start_helper
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page, Playwright
 
-IN_SESSION = "2013-01-30T10:15:00Z"
-PANEL = '[data-backchannel="coach"]'
-READY = f'{PANEL}[data-state="ready"]'
 THUMBNAIL = 96  # the panel's thumbnail size (the longer side, CSS pixels)
 
 
@@ -41,24 +38,6 @@ def browser(playwright: "Playwright", helper: RunningHelper, tmp_path_factory: p
     launched = launch(playwright, tmp_path_factory.mktemp("photos-browser"), env=helper_env(helper.data_dir.parent), native_host_data_dir=helper.data_dir)
     yield launched
     launched.close()
-
-
-@pytest.fixture
-def open_x(browser: ExtensionBrowser) -> Iterator[Any]:
-    pages: list["Page"] = []
-
-    def open_(url: str = "https://x.com/home") -> "Page":
-        page = browser.new_page()
-        pages.append(page)
-        page.clock.set_fixed_time(IN_SESSION)
-        page.goto(url)
-        page.wait_for_function("window.__fixture && document.querySelector('.app')")
-        page.locator(PANEL).wait_for(state="attached")
-        return page
-
-    yield open_
-    for page in pages:
-        page.close()
 
 
 def tip(page: "Page", code: str) -> "Locator":

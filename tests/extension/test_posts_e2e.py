@@ -18,16 +18,13 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from tests.extension.browser import ExtensionBrowser, launch
-from tests.extension.conftest import add_programme, api
+from tests.extension.conftest import add_programme, api, IN_SESSION, PANEL, READY
 from tests.extension.photos import dark_photo, pick_photo
 from tests.support.helper_process import RunningHelper, helper_env, start_helper
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page, Playwright
 
-IN_SESSION = "2013-01-30T10:15:00Z"
-PANEL = '[data-backchannel="coach"]'
-READY = f'{PANEL}[data-state="ready"]'
 
 
 class Helper:
@@ -76,25 +73,6 @@ def browser(playwright: "Playwright", helper: Helper, tmp_path_factory: pytest.T
 @pytest.fixture(autouse=True)
 def helper_running(helper: Helper) -> None:
     helper.up()
-
-
-@pytest.fixture
-def open_x(browser: ExtensionBrowser) -> Iterator[Any]:
-    pages: list["Page"] = []
-
-    def open_(url: str = "https://x.com/home") -> "Page":
-        page = browser.new_page()
-        pages.append(page)
-        page.clock.set_fixed_time(IN_SESSION)
-        page.goto(url)
-        page.wait_for_function("window.__fixture && document.querySelector('.app')")
-        page.locator(PANEL).first.wait_for(state="attached")
-        return page
-
-    yield open_
-    for page in pages:
-        if not page.is_closed():
-            page.close()
 
 
 def write(page: "Page", text: str, box: str = '[data-testid="tweetTextarea_0"]') -> None:
