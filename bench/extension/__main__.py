@@ -1,8 +1,6 @@
-"""`python -m bench.extension`: run the extension benchmarks alone and print the rows."""
-
-import json
+"""`python -m bench.extension`: run the extension benchmarks alone and print their table."""
 
 from bench.extension import run
+from bench.report import print_table
 
-for row in run():
-    print(json.dumps(row, ensure_ascii=False))
+print_table(run())

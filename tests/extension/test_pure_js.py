@@ -1,6 +1,7 @@
 """The extension's pure functions, run by node on the real files (no browser needed):
 page detection from sample URLs, code point ↔ UTF-16 indices, fix planning, X's
-CreateTweet request and answer (with X's real JSON shapes), and base64 for photos."""
+CreateTweet request and answer (with X's real JSON shapes), base64 for photos, and
+the checks sent ahead of the pause in typing."""
 
 from __future__ import annotations
 
@@ -190,3 +191,21 @@ def test_base64_round_trip() -> None:
     for encoded, decoded in answers()["base64"]:
         assert decoded == list(__import__("base64").b64decode(encoded))
     assert answers()["base64"][1][0] == "AP+A"
+
+
+def test_checks_ahead_of_the_pause_send_the_newest_draft_and_keep_fresh_answers_only() -> None:
+    seen = answers()["checkAhead"]
+    # One request in flight; drafts typed meanwhile collapse into the newest.
+    assert seen["askedWhileInFlight"] == ["a"]
+    assert seen["pending"] == [True, False]
+    assert seen["answeredBeforeReply"] is None
+    assert seen["askedAfterReply"] == ["a", "abc"]
+    assert seen["answeredA"] == {"ok": True, "result": "tips for a"}
+    # A failure is never kept: the check at the pause reports it.
+    assert seen["failedIsNotKept"] is None
+    assert seen["askedForKept"] == 2
+    # Answers depend on the clock (the running session): after 2 s they are asked again.
+    assert seen["staleAnswer"] is None
+    assert seen["fresh"] == {"ok": True, "result": "tips for a, again"}
+    assert seen["forgotten"] is None
+    assert seen["asked"] == ["a", "abc", "a"]

@@ -1,7 +1,8 @@
 /* Feature: the coach panel beside every composer on pages where posts are written.
  * One panel per composer (composers sharing a toolbar — a thread — share a panel, which
- * coaches the post last focused). After a pause in typing the draft goes to the helper
- * (through the background worker) and the tips are drawn. Photos the user attaches (the
+ * coaches the post last focused). While the user types, the draft goes to the helper
+ * (through the background worker) ahead of time; after a pause in typing its tips are drawn,
+ * in the frame that notices the pause when the answer is in hand. Photos the user attaches (the
  * media button, a paste, a drop) are judged by the helper too, and their tips join the
  * draft's. When the post goes out, the post recorder gets a snapshot of it. Panels go
  * away with their composer (X unmounts and remounts it on in-app navigation) and with
@@ -9,7 +10,7 @@
 (() => {
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
-  const { x, lifecycle, background, bytes, pageClock, insertText, sessionContext, postRecorder, CoachPanel, PhotoSet } = ns;
+  const { x, lifecycle, frames, background, bytes, pageClock, insertText, sessionContext, postRecorder, CoachPanel, PhotoSet, CheckAhead } = ns;
   const { DEBOUNCE_MS } = ns.constants;
 
   // While the helper is down or unpaired, look again now and then, so the panel recovers
@@ -40,7 +41,8 @@
       this.seq = 0;
       this.timer = 0;
       this.retryDelay = RETRY_FIRST_MS;
-      this.lastChecked = null; // the draft and photos of the latest check: text + '\0' + media
+      this.lastChecked = null; // the key of the draft (text, photos, reply target) checked last
+      this.ahead = new CheckAhead((payload) => background.ask('check', payload));
       this.last = null; // { text, media, result } of the latest check
       this.panel = new CoachPanel({
         onFix: (tip) => this.fix(tip),
@@ -112,17 +114,35 @@
       else this.panel.place(composer.toolbar || composer.textbox, composer.scope || composer.textbox);
     }
 
-    schedule() {
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.check(), DEBOUNCE_MS);
-    }
-
-    async check(force = false) {
-      if (!this.alive || !this.active) return;
-      this.label();
+    /** The draft as it stands, the key it is known by, and what the helper is asked. */
+    draft() {
       const text = x.readText(this.active.textbox);
       const media = this.photos.media();
-      const key = `${text}\0${JSON.stringify(media)}`;
+      const replyTo = x.replyTarget(this.active, new URL(location.href));
+      const key = `${text}\0${JSON.stringify(media)}\0${JSON.stringify(replyTo)}`;
+      return { text, media, key, payload: () => ({ text, at: pageClock.nowISO(), media, replyTo }) };
+    }
+
+    /** The draft changed: check it ahead, and look for the pause on a frame boundary, so
+     * tips drawn then are painted in that frame rather than waiting for the next one. */
+    schedule() {
+      if (!this.alive || !this.active) return;
+      const typedAt = performance.now();
+      const draft = this.draft();
+      if (draft.key !== this.lastChecked && (draft.text.trim() || draft.media.length)) this.ahead.send(draft);
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => frames.atNextFrame((framed) => this.check(false, { framed, typedAt })), DEBOUNCE_MS);
+    }
+
+    /** Check the draft and draw its tips. `force` asks the helper even when the draft is the
+     * one checked last (a fix, a rule switched off); `framed` says this runs inside an
+     * animation-frame callback; `typedAt` is the last keystroke before the pause. */
+    async check(force = false, { framed = false, typedAt = null } = {}) {
+      if (!this.alive || !this.active) return;
+      const startedAt = performance.now();
+      this.label();
+      const draft = this.draft();
+      const { text, media, key } = draft;
       if (!force && key === this.lastChecked) return;
       const seq = ++this.seq;
       if (!text.trim() && !media.length) {
@@ -134,19 +154,23 @@
         else this.panel.setStatus('idle', 'Tips appear here as you type.');
         return;
       }
-      const sentAt = performance.now();
-      const replyTo = x.replyTarget(this.active, new URL(location.href));
-      const reply = await background.ask('check', { text, at: pageClock.nowISO(), media, replyTo });
-      if (seq !== this.seq || !this.alive) return; // a newer draft is on its way
+      let reply = force ? null : this.ahead.answered(key);
+      if (!reply) {
+        framed = false; // the answer comes in some later task
+        reply = await ((!force && this.ahead.pending(key)) || background.ask('check', draft.payload()));
+        if (seq !== this.seq || !this.alive) return; // a newer draft is on its way
+      }
       if (!reply.ok && reply.detail === 'not_found' && media.length && !this.resent) {
         // The helper restarted and forgot the photos: send them again (once), which checks again.
         this.resent = true;
         this.lastChecked = null;
+        this.ahead.forget();
         this.photos.retry({ forgotten: true });
         return;
       }
       if (!reply.ok) {
         this.lastChecked = null; // try again on the next keystroke, or after a while
+        this.ahead.forget();
         clearTimeout(this.timer);
         this.timer = setTimeout(() => this.check(), this.retryDelay);
         this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
@@ -163,8 +187,13 @@
       this.last = { text, media, result: reply.result };
       this.event = reply.result.event;
       this.draw();
-      // The time from sending the draft to the frame that paints its tips (make bench reads it).
-      requestAnimationFrame(() => performance.measure('backchannel:tips-painted', { start: sentAt, end: performance.now() }));
+      // From noticing the pause (or being asked) to the paint that shows the tips, and from
+      // the last keystroke to that paint (make bench reads both).
+      frames.afterPaint(() => {
+        const paintedAt = performance.now();
+        performance.measure('backchannel:tips-painted', { start: startedAt, end: paintedAt });
+        if (typedAt !== null) performance.measure('backchannel:typed-to-tips-painted', { start: typedAt, end: paintedAt });
+      }, { inFrame: framed });
     }
 
     /** The tips to show: the latest check's, plus those of photos analysed since it. Photo
@@ -211,8 +240,8 @@
       this.draw();
       if (photo?.state === 'ready' || photo?.state === 'error' || !photo) this.check();
       if (photo?.state === 'ready') {
-        // From the moment the photo was caught to the frame that paints its tips (make bench reads it).
-        requestAnimationFrame(() => performance.measure('backchannel:photo-tips-painted', { start: photo.addedAt, end: performance.now() }));
+        // From the moment the photo was caught to the paint that shows its tips (make bench reads it).
+        frames.afterPaint(() => performance.measure('backchannel:photo-tips-painted', { start: photo.addedAt, end: performance.now() }));
       }
     }
 
@@ -370,6 +399,7 @@
         return;
       }
       this.panel.setNotice(`${code} is off. Turn it back on in the extension options.`);
+      this.ahead.forget();
       this.check(true);
     }
 

@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 
 const dir = process.argv[2];
-const context = vm.createContext({ console, atob, btoa, URL });
+// A clock the questions move by hand, so kept answers age without waiting.
+const clock = { now: 0 };
+const context = vm.createContext({ console, atob, btoa, URL, performance: { now: () => clock.now } });
 context.globalThis = context;
-for (const file of ['shared/constants.js', 'shared/codepoints.js', 'shared/bytes.js', 'content/adapters/x.js', 'content/coach/insert-text.js', 'content/coach/session-context.js']) {
+for (const file of ['shared/constants.js', 'shared/codepoints.js', 'shared/bytes.js', 'content/adapters/x.js', 'content/coach/insert-text.js', 'content/coach/session-context.js', 'content/coach/check-ahead.js']) {
   vm.runInContext(readFileSync(join(dir, file), 'utf8'), context, { filename: file });
 }
 const ns = context.Backchannel;
@@ -34,4 +36,43 @@ const answers = {
     return [encoded, Array.from(ns.bytes.fromBase64(encoded))];
   }),
 };
+
+/** Checks ahead of the pause, with a helper that answers only when the scenario says so. */
+async function checkAhead() {
+  const asked = [];
+  const answer = [];
+  const ahead = new ns.CheckAhead((payload) => {
+    asked.push(payload.text);
+    return new Promise((resolve) => answer.push(resolve));
+  });
+  const draft = (text) => ({ key: `${text}\0[]`, payload: () => ({ text }) });
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+  const seen = {};
+  ahead.send(draft('a'));
+  ahead.send(draft('ab'));
+  ahead.send(draft('abc')); // the newest draft waits; 'ab' is never sent
+  seen.askedWhileInFlight = [...asked];
+  seen.pending = [ahead.pending(draft('a').key) !== null, ahead.pending(draft('abc').key) !== null];
+  seen.answeredBeforeReply = ahead.answered(draft('a').key);
+  answer.shift()({ ok: true, result: 'tips for a' });
+  await settle();
+  seen.askedAfterReply = [...asked];
+  seen.answeredA = ahead.answered(draft('a').key);
+  answer.shift()({ ok: false, state: 'helper-down' });
+  await settle();
+  seen.failedIsNotKept = ahead.answered(draft('abc').key);
+  ahead.send(draft('a')); // in hand: not asked again
+  seen.askedForKept = asked.length;
+  clock.now += 2500;
+  seen.staleAnswer = ahead.answered(draft('a').key);
+  ahead.send(draft('a')); // too old: asked again
+  answer.shift()({ ok: true, result: 'tips for a, again' });
+  await settle();
+  seen.fresh = ahead.answered(draft('a').key);
+  ahead.forget();
+  seen.forgotten = ahead.answered(draft('a').key);
+  seen.asked = asked;
+  return seen;
+}
+answers.checkAhead = await checkAhead();
 process.stdout.write(JSON.stringify(answers));
