@@ -66,16 +66,8 @@ def check_draft(
         reply_to=reply_to,
     )
     tips: list[Tip] = []
-    for code, rule in RULES.items():
-        if rule.needs == "event" and draft.event is None:
-            continue
-        if rule.needs == "session" and draft.session is None:
-            continue
-        if rule.needs == "photo":  # measured on the photos, below
-            continue
-        if not settings.rule_enabled(code):
-            continue
-        tips.extend(rule.check(draft, settings.rule_options(code)))
+    for rule, options in settings.text_rules(event=draft.event is not None, session=draft.session is not None):
+        tips.extend(rule.check(draft, options))
     tips.extend(check_photos(photos, settings))
     tips.sort(key=lambda t: _SEVERITY[t.level])
     return CheckResult(report.length, report.entities, tuple(tips))

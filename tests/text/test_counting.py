@@ -21,7 +21,10 @@ from backchannel.text import (
     parse_tweet,
     weighted_length,
 )
+from backchannel.text import x as x_module
 from backchannel.text.bluesky import short_url
+from backchannel.text.config import TwitterTextConfig
+from backchannel.text.urls import url_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -285,3 +288,35 @@ assert "regex" in sys.modules
 
 def test_regex_module_loads_only_when_needed() -> None:
     subprocess.run([sys.executable, "-c", _LAZY_CHECK], check=True)
+
+
+def _fitting_by_walk(norm: str, units: list[tuple[int, int, bool]], config: TwitterTextConfig) -> int:
+    """twitter-text's own loop, a character (or a whole URL or emoji) at a time."""
+    weigher = x_module._weigher(config)
+    total, fitting, pos = 0, 0, 0
+    starts = {unit[0]: unit for unit in units}
+    while pos < len(norm):
+        unit = starts.get(pos)
+        if unit is not None:
+            total += config.transformed_url_length * config.scale if unit[2] else config.default_weight
+            last = unit[1] - 1
+        else:
+            total += weigher.char_weight(norm[pos])
+            last = pos
+        if norm[last] in x_module.INVALID_CHARS or total > config.max_scaled_length:
+            break
+        fitting = last
+        pos = last + 1
+    return fitting
+
+
+_PIECES = st.sampled_from(["a", "word ", "#LT13 ", "@ada ", "https://example.com/x ", "example.org ", "日本", "é", FAMILY, UK_FLAG, "\ufeff", "\u202a", " "])
+
+
+@settings(max_examples=300)
+@given(st.lists(_PIECES, max_size=60).map("".join), st.integers(min_value=1, max_value=60))
+def test_where_an_over_long_draft_stops_fitting_matches_the_character_walk(text: str, limit: int) -> None:
+    config = V3.with_limit(limit)
+    norm = x_module.nfc(text)
+    units = x_module._units(url_spans(norm), x_module.emoji_spans(norm))
+    assert x_module._last_fitting_index(norm, units, config, x_module._weigher(config)) == _fitting_by_walk(norm, units, config)

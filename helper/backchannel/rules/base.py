@@ -158,9 +158,12 @@ class Tip:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Draft:
-    """A draft with everything measured once, shared by all rules."""
+    """A draft with everything measured once, shared by all rules.
+
+    Not frozen: one is built for every check, and a frozen dataclass pays a
+    ``object.__setattr__`` per field. Rules only read it."""
 
     text: str
     platform: str

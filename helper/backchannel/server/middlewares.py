@@ -1,19 +1,22 @@
 """Who may call the helper: Host, Origin and token checks, in that order.
 
-1. Errors (outermost): anything raised below becomes the one error shape.
-2. The guard, in this order:
+One middleware does both jobs (every API call pays for each layer):
+1. the guard, in this order:
    Host: only 127.0.0.1, localhost or [::1] with the port we listen on, so a
    DNS-rebinding page (evil.example resolving to 127.0.0.1) is refused.
    Origin: a request that says where it comes from must come from the
    extension or from the helper's own pages; every web page is refused.
    Token: every API call carries ``Authorization: Bearer <token>``; the
-   review page (/review) carries its session cookie instead.
+   review page (/review) carries its session cookie instead;
+2. errors: anything raised by the guard or the handler becomes the one error
+   shape, and every answer carries the security headers.
 There are no CORS headers at all: the extension's background worker does
 not need them, and no web page may read a response.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Awaitable, Callable
 
 from aiohttp import web
@@ -37,19 +40,15 @@ def local_port(request: web.Request) -> int | None:
     return int(sockname[1]) if sockname else None
 
 
-def allowed_hosts(port: int | None) -> set[str]:
-    return {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
+@lru_cache(maxsize=8)
+def allowed_hosts(port: int | None) -> frozenset[str]:
+    return frozenset({f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"})
 
 
-@web.middleware
-async def errors_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    try:
-        response = await handler(request)
-    except (BackchannelError, web.HTTPException, Exception) as exc:  # noqa: BLE001 - the one place errors are mapped
-        response = to_response(exc)
-    if "X-Content-Type-Options" not in response.headers:  # answers not made by json_response
-        response.headers.update(SECURITY_HEADERS)
-    return response
+@lru_cache(maxsize=8)
+def own_origins(port: int | None) -> frozenset[str]:
+    """The helper's own pages (the review page) as an Origin header names them."""
+    return frozenset(f"http://{host}" for host in allowed_hosts(port))
 
 
 def check_caller(request: web.Request) -> None:
@@ -59,7 +58,7 @@ def check_caller(request: web.Request) -> None:
     if (request.headers.get("Host") or "").lower() not in hosts:
         raise Forbidden("This helper only answers requests addressed to 127.0.0.1, localhost or [::1] on its own port.")
     origin = request.headers.get("Origin")
-    if origin is not None and not (is_extension_origin(origin) or origin.lower() in {f"http://{host}" for host in hosts}):
+    if origin is not None and not (is_extension_origin(origin) or origin.lower() in own_origins(port)):
         raise Forbidden("Web pages may not talk to this helper; only the Backchannel Coach extension may.")
     if request.path.startswith("/v1/") or request.path == "/v1":
         header = request.headers.get("Authorization", "")
@@ -76,9 +75,14 @@ def check_caller(request: web.Request) -> None:
 
 @web.middleware
 async def guard_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    # One middleware rather than three: every API call pays for each layer.
-    check_caller(request)
-    return await handler(request)
+    try:
+        check_caller(request)
+        response = await handler(request)
+    except (BackchannelError, web.HTTPException, Exception) as exc:  # noqa: BLE001 - the one place errors are mapped
+        response = to_response(exc)
+    if "X-Content-Type-Options" not in response.headers:  # answers not made by json_response
+        response.headers.update(SECURITY_HEADERS)
+    return response
 
 
-MIDDLEWARES = [errors_middleware, guard_middleware]
+MIDDLEWARES = [guard_middleware]

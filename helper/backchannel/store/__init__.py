@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from backchannel.history.store import HistoryStore
 
 HISTORY_CACHE_SIZE = 16
+SITUATION_CACHE_SIZE = 32
 
 __all__ = ["Event", "ImportReport", "Session", "Situation", "Speaker", "SpeakerRecord", "Store"]
 
@@ -48,6 +50,7 @@ class Store:
         self.programmes = ProgrammeStore(self.db, self.events)
         self.settings = SettingsStore(self.db)
         self._history_cache: dict[tuple[Any, ...], "History"] = {}
+        self._situation_cache: dict[tuple[Any, ...], Situation] = {}
         # Imported here: the history's modules import the store's (db, events), so not at the top.
         from backchannel.history.store import HistoryStore
 
@@ -86,7 +89,20 @@ class Store:
 
         When several sessions run at once and no room narrows them down, there
         is no current session: the rules never guess.
+
+        Every pause in typing asks this, and the answer only changes when the database
+        does or time moves on: it is cached per database version and, for live checks
+        (no ``at``), per minute.
         """
+        key = (self.db.version(), event, session, at if at is not None else int(time.time() // 60), room, with_history)
+        cached = self._situation_cache.get(key)
+        if cached is None:
+            if len(self._situation_cache) >= SITUATION_CACHE_SIZE:
+                self._situation_cache.pop(next(iter(self._situation_cache)))
+            cached = self._situation_cache[key] = self._resolve(event=event, session=session, at=at, room=room, with_history=with_history)
+        return cached
+
+    def _resolve(self, *, event: str | None, session: int | None, at: datetime | str | None, room: str | None, with_history: bool) -> Situation:
         settings = self.settings.load()
         chosen = self.events.get_event(event) if event else self.active_event(settings)
         if isinstance(at, str):

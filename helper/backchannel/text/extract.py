@@ -193,12 +193,10 @@ def x_entities(text: str, spans: list[tuple[int, int]] | None = None) -> Entitie
 
 
 def split_by_kind(entities: list[Entity]) -> Entities:
-    return Entities(
-        tuple(e for e in entities if e.kind == "hashtag"),
-        tuple(e for e in entities if e.kind == "mention"),
-        tuple(e for e in entities if e.kind == "url"),
-        tuple(e for e in entities if e.kind == "cashtag"),
-    )
+    by_kind: dict[str, list[Entity]] = {"hashtag": [], "mention": [], "url": [], "cashtag": []}
+    for e in entities:  # one pass: this runs on every draft
+        by_kind[e.kind].append(e)
+    return Entities(tuple(by_kind["hashtag"]), tuple(by_kind["mention"]), tuple(by_kind["url"]), tuple(by_kind["cashtag"]))
 
 
 _EMPTY = Entities()

@@ -78,14 +78,16 @@ class _Weigher:
         return total
 
 
-_weighers: dict[TwitterTextConfig, _Weigher] = {}
+# Keyed by identity: hashing a config walks all its ranges, on every draft. The config is
+# kept beside its weigher, so an id is never reused while its entry lives.
+_weighers: dict[int, tuple[TwitterTextConfig, _Weigher]] = {}
 
 
 def _weigher(config: TwitterTextConfig) -> _Weigher:
-    w = _weighers.get(config)
-    if w is None:
-        w = _weighers[config] = _Weigher(config)
-    return w
+    entry = _weighers.get(id(config))
+    if entry is None or entry[0] is not config:
+        entry = _weighers[id(config)] = (config, _Weigher(config))
+    return entry[1]
 
 
 def _units(urls: list[Span], emojis: list[Span]) -> list[tuple[int, int, bool]]:
@@ -131,7 +133,10 @@ def _scaled_total(norm: str, units: list[tuple[int, int, bool]], config: Twitter
 
 
 def _last_fitting_index(norm: str, units: list[tuple[int, int, bool]], config: TwitterTextConfig, w: _Weigher) -> int:
-    """Index of the last character that still fits and precedes any invalid one."""
+    """Index of the last character that still fits and precedes any invalid one.
+
+    A run of ASCII between units is settled by arithmetic (every character weighs the
+    same, and none is invalid); other runs are walked a character at a time."""
     limit = config.max_scaled_length
     url_weight = config.transformed_url_length * config.scale
     total = 0
@@ -145,13 +150,26 @@ def _last_fitting_index(norm: str, units: list[tuple[int, int, bool]], config: T
             total += url_weight if unit[2] else config.default_weight
             last = unit[1] - 1
             unit = next(pending, None)
-        else:
+            if norm[last] in INVALID_CHARS or total > limit:
+                break
+            fitting = last
+            pos = last + 1
+            continue
+        stop = unit[0] if unit is not None else n
+        if w.ascii_weight is not None and norm[pos:stop].isascii():
+            room = (limit - total) // w.ascii_weight  # characters of this run that still fit
+            if room < stop - pos:
+                return pos + room - 1 if room > 0 else fitting
+            total += (stop - pos) * w.ascii_weight
+            fitting = stop - 1
+            pos = stop
+            continue
+        while pos < stop:
             total += w.char_weight(norm[pos])
-            last = pos
-        if norm[last] in INVALID_CHARS or total > limit:
-            break
-        fitting = last
-        pos = last + 1
+            if norm[pos] in INVALID_CHARS or total > limit:
+                return fitting
+            fitting = pos
+            pos += 1
     return fitting
 
 
