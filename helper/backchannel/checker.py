@@ -75,6 +75,8 @@ def check_draft(
 
 def check_photos(photos: Sequence[AttachedPhoto], settings: Settings = DEFAULTS) -> list[Tip]:
     """Every enabled photo rule on every attached photo (photo rules read measurements, not text)."""
+    if not photos:
+        return []
     tips: list[Tip] = []
     for code, rule in RULES.items():
         if photos and isinstance(rule, PhotoRule) and settings.rule_enabled(code):
