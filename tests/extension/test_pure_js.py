@@ -201,8 +201,10 @@ def test_checks_ahead_of_the_pause_send_the_newest_draft_and_keep_fresh_answers_
     assert seen["answeredBeforeReply"] is None
     assert seen["askedAfterReply"] == ["a", "abc"]
     assert seen["answeredA"] == {"ok": True, "result": "tips for a"}
-    # A failure is never kept: the check at the pause reports it.
+    # A failure is never kept: the check at the pause reports it, and nothing more goes
+    # ahead until a check succeeds (each try might start the native host).
     assert seen["failedIsNotKept"] is None
+    assert seen["askedWhileHalted"] == 2
     assert seen["askedForKept"] == 2
     # Answers depend on the clock (the running session): after 2 s they are asked again.
     assert seen["staleAnswer"] is None

@@ -5,7 +5,10 @@
  * panel changes: answers that arrive ahead of it are only kept, never drawn.
  *
  * A draft is known by its key (text, photos, reply target); its answer is kept for a short
- * while only, because the check also depends on the clock (which session is running). */
+ * while only, because the check also depends on the clock (which session is running).
+ * After a failed check nothing more is sent ahead until a check succeeds again: while the
+ * helper is down, each try may start the native host, and the pause's own check retries
+ * with a backoff. */
 (() => {
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
@@ -20,6 +23,7 @@
       this.inFlight = null; // { key, promise }
       this.next = null; // the newest draft typed while a check was in flight: { key, payload() }
       this.answer = null; // { key, reply, sentAt } of the last successful check ahead
+      this.halted = false; // a check ahead failed: wait for `resume()`
     }
 
     /** Check `draft` ({ key, payload() }) ahead of the pause, unless it is in hand or on its way. */
@@ -28,14 +32,18 @@
         this.next = this.inFlight.key === draft.key ? null : draft;
         return;
       }
-      if (this.answered(draft.key)) return;
+      if (this.halted || this.answered(draft.key)) return;
       const sentAt = performance.now();
       const promise = this.ask(draft.payload()).then((reply) => {
         this.inFlight = null;
-        if (reply?.ok) this.answer = { key: draft.key, reply, sentAt };
         const next = this.next;
         this.next = null;
-        if (next && reply?.ok) this.send(next); // when the helper fails, the pause's own check reports it
+        if (reply?.ok) {
+          this.answer = { key: draft.key, reply, sentAt };
+          if (next) this.send(next);
+        } else {
+          this.halted = true; // the pause's own check reports the failure and retries
+        }
         return reply;
       });
       this.inFlight = { key: draft.key, promise };
@@ -50,6 +58,11 @@
     /** The promise of the reply for `key`, when that check is on its way; else null. */
     pending(key) {
       return this.inFlight?.key === key ? this.inFlight.promise : null;
+    }
+
+    /** A check succeeded: send ahead again. */
+    resume() {
+      this.halted = false;
     }
 
     /** Forget what is in hand (the rules or the helper changed). */

@@ -181,6 +181,7 @@
         return;
       }
       this.photos.retry(); // photos the helper missed while it was down go now
+      this.ahead.resume();
       this.retryDelay = RETRY_FIRST_MS;
       this.resent = false;
       this.lastChecked = key;

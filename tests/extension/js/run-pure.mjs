@@ -61,6 +61,9 @@ async function checkAhead() {
   answer.shift()({ ok: false, state: 'helper-down' });
   await settle();
   seen.failedIsNotKept = ahead.answered(draft('abc').key);
+  ahead.send(draft('abcd')); // after a failure nothing goes ahead...
+  seen.askedWhileHalted = asked.length;
+  ahead.resume(); // ...until a check succeeds
   ahead.send(draft('a')); // in hand: not asked again
   seen.askedForKept = asked.length;
   clock.now += 2500;
