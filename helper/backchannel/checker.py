@@ -79,7 +79,7 @@ def check_photos(photos: Sequence[AttachedPhoto], settings: Settings = DEFAULTS)
         return []
     tips: list[Tip] = []
     for code, rule in RULES.items():
-        if photos and isinstance(rule, PhotoRule) and settings.rule_enabled(code):
+        if isinstance(rule, PhotoRule) and settings.rule_enabled(code):
             options = settings.rule_options(code)
             for photo in photos:
                 tips.extend(rule.check_photo(photo, options))

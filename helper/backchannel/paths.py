@@ -43,3 +43,9 @@ def runtime_path(data_dir: Path) -> Path:
 def token_path(data_dir: Path) -> Path:
     """The 0600 token file used where no real keyring backend exists."""
     return data_dir / "token"
+
+
+def token_marker_path(data_dir: Path) -> Path:
+    """Replaced whenever the token is (nothing secret inside): a running helper watches it
+    to follow `backchannel token --rotate` done by another process."""
+    return data_dir / "token.changed"

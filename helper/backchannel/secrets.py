@@ -12,9 +12,10 @@ import hmac
 import logging
 import os
 import secrets as _random
+import time
 from pathlib import Path
 
-from backchannel.paths import token_path
+from backchannel.paths import token_marker_path, token_path
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,12 @@ def load_token(data_dir: Path) -> str | None:
 
 def store_token(data_dir: Path, token: str) -> str:
     """Keep ``token``; returns where it went ('keyring' or 'file')."""
+    where = _store(data_dir, token)
+    _mark_change(data_dir)
+    return where
+
+
+def _store(data_dir: Path, token: str) -> str:
     ring = _keyring()
     if ring is not None:
         try:
@@ -120,6 +127,26 @@ def store_token(data_dir: Path, token: str) -> str:
     _note_fallback(path)
     _write_file(path, token)
     return "file"
+
+
+def _mark_change(data_dir: Path) -> None:
+    """Replace the marker file, so a running helper drops the old token (see token_generation)."""
+    marker = token_marker_path(data_dir)
+    tmp = marker.with_name(marker.name + ".tmp")
+    tmp.write_text(f"{time.time_ns()}\n")
+    os.replace(tmp, marker)
+
+
+def token_generation(data_dir: Path) -> tuple[int, int] | None:
+    """Changes whenever any process stores a new token: the marker file's identity.
+
+    Cheap enough (one stat) for a running helper to ask every few requests, unlike the
+    keyring itself."""
+    try:
+        status = token_marker_path(data_dir).stat()
+    except OSError:
+        return None
+    return status.st_ino, status.st_mtime_ns
 
 
 def ensure_token(data_dir: Path) -> str:

@@ -13,6 +13,7 @@ import json
 import re
 import socket
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ import pytest
 from backchannel.identity import CHROMIUM_ORIGIN
 from backchannel.server import create_app
 from backchannel.store import Store
-from tests.support.helper_process import RunningHelper, start_helper
+from tests.support.helper_process import RunningHelper, backchannel, start_helper
 
 BODIES = {
     ("POST", "/v1/check"): {"text": "hello #LT13"},
@@ -153,3 +154,29 @@ def test_token_never_in_logs(tmp_path: Path) -> None:
     stdout, stderr = own.process.communicate(timeout=10)
     assert "listening on http://127.0.0.1:" in stdout
     assert own.token not in stdout + stderr
+
+
+def test_a_rotated_token_stops_working_even_for_a_client_that_keeps_using_it(tmp_path: Path) -> None:
+    """Rotation revokes: the old token is refused without anyone presenting the new one."""
+    own = start_helper(tmp_path)
+    try:
+        host = {"Host": f"127.0.0.1:{own.port}"}
+
+        def health(token: str) -> int:
+            return request(own.port, "GET", "/v1/health", {**host, "Authorization": f"Bearer {token}"}, None)[0]
+
+        assert health(own.token) == 200
+        rotated = backchannel(tmp_path, "token", "--rotate")
+        assert rotated.returncode == 0, rotated.stderr
+        new_token = rotated.stdout.strip()
+        # The helper looks at the rotation marker every quarter second; give it ample time.
+        statuses = []
+        for _ in range(100):
+            statuses.append(health(own.token))
+            if statuses[-1] == 401:
+                break
+            time.sleep(0.05)
+        assert statuses[-1] == 401, statuses
+        assert health(new_token) == 200
+    finally:
+        own.stop()

@@ -59,7 +59,7 @@ async def _body(request: web.Request) -> bytes:
     content = request.content
     if content.is_eof() and request.content_length is not None:
         if request.content_length > MAX_JSON_BYTES:
-            raise PayloadTooLarge(f"The body is {request.content_length} bytes; the limit is {MAX_JSON_BYTES // 1024} KiB.")
+            raise PayloadTooLarge(f"The body is {request.content_length} bytes; the limit is {MAX_JSON_BYTES // (1024 * 1024)} MiB.")
         return content.read_nowait()
     return await request.read()
 

@@ -16,7 +16,7 @@ from aiohttp import web
 from backchannel import __version__
 from backchannel.errors import PortInUse
 from backchannel.runtime import Runtime, clear_runtime, write_runtime
-from backchannel.secrets import ensure_token, load_token
+from backchannel.secrets import ensure_token, load_token, token_generation
 from backchannel.server.app import create_app
 from backchannel.server.auth import TokenSource
 from backchannel.store import Store
@@ -31,7 +31,7 @@ LOOPBACK_V6 = "::1"
 
 async def _serve(data_dir: Path, port: int, ready: Callable[[Runtime], None]) -> None:
     store = Store.open(data_dir)
-    tokens = TokenSource(ensure_token(data_dir), reload=lambda: load_token(data_dir))
+    tokens = TokenSource(ensure_token(data_dir), reload=lambda: load_token(data_dir), generation=lambda: token_generation(data_dir))
     app = create_app(store, tokens)
     runner = web.AppRunner(app, handle_signals=False, access_log=None)
     await runner.setup()
