@@ -19,9 +19,10 @@ from backchannel.settings import DEFAULTS, Settings
 from backchannel.text import Entities, Length, analyse
 
 _SEVERITY = {Level.ERROR: 0, Level.WARNING: 1, Level.SUGGESTION: 2}
+_NO_TAGS: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # a value, but not frozen: see backchannel.text.model
 class CheckResult:
     length: Length
     entities: Entities
@@ -60,7 +61,7 @@ def check_draft(
         report=report,
         event=event,
         session=session if event is not None else None,
-        hashtags_folded=frozenset(h.text.casefold() for h in report.entities.hashtags),
+        hashtags_folded=frozenset([h.text.casefold() for h in report.entities.hashtags]) if report.entities.hashtags else _NO_TAGS,
         folded=text.casefold(),
         history=history,
         reply_to=reply_to,
@@ -68,8 +69,10 @@ def check_draft(
     tips: list[Tip] = []
     for rule, options in settings.text_rules(event=draft.event is not None, session=draft.session is not None):
         tips.extend(rule.check(draft, options))
-    tips.extend(check_photos(photos, settings))
-    tips.sort(key=lambda t: _SEVERITY[t.level])
+    if photos:
+        tips.extend(check_photos(photos, settings))
+    if len(tips) > 1:
+        tips.sort(key=lambda t: _SEVERITY[t.level])
     return CheckResult(report.length, report.entities, tuple(tips))
 
 

@@ -152,7 +152,7 @@ class NearDuplicate(Rule):
     )
 
     def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
-        if draft.history is None:
+        if draft.history is None or not draft.history.recent:
             return
         threshold = float(options["similarity"])
         since = draft.history.at - timedelta(hours=float(options["hours"]))
