@@ -111,6 +111,22 @@ async def test_bad_input_gets_one_error_shape(api: Api, method: str, path: str, 
     assert body["error"]["message"] and "Traceback" not in body["error"]["message"]
 
 
+async def test_unknown_addresses_and_methods_are_guarded_too(api: Api) -> None:
+    """The catch-all behind every route: a 405 names the methods the address takes, a 404 is
+    the one error shape with the security headers, and neither answers without the token."""
+    async with api.client.request("DELETE", "/v1/events/lt13", headers=api.headers) as response:
+        assert response.status == 405
+        assert set(response.headers["Allow"].split(",")) == {"GET", "HEAD", "PATCH"}
+    async with api.client.request("GET", "/v1/nowhere", headers=api.headers) as response:
+        assert response.status == 404
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert (await response.json())["error"]["code"] == "not_found"
+    async with api.client.request("GET", "/v1/nowhere") as response:
+        assert response.status == 401
+    async with api.client.request("GET", "/anything", headers={**api.headers, "Origin": "https://evil.example"}) as response:
+        assert response.status == 403
+
+
 async def test_conflict_keeps_the_first_event(api: Api) -> None:
     await api.call("POST", "/v1/events", json=LT13)
     status, body = await api.call("POST", "/v1/events", json={**LT13, "name": "Other"})

@@ -1,4 +1,4 @@
-"""The application factory: wires the store, the token, routes and middlewares."""
+"""The application factory: wires the store, the token and the (guarded) routes."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from backchannel.server.auth import TokenSource
 from backchannel.server.handlers.photos import PHOTOS, PhotoDesk
 from backchannel.server.io import MAX_JSON_BYTES
 from backchannel.server.keys import STORE
-from backchannel.server.middlewares import MIDDLEWARES, TOKEN_KEY
+from backchannel.server.guard import TOKEN_KEY
 from backchannel.server.routes import setup_routes
 from backchannel.store import Store
 
 
 def create_app(store: Store, token: str | TokenSource) -> web.Application:
-    app = web.Application(middlewares=MIDDLEWARES, client_max_size=MAX_JSON_BYTES)
+    app = web.Application(client_max_size=MAX_JSON_BYTES)
     app[STORE] = store
     app[TOKEN_KEY] = token if isinstance(token, TokenSource) else TokenSource(token)
     app[PHOTOS] = PhotoDesk()  # analysed photos, kept in memory for /v1/check and the fixes

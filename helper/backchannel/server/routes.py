@@ -1,41 +1,52 @@
-"""The whole URL table, on one screen."""
+"""The whole URL table, on one screen. Every handler is registered guarded (see guard.py)."""
 
 from __future__ import annotations
 
 from aiohttp import web
 
+from backchannel.server.guard import NO_ROUTE, Handler, guarded, no_route
 from backchannel.server.handlers import check, events, health, photos, posts, programme, review, rules, settings
+
+ROUTES: tuple[tuple[str, str, Handler], ...] = (
+    ("GET", "/v1/health", health.health),
+    ("POST", "/v1/check", check.check),
+    ("GET", "/v1/rules", rules.list_rules),
+    ("GET", "/v1/rules/{code}", rules.show_rule),
+    ("GET", "/v1/settings", settings.get_settings),
+    ("PUT", "/v1/settings", settings.put_settings),
+    ("GET", "/v1/events", events.list_events),
+    ("POST", "/v1/events", events.create_event),
+    ("GET", "/v1/events/{slug}", events.get_event),
+    ("PATCH", "/v1/events/{slug}", events.patch_event),
+    ("GET", "/v1/events/{slug}/sessions", events.list_sessions),
+    ("POST", "/v1/events/{slug}/sessions", events.create_session),
+    ("POST", "/v1/events/{slug}/schedule", programme.import_schedule),
+    ("GET", "/v1/events/{slug}/now", programme.now),
+    ("GET", "/v1/events/{slug}/kit", programme.kit),
+    ("GET", "/v1/events/{slug}/speakers", programme.list_speakers),
+    ("PATCH", "/v1/events/{slug}/speakers/{speaker_id}", programme.patch_speaker),
+    ("POST", "/v1/posts", posts.record_post),
+    ("GET", "/v1/posts", posts.list_posts),
+    ("POST", "/v1/photos", photos.analyse),
+    ("GET", "/v1/photos/{photo_id}/crop", photos.crop),
+    ("GET", "/v1/photos/{photo_id}/clean", photos.clean),
+    # The review page (session cookie, not the token; see guard.py).
+    ("GET", "/review/login", review.login),
+    ("POST", "/review/logout", review.logout),
+    ("GET", "/review", review.index),
+    ("GET", "/review/search", review.search),
+    ("GET", "/review/events/{slug}", review.event),
+    ("GET", "/review/events/{slug}/export", review.export),
+    ("GET", "/review/media/{media_id}", review.media),
+    ("GET", "/review/static/{name}", review.static),
+)
 
 
 def setup_routes(app: web.Application) -> None:
-    app.router.add_get("/v1/health", health.health)
-    app.router.add_post("/v1/check", check.check)
-    app.router.add_get("/v1/rules", rules.list_rules)
-    app.router.add_get("/v1/rules/{code}", rules.show_rule)
-    app.router.add_get("/v1/settings", settings.get_settings)
-    app.router.add_put("/v1/settings", settings.put_settings)
-    app.router.add_get("/v1/events", events.list_events)
-    app.router.add_post("/v1/events", events.create_event)
-    app.router.add_get("/v1/events/{slug}", events.get_event)
-    app.router.add_patch("/v1/events/{slug}", events.patch_event)
-    app.router.add_get("/v1/events/{slug}/sessions", events.list_sessions)
-    app.router.add_post("/v1/events/{slug}/sessions", events.create_session)
-    app.router.add_post("/v1/events/{slug}/schedule", programme.import_schedule)
-    app.router.add_get("/v1/events/{slug}/now", programme.now)
-    app.router.add_get("/v1/events/{slug}/kit", programme.kit)
-    app.router.add_get("/v1/events/{slug}/speakers", programme.list_speakers)
-    app.router.add_patch("/v1/events/{slug}/speakers/{speaker_id}", programme.patch_speaker)
-    app.router.add_post("/v1/posts", posts.record_post)
-    app.router.add_get("/v1/posts", posts.list_posts)
-    app.router.add_post("/v1/photos", photos.analyse)
-    app.router.add_get("/v1/photos/{photo_id}/crop", photos.crop)
-    app.router.add_get("/v1/photos/{photo_id}/clean", photos.clean)
-    # The review page (session cookie, not the token; see middlewares).
-    app.router.add_get("/review/login", review.login)
-    app.router.add_post("/review/logout", review.logout)
-    app.router.add_get("/review", review.index)
-    app.router.add_get("/review/search", review.search)
-    app.router.add_get("/review/events/{slug}", review.event)
-    app.router.add_get("/review/events/{slug}/export", review.export)
-    app.router.add_get("/review/media/{media_id}", review.media)
-    app.router.add_get("/review/static/{name}", review.static)
+    for method, path, handler in ROUTES:
+        if method == "GET":
+            app.router.add_get(path, guarded(handler))  # HEAD too, as aiohttp does
+        else:
+            app.router.add_route(method, path, guarded(handler))
+    # Last, so it only answers what no route above takes: a guarded 404 or 405.
+    app.router.add_route("*", "/{tail:.*}", guarded(no_route), name=NO_ROUTE)

@@ -2,7 +2,7 @@
 
 Every answer carries the page's strict CSP (no inline script or style, only
 this helper's own files); errors a person can cause are shown as a page
-with the right status. The guard (middlewares) has already checked Host,
+with the right status. The guard (guard.py) has already checked Host,
 Origin and the session cookie, except for the login link itself.
 """
 
