@@ -73,6 +73,7 @@ class Settings:
     overrides: Mapping[str, Any]
     _rule_options: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _plans: dict[tuple[bool, bool], tuple[tuple[Rule, dict[str, Any]], ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _limits: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def get(self, name: str) -> Any:
         if name in self.overrides:
@@ -106,7 +107,10 @@ class Settings:
         return plan
 
     def limit(self, platform: str) -> int:
-        return int(self.get(f"limits.{platform}"))
+        limit = self._limits.get(platform)  # every check asks
+        if limit is None:
+            limit = self._limits[platform] = int(self.get(f"limits.{platform}"))
+        return limit
 
 
 DEFAULTS = Settings({})

@@ -13,8 +13,11 @@ async def check(request: web.Request) -> web.Response:
     body = await read_json(request, CheckRequest)
     store = request.app[STORE]
     situation = store.situation(event=body.event, session=body.session, at=body.at, room=body.room)
-    photos = attached_photos(request.app, body.media)
-    result = check_draft(body.text, platform=body.platform, reply_to=body.reply_to, photos=photos, **situation.check_context())
+    photos = attached_photos(request.app, body.media) if body.media else ()
+    result = check_draft(
+        body.text, platform=body.platform, reply_to=body.reply_to, photos=photos,
+        event=situation.event, session=situation.session, settings=situation.settings, history=situation.history,
+    )
     payload = result.to_dict()
     payload["event"] = situation.event.slug if situation.event else None
     payload["session"] = situation.session.id if situation.session else None
