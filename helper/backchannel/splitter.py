@@ -67,7 +67,7 @@ def split_thread(text: str, platform: str, limit: int) -> tuple[str, ...] | None
     text = text.strip()
     if not text or len(text) > MAX_SPLIT_CHARS:
         return None
-    measure: Measure = lambda s: weighted_length(s, platform)  # noqa: E731
+    measure: Measure = lambda s: weighted_length(s, platform)  # type: ignore[arg-type]  # noqa: E731
     tags_match = _TRAILING_TAGS.search(text)
     tags = ""
     body = text
