@@ -18,6 +18,19 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The modules every check runs, compiled with mypyc into build/compiled/ when they
+# change (see helper/backchannel/_compiled.py). Without a C compiler this warns and
+# they run as plain Python, as they do while a source is newer than the build.
+COMPILED_SOURCES := $(shell $(PYTHON) scripts/compile.py --list)
+COMPILED := build/compiled/manifest.json
+
+$(COMPILED): $(COMPILED_SOURCES) scripts/compile.py | $(BIN)/python
+	@$(BIN)/python -c "import mypyc" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[compile]'
+	@mkdir -p build
+	@echo "compiling the checker's modules with mypyc (build/compile.log) …"
+	@$(BIN)/python scripts/compile.py > build/compile.log 2>&1 \
+		|| { tail -n 5 build/compile.log; echo "make: could not compile the checker's modules; they run as plain Python"; }
+
 # Reinstall only when the project's dependencies change.
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
@@ -31,14 +44,14 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
-run: $(VENV)/.installed-run
+run: $(VENV)/.installed-run $(COMPILED)
 	@BIN=$(BIN) PORT=$(PORT) DATA_DIR=$(DATA_DIR) sh scripts/run.sh
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(COMPILED)
 	@sh scripts/test-deps.sh
 	@sh scripts/test.sh
 
-bench: $(VENV)/.installed-bench
+bench: $(VENV)/.installed-bench $(COMPILED)
 	@sh scripts/test-deps.sh
 	@sh scripts/bench-deps.sh
 	$(BIN)/python -m bench
