@@ -1,13 +1,15 @@
 #!/bin/sh
 # Install what the browser tests need, idempotently: Debian's Chromium (Playwright drives
-# it; `playwright install` cannot download browsers here), node + npm, openssl (a test
-# certificate), and the npm tools in tests/extension (web-ext, esbuild, React, Draft.js).
+# it; `playwright install` cannot download browsers here), Debian's Firefox ESR (driven
+# over WebDriver BiDi by puppeteer-core), node + npm, openssl (a test certificate), and
+# the npm tools in tests/extension (web-ext, esbuild, React, Draft.js, puppeteer-core).
 # CI runs as root; elsewhere it uses sudo for apt-get when it must.
 set -eu
 cd "$(dirname "$0")/.."
 
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
+[ -x /usr/bin/firefox-esr ] || [ -x /usr/bin/firefox ] || missing="$missing firefox-esr"
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
 command -v openssl >/dev/null 2>&1 || missing="$missing openssl"

@@ -168,15 +168,32 @@
     textbox.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: text }));
   }
 
+  /* Firefox's ClipboardEvent takes no clipboardData: a synthetic paste arrives empty there.
+   * Asked of the browser once, rather than guessed from its name. */
+  const pasteCarriesText = (() => {
+    try {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'x');
+      return new ClipboardEvent('paste', { clipboardData: data }).clipboardData?.getData('text/plain') === 'x';
+    } catch {
+      return false;
+    }
+  })();
+
   async function insert(textbox, text, whole) {
     const kind = editorKind(textbox);
     if (kind === 'textarea') {
       setTextarea(textbox, text, whole);
       return;
     }
+    const hadText = readText(textbox).length > 0;
     await placeCaret(textbox, whole);
-    if (kind === 'draft') paste(textbox, text);
-    else document.execCommand('insertText', false, text); // a plain contenteditable has no React state to break
+    if (kind === 'draft' && pasteCarriesText) paste(textbox, text);
+    // A plain contenteditable has no React state to break, and Draft.js follows
+    // execCommand's edit of a draft that has text (Firefox's way in). On an empty Draft.js
+    // editor it would make React unmount it: nothing is inserted, and the caller's read-back
+    // puts the text on the clipboard instead.
+    else if (kind !== 'draft' || hadText) document.execCommand('insertText', false, text);
     await nextFrame();
   }
 

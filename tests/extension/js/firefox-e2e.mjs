@@ -1,0 +1,117 @@
+// Drives Debian's Firefox ESR with the extension installed (WebDriver BiDi, through
+// puppeteer-core), the composer fixture served at https://x.com/home by request
+// interception, the page's clock set to `at`, and the real native host and helper.
+// Types a draft, waits for the panel's tips, applies one fix, attaches the session's
+// context, and reads the draft back after each; then tries "Attach session context" on an
+// empty composer, where Firefox cannot insert text (see the adapter's insert()).
+// Usage: node firefox-e2e.mjs < job.json > outcome.json
+//   job: { firefox, extensionDir, fixturesDir, profileDir, env, at, draft, rule }
+import { readFileSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
+
+const job = JSON.parse(readFileSync(0, 'utf8'));
+const assets = {
+  'composer.js': ['text/javascript', readFileSync(`${job.fixturesDir}/composer.js`)],
+  'composer.css': ['text/css', readFileSync(`${job.fixturesDir}/composer.css`)],
+};
+const PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home / X</title>'
+  + '<link rel="stylesheet" href="/__fixture__/composer.css"></head>'
+  + '<body><div id="react-root"></div><script src="/__fixture__/composer.js"></script></body></html>';
+const X_HOSTS = new Set(['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com']);
+
+const TEXTBOX = '[data-testid="tweetTextarea_0"]';
+
+/** The panel and the draft as the page's DOM shows them. */
+function panelState() {
+  const host = document.querySelector('[data-backchannel="coach"]');
+  if (!host) return null;
+  const root = host.shadowRoot || host;
+  return {
+    state: host.getAttribute('data-state'),
+    rules: [...root.querySelectorAll('[data-rule]')].map((tip) => tip.getAttribute('data-rule')),
+    notice: root.querySelector('[data-backchannel-notice]')?.textContent ?? '',
+    draft: document.querySelector('[data-testid="tweetTextarea_0"]')?.textContent ?? null,
+    model: window.__fixture?.editors[0]?.() ?? null, // Draft.js's own state, not just its DOM
+  };
+}
+
+/** Click a control inside the panel (its shadow root). */
+async function clickInPanel(page, selector) {
+  await page.evaluate((target) => {
+    const host = document.querySelector('[data-backchannel="coach"]');
+    (host.shadowRoot || host).querySelector(target).click();
+  }, selector);
+}
+
+/** A page at https://x.com/home with the fixture and the clock at `at`. */
+async function openX(browser) {
+  const page = await browser.newPage();
+  await page.evaluateOnNewDocument((at) => {
+    const RealDate = Date;
+    const shift = RealDate.parse(at) - RealDate.now();
+    window.Date = class extends RealDate {
+      constructor(...args) {
+        if (args.length) super(...args);
+        else super(RealDate.now() + shift);
+      }
+
+      static now() {
+        return RealDate.now() + shift;
+      }
+    };
+  }, job.at);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!X_HOSTS.has(url.hostname)) return request.continue();
+    const asset = assets[url.pathname.replace('/__fixture__/', '')];
+    if (asset) return request.respond({ status: 200, contentType: asset[0], body: asset[1] });
+    return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: PAGE });
+  });
+  await page.goto('https://x.com/home');
+  await page.waitForSelector(TEXTBOX, { timeout: 15000 });
+  await page.waitForSelector('[data-backchannel="coach"]', { timeout: 15000 });
+  return page;
+}
+
+async function until(page, test, what, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = null;
+  while (Date.now() < deadline) {
+    last = await page.evaluate(panelState);
+    if (test(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${what}: the panel is ${JSON.stringify(last)}`);
+}
+
+const browser = await puppeteer.launch({
+  browser: 'firefox',
+  executablePath: job.firefox,
+  headless: true,
+  userDataDir: job.profileDir,
+  env: job.env,
+});
+const outcome = {};
+try {
+  outcome.extensionId = await browser.installExtension(job.extensionDir);
+  const page = await openX(browser);
+  await page.click(TEXTBOX);
+  await page.keyboard.type(job.draft);
+  outcome.checked = await until(page, (panel) => panel?.rules.includes(job.rule), `no ${job.rule} tip`);
+  await clickInPanel(page, `[data-backchannel-fix="${job.rule}"]`);
+  outcome.fixed = await until(page, (panel) => panel && !panel.rules.includes(job.rule), `${job.rule} still shown after its fix`);
+  await clickInPanel(page, '[data-backchannel-action="attach-session"]');
+  outcome.attached = await until(page, (panel) => panel?.draft !== outcome.fixed.draft, 'the session context was not inserted');
+  // An empty composer: Firefox cannot paste into Draft.js, and execCommand would unmount it.
+  const empty = await openX(browser);
+  await clickInPanel(empty, '[data-backchannel-action="attach-session"]');
+  outcome.emptyAttach = await until(empty, (panel) => /clipboard/.test(panel?.notice || ''), 'no clipboard notice');
+} catch (error) {
+  outcome.error = String(error?.stack || error);
+  const pages = await browser.pages();
+  outcome.seen = await pages[pages.length - 1]?.evaluate(panelState).catch(() => null);
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify(outcome));
