@@ -31,12 +31,15 @@ def main() -> int:
         print(" ".join(f"helper/{name}" for name in sources()))
         return 0
     os.environ["BACKCHANNEL_PURE"] = "1"  # this build reads the sources, never an older build
+    sys.path.insert(0, str(HELPER))
     from mypyc.build import mypycify
     from setuptools import setup
 
     from backchannel._compiled import COMPILED_DIR, GROUP, MANIFEST, fingerprint
 
     names = sources()
+    # Taken before compiling: a source edited meanwhile then counts as newer than the build.
+    recorded = {name: fingerprint(HELPER / name) for name in names}
     shutil.rmtree(COMPILED_DIR, ignore_errors=True)
     os.chdir(HELPER)  # mypyc names modules by their path from here
     extensions = mypycify(names, opt_level="3", group_name=GROUP, target_dir=str(ROOT / "build" / "mypyc"))
@@ -51,7 +54,7 @@ def main() -> int:
     manifest = {
         "python": sys.implementation.cache_tag,
         "packages": list(PACKAGES),
-        "sources": {name: fingerprint(HELPER / name) for name in names},
+        "sources": recorded,
     }
     (COMPILED_DIR / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     print(f"compiled {len(names)} modules into {COMPILED_DIR.relative_to(ROOT)}")
