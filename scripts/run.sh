@@ -15,6 +15,8 @@ cat <<MSG
 Backchannel Coach
   1. Load the extension: open chrome://extensions, turn on Developer mode,
      "Load unpacked", and choose: $here/extension
+     (Firefox: about:debugging, This Firefox, "Load Temporary Add-on…",
+     and choose $here/extension/manifest.json)
   2. Add your event:     $cli event add SLUG --name "Event" --hashtag TAG --time-zone Europe/London
                          $cli event use SLUG
      and its programme:  $cli schedule import schedule.xml
