@@ -31,6 +31,7 @@ def main() -> int:
         print(" ".join(f"helper/{name}" for name in sources()))
         return 0
     os.environ["BACKCHANNEL_PURE"] = "1"  # this build reads the sources, never an older build
+    os.environ.setdefault("MYPY_CACHE_DIR", str(ROOT / "build" / "mypy-cache"))  # not in the source tree
     sys.path.insert(0, str(HELPER))
     from mypyc.build import mypycify
     from setuptools import setup

@@ -74,8 +74,7 @@ def check_draft(
     tips: list[Tip] = []
     for rule, options in settings.text_rules(event=draft.event is not None, session=draft.session is not None):
         tips.extend(rule.check(draft, options))
-    if photos:
-        tips.extend(check_photos(photos, settings))
+    tips.extend(check_photos(photos, settings))
     if len(tips) > 1:
         tips.sort(key=lambda t: _SEVERITY[t.level])
     return CheckResult(report.length, report.entities, tuple(tips))

@@ -22,7 +22,7 @@ import pytest
 
 from backchannel.identity import GECKO_EXTENSION_ID
 from backchannel.native_host.install import install, plan
-from tests.extension.browser import EXTENSION_DIR, TOOLS_DIR, build_fixtures
+from tests.extension.browser import EXTENSION_DIR, FIXTURE_ASSET, FIXTURE_HTML, TOOLS_DIR, X_ORIGINS, build_fixtures
 from tests.extension.conftest import IN_SESSION, add_programme
 from tests.support.helper_process import helper_env, start_helper
 
@@ -51,6 +51,9 @@ def test_firefox_pairs_through_the_native_host_coaches_and_fixes(tmp_path: Path)
             "firefox": firefox,
             "extensionDir": str(EXTENSION_DIR),
             "fixturesDir": str(fixtures),
+            "page": FIXTURE_HTML,
+            "assetPath": FIXTURE_ASSET,
+            "origins": list(X_ORIGINS),
             "profileDir": str(tmp_path / "firefox-profile"),
             "env": env,
             "at": IN_SESSION,

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from backchannel.history.snapshot import History
     from backchannel.history.store import HistoryStore
 
-HISTORY_CACHE_SIZE = 16
 SITUATION_CACHE_SIZE = 32
 
 __all__ = ["Event", "ImportReport", "Session", "Situation", "Speaker", "SpeakerRecord", "Store"]
@@ -49,7 +48,6 @@ class Store:
         self.speakers = SpeakerStore(self.db, self.events)
         self.programmes = ProgrammeStore(self.db, self.events)
         self.settings = SettingsStore(self.db)
-        self._history_cache: dict[tuple[Any, ...], "History"] = {}
         self._situation_cache: dict[tuple[Any, ...], Situation] = {}
         # Imported here: the history's modules import the store's (db, events), so not at the top.
         from backchannel.history.store import HistoryStore
@@ -124,16 +122,8 @@ class Store:
     def _history(self, session_id: int | None, at: datetime | None, settings: Settings) -> "History":
         """The history the rules see: up to ``at`` when checking a past moment, everything up to now otherwise.
 
-        Every pause in typing asks for it, and it only changes when a post is stored: it is
-        cached per database version, and for live checks per minute (the near-duplicate
-        window is hours long).
+        Cached with the whole situation (see ``situation``): a live check's history is
+        taken at most once a minute, and again only after a post is stored.
         """
         window = float(settings.rule_options("FLW002")["hours"]) if settings.rule_enabled("FLW002") else 0.0
-        moment = at or now_utc()
-        key = (self.db.version(), session_id, window, at if at is not None else moment.replace(second=0, microsecond=0))
-        cached = self._history_cache.get(key)
-        if cached is None:
-            if len(self._history_cache) >= HISTORY_CACHE_SIZE:
-                self._history_cache.pop(next(iter(self._history_cache)))
-            cached = self._history_cache[key] = self.history.snapshot(session_id=session_id, at=moment, window_hours=window, until=at)
-        return cached
+        return self.history.snapshot(session_id=session_id, at=at or now_utc(), window_hours=window, until=at)

@@ -5,7 +5,9 @@
 // context, and reads the draft back after each; then tries "Attach session context" on an
 // empty composer, where Firefox cannot insert text (see the adapter's insert()).
 // Usage: node firefox-e2e.mjs < job.json > outcome.json
-//   job: { firefox, extensionDir, fixturesDir, profileDir, env, at, draft, rule }
+//   job: { firefox, extensionDir, fixturesDir, page, assetPath, origins, profileDir, env, at, draft, rule }
+//   (page, assetPath and origins: the fixture's HTML, where its assets live, X's origins;
+//   all from tests/extension/browser.py, as the Chromium tests serve them)
 import { readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 
@@ -14,10 +16,7 @@ const assets = {
   'composer.js': ['text/javascript', readFileSync(`${job.fixturesDir}/composer.js`)],
   'composer.css': ['text/css', readFileSync(`${job.fixturesDir}/composer.css`)],
 };
-const PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home / X</title>'
-  + '<link rel="stylesheet" href="/__fixture__/composer.css"></head>'
-  + '<body><div id="react-root"></div><script src="/__fixture__/composer.js"></script></body></html>';
-const X_HOSTS = new Set(['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com']);
+const X_HOSTS = new Set(job.origins.map((origin) => new URL(origin).hostname));
 
 const TEXTBOX = '[data-testid="tweetTextarea_0"]';
 
@@ -64,9 +63,9 @@ async function openX(browser) {
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (!X_HOSTS.has(url.hostname)) return request.continue();
-    const asset = assets[url.pathname.replace('/__fixture__/', '')];
+    const asset = url.pathname.startsWith(job.assetPath) ? assets[url.pathname.slice(job.assetPath.length)] : undefined;
     if (asset) return request.respond({ status: 200, contentType: asset[0], body: asset[1] });
-    return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: PAGE });
+    return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: job.page });
   });
   await page.goto('https://x.com/home');
   await page.waitForSelector(TEXTBOX, { timeout: 15000 });
