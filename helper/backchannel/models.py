@@ -125,3 +125,7 @@ class PostRecord(Strict):
     thread_of_client_id: UUID | None = None
     media: list[PostMediaIn] = Field(default_factory=list, max_length=10)
     tips: list[PostTipIn] = Field(default_factory=list, max_length=100)
+    # X holds a scheduled post until then (posted_at is that time too); it has no id or URL yet.
+    scheduled_for: str | None = Field(default=None, max_length=64)
+    quoted_url: str | None = Field(default=None, max_length=2_000, pattern=r"^https://[^\s]+$")
+    edit_of_remote_id: str | None = Field(default=None, min_length=1, max_length=300, pattern=r"^[^\s]+$")

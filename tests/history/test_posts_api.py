@@ -208,3 +208,57 @@ async def test_a_posted_photo_the_helper_analysed_is_kept_without_its_location(a
     kept = store.history.media.path(store.history.posts.media(medium["id"]).file or "")
     assert kept is not None
     assert 0x8825 not in Image.open(kept).getexif()
+
+
+async def test_a_scheduled_post_is_kept_as_scheduled_at_its_time(api: Api, store: Store) -> None:
+    body = record_body("The keynote recording goes up at two #LT13", posted_at="2013-01-30T10:20:00Z", scheduled_for="2013-01-30T14:00:00Z")
+    status, record = await api.call("POST", "/v1/posts", json=body)
+    assert status == 201
+    assert record["scheduled_for"] == "2013-01-30T14:00:00Z"
+    assert record["remote_id"] is None and record["url"] is None
+    # A retry of the same record is the same record.
+    assert await api.call("POST", "/v1/posts", json=body) == (200, record)
+
+
+async def test_a_quote_keeps_the_quoted_posts_address(api: Api) -> None:
+    quoted = "https://x.com/priyaraman/status/1880000000000000042"
+    _, record = await api.call("POST", "/v1/posts", json=record_body("This, exactly #LT13", quoted_url=quoted, remote_id="1890000000000000001"))
+    assert record["quoted_url"] == quoted
+    _, page = await api.call("GET", "/v1/posts")
+    assert page["posts"][0]["quoted_url"] == quoted
+
+
+async def test_an_edit_updates_the_stored_post_and_keeps_its_history(api: Api) -> None:
+    original = record_body("Keynote by Priya Ramen #LT13", remote_id="1890000000000000001", url="https://x.com/ada/status/1890000000000000001")
+    _, first = await api.call("POST", "/v1/posts", json=original)
+    edit = record_body("Keynote by Priya Raman #LT13", remote_id="1890000000000000002", url="https://x.com/ada/status/1890000000000000002",
+                       edit_of_remote_id="1890000000000000001")
+    status, edited = await api.call("POST", "/v1/posts", json=edit)
+    assert status == 200
+    assert edited["id"] == first["id"]
+    assert (edited["text"], edited["remote_id"]) == ("Keynote by Priya Raman #LT13", "1890000000000000002")
+    assert [(e["text"], e["remote_id"]) for e in edited["edits"]] == [("Keynote by Priya Ramen #LT13", "1890000000000000001")]
+    # One post in the history, found by its new words, not two; a retry of the edit changes nothing.
+    assert await api.call("POST", "/v1/posts", json=edit) == (200, edited)
+    _, page = await api.call("GET", "/v1/posts")
+    assert [p["id"] for p in page["posts"]] == [first["id"]]
+    _, found = await api.call("GET", "/v1/posts?q=Raman")
+    assert [p["id"] for p in found["posts"]] == [first["id"]]
+
+
+async def test_an_edit_of_a_post_never_recorded_is_kept_as_a_post_of_its_own(api: Api) -> None:
+    edit = record_body("Keynote by Priya Raman #LT13", remote_id="1890000000000000002", edit_of_remote_id="1890000000000000001")
+    status, record = await api.call("POST", "/v1/posts", json=edit)
+    assert status == 201
+    assert record["text"] == "Keynote by Priya Raman #LT13" and record["edits"] == []
+    assert "never recorded" in record["warnings"][0]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"scheduled_for": "next tuesday"}, {"quoted_url": "javascript:alert(1)"}, {"edit_of_remote_id": "has space"}],
+)
+async def test_bad_outcome_fields_are_422(api: Api, change: dict) -> None:  # type: ignore[type-arg]
+    status, error = await api.call("POST", "/v1/posts", json=record_body("Great talk", **change))
+    assert status == 422
+    assert error["error"]["code"] == "invalid_input"

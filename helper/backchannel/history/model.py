@@ -53,6 +53,9 @@ class PostIn:
     entities: Mapping[str, Any] = field(default_factory=dict)
     media: tuple[MediaIn, ...] = ()
     tips: tuple[Mapping[str, Any], ...] = ()
+    scheduled_for: datetime | None = None  # X holds the post until then
+    quoted_url: str | None = None
+    edit_of_remote_id: str | None = None  # the post this one edits (X gives the edit a new id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,19 @@ class Media:
 
 
 @dataclass(frozen=True, slots=True)
+class PostEdit:
+    """A version of a post that an edit replaced."""
+
+    text: str
+    remote_id: str | None
+    url: str | None
+    replaced_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "remote_id": self.remote_id, "url": self.url, "replaced_at": self.replaced_at}
+
+
+@dataclass(frozen=True, slots=True)
 class Post:
     id: int
     client_id: str | None
@@ -113,6 +129,9 @@ class Post:
     tips: tuple[Mapping[str, Any], ...]
     recorded_at: str
     media: tuple[Media, ...] = ()
+    scheduled_for: datetime | None = None
+    quoted_url: str | None = None
+    edits: tuple[PostEdit, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -138,4 +157,7 @@ class Post:
             "media": [m.to_dict() for m in self.media],
             "tips": [dict(t) for t in self.tips],
             "recorded_at": self.recorded_at,
+            "scheduled_for": None if self.scheduled_for is None else to_store(self.scheduled_for),
+            "quoted_url": self.quoted_url,
+            "edits": [e.to_dict() for e in self.edits],
         }

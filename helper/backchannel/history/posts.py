@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
 
 from backchannel.errors import Conflict, InvalidInput, NotFound
-from backchannel.history.model import Media, MediaIn, Post, PostIn
+from backchannel.history.model import Media, MediaIn, Post, PostEdit, PostIn
 from backchannel.history.snapshot import parse_stamp
 from backchannel.history.threads import link_new_post
 from backchannel.store.db import Database, utc_now
@@ -25,7 +25,7 @@ MAX_LIMIT = 500
 _POST_COLUMNS = (
     "p.id, p.client_id, p.source, p.platform, p.remote_id, p.url, p.text, p.posted_at, e.slug AS event_slug, p.session_id,"
     " p.reply_to_remote_id, p.reply_to_user, p.thread_of_client_id, p.parent_id, p.thread_id, p.is_retweet, p.lang,"
-    " p.latitude, p.longitude, p.entities, p.tips, p.recorded_at"
+    " p.latitude, p.longitude, p.entities, p.tips, p.recorded_at, p.scheduled_for, p.quoted_url"
 )
 POST_SELECT = f"SELECT {_POST_COLUMNS} FROM posts p LEFT JOIN events e ON e.id = p.event_id"
 
@@ -102,13 +102,15 @@ class PostStore:
             cur = conn.execute(
                 "INSERT INTO posts (client_id, source, platform, remote_id, url, text, posted_at, event_id, session_id, event_source,"
                 " session_source, reply_to_remote_id, reply_to_user, thread_of_client_id, is_retweet, lang, latitude, longitude,"
-                " hashtags, entities, tips, request_hash, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " hashtags, entities, tips, request_hash, recorded_at, scheduled_for, quoted_url)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     post.client_id, post.source, post.platform, post.remote_id, post.url, post.text, to_store(post.posted_at),
                     placement.event_id, placement.session_id, placement.event_source, placement.session_source,
                     post.reply_to_remote_id, post.reply_to_user, post.thread_of_client_id, int(post.is_retweet), post.lang,
                     post.latitude, post.longitude, " ".join(post.hashtags), json.dumps(dict(post.entities), ensure_ascii=False),
                     json.dumps([dict(t) for t in post.tips], ensure_ascii=False), request_hash, utc_now(),
+                    None if post.scheduled_for is None else to_store(post.scheduled_for), post.quoted_url,
                 ),
             )
         except sqlite3.IntegrityError:
@@ -117,6 +119,37 @@ class PostStore:
         self._insert_media(conn, post_id, post.media)
         link_new_post(conn, post_id)
         return post_id
+
+    def apply_edit(self, post: PostIn) -> Post | None:
+        """Record ``post`` as an edit of the stored post X gave ``post.edit_of_remote_id``: the
+        stored post takes the new text, id and URL, and its replaced version joins its edits.
+
+        None when that post was never recorded (the caller records the edit as a post of its
+        own). A retry of the same edit (its client id) changes nothing.
+        """
+        with self.db.write() as conn:
+            if post.client_id:
+                retried = conn.execute("SELECT post_id FROM post_edits WHERE client_id = ?", (post.client_id,)).fetchone()
+                if retried is not None:
+                    return self.get(int(retried["post_id"]))
+            row = conn.execute(
+                "SELECT id, text, remote_id, url FROM posts WHERE platform = ? AND remote_id = ?", (post.platform, post.edit_of_remote_id)
+            ).fetchone()
+            if row is None:
+                return None
+            conn.execute(
+                "INSERT INTO post_edits (post_id, client_id, text, remote_id, url, replaced_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (row["id"], post.client_id, row["text"], row["remote_id"], row["url"], utc_now()),
+            )
+            try:
+                conn.execute(
+                    "UPDATE posts SET text = ?, remote_id = ?, url = ?, hashtags = ?, entities = ? WHERE id = ?",
+                    (post.text, post.remote_id or row["remote_id"], post.url or row["url"], " ".join(post.hashtags),
+                     json.dumps(dict(post.entities), ensure_ascii=False), row["id"]),
+                )
+            except sqlite3.IntegrityError:
+                raise Conflict("Another post already has this remote_id.", details={"remote_id": post.remote_id}) from None
+        return self.get(int(row["id"]))
 
     @staticmethod
     def _insert_media(conn: sqlite3.Connection, post_id: int, media: Sequence[MediaIn]) -> None:
@@ -290,11 +323,14 @@ class PostStore:
     def _with_media(self, rows: Sequence[sqlite3.Row]) -> list[Post]:
         ids = [row["id"] for row in rows]
         media: dict[int, list[Media]] = {}
+        edits: dict[int, list[PostEdit]] = {}
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
             for m in self.db.conn.execute(f"SELECT * FROM post_media WHERE post_id IN ({marks}) ORDER BY post_id, position", chunk):
                 media.setdefault(m["post_id"], []).append(_media(m))
-        return [_post(row, tuple(media.get(row["id"], ()))) for row in rows]
+            for e in self.db.conn.execute(f"SELECT * FROM post_edits WHERE post_id IN ({marks}) ORDER BY post_id, id", chunk):
+                edits.setdefault(e["post_id"], []).append(PostEdit(e["text"], e["remote_id"], e["url"], e["replaced_at"]))
+        return [_post(row, tuple(media.get(row["id"], ())), tuple(edits.get(row["id"], ()))) for row in rows]
 
 
 def clamp_limit(limit: int) -> int:
@@ -333,7 +369,7 @@ def _media(row: sqlite3.Row) -> Media:
     )
 
 
-def _post(row: sqlite3.Row, media: tuple[Media, ...]) -> Post:
+def _post(row: sqlite3.Row, media: tuple[Media, ...], edits: tuple[PostEdit, ...] = ()) -> Post:
     return Post(
         id=row["id"], client_id=row["client_id"], source=row["source"], platform=row["platform"], remote_id=row["remote_id"],
         url=row["url"], text=row["text"], posted_at=parse_stamp(row["posted_at"]), event=row["event_slug"], session_id=row["session_id"],
@@ -341,4 +377,5 @@ def _post(row: sqlite3.Row, media: tuple[Media, ...]) -> Post:
         parent_id=row["parent_id"], thread_id=row["thread_id"], is_retweet=bool(row["is_retweet"]), lang=row["lang"],
         latitude=row["latitude"], longitude=row["longitude"], entities=json.loads(row["entities"] or "{}"),
         tips=tuple(json.loads(row["tips"] or "[]")), recorded_at=row["recorded_at"], media=media,
+        scheduled_for=parse_stamp(row["scheduled_for"]) if row["scheduled_for"] else None, quoted_url=row["quoted_url"], edits=edits,
     )

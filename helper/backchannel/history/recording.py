@@ -68,6 +68,12 @@ def record(store: Store, post: PostIn, content_hash: str, *, known: bool | None 
         # A retry: no placement or re-check, only the idempotency rules.
         stored, created = store.history.posts.insert_recorded(post, Placement(), content_hash)
         return Recorded(stored, created)
+    edit_warnings: list[str] = []
+    if post.edit_of_remote_id:
+        edited = store.history.posts.apply_edit(post)
+        if edited is not None:
+            return Recorded(edited, False)
+        edit_warnings.append("The post this edits was never recorded, so the edit is kept as a post of its own.")
     situation, warnings = _situation(store, post)
     placement = Placement()
     if situation.event is not None:
@@ -82,4 +88,4 @@ def record(store: Store, post: PostIn, content_hash: str, *, known: bool | None 
         )
     post = replace(post, tips=_heeded(post, situation))
     stored, created = store.history.posts.insert_recorded(post, placement, content_hash)
-    return Recorded(stored, created, tuple(warnings))
+    return Recorded(stored, created, tuple(edit_warnings + warnings))

@@ -181,4 +181,24 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0004_post_outcomes",
+        """
+        -- A post X holds to send later (CreateScheduledTweet): when it is to go out (UTC stamp).
+        ALTER TABLE posts ADD COLUMN scheduled_for TEXT;
+        -- The post a quote quotes (its X address).
+        ALTER TABLE posts ADD COLUMN quoted_url TEXT;
+        -- Earlier versions of an edited post, newest last; an edit replaces the post's text, id and URL.
+        CREATE TABLE post_edits (
+            id INTEGER PRIMARY KEY,
+            post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+            client_id TEXT UNIQUE,                         -- the edit's own record id, so a retry is recognised
+            text TEXT NOT NULL,
+            remote_id TEXT,
+            url TEXT,
+            replaced_at TEXT NOT NULL
+        );
+        CREATE INDEX post_edits_post ON post_edits (post_id);
+        """,
+    ),
 )

@@ -73,6 +73,9 @@ def _post_in(body: PostRecord, kept: dict[str, str]) -> PostIn:
         entities=entities,
         media=tuple(media),
         tips=tuple(t.model_dump(mode="json") for t in body.tips),
+        scheduled_for=parse_instant(body.scheduled_for, field="scheduled_for") if body.scheduled_for else None,
+        quoted_url=body.quoted_url,
+        edit_of_remote_id=body.edit_of_remote_id,
     )
 
 
