@@ -1,6 +1,6 @@
 /* The one door to the helper. Content scripts (x.com tabs) may ask for checks, the
- * current session, switching a rule, analysing a photo (and its crop) and recording a
- * post; the options page (an extension page) may also pair, change settings and look at
+ * current session, switching a rule, analysing a photo (and its crop), recording a post
+ * and reporting parts of X's page they could not find; the options page (an extension page) may also pair, change settings and look at
  * the post queue. Anything else, or any other sender, is refused. */
 (() => {
   'use strict';
@@ -57,6 +57,9 @@
       url: optional(record.url, (v) => HTTPS_URL.test(v)),
       reply_to_remote_id: optional(record.reply_to_remote_id, (v) => REMOTE_ID.test(v)),
       thread_of_client_id: optional(record.thread_of_client_id, (v) => CLIENT_ID.test(v)),
+      scheduled_for: optional(record.scheduled_for, (v) => ISO_INSTANT.test(v)),
+      quoted_url: optional(record.quoted_url, (v) => HTTPS_URL.test(v)),
+      edit_of_remote_id: optional(record.edit_of_remote_id, (v) => REMOTE_ID.test(v)),
       media,
       tips,
     };
@@ -110,6 +113,18 @@
       return { event: slug, now: await helper.get(`/v1/events/${encodeURIComponent(slug)}/now?${query}`) };
     },
 
+    /** Parts of X's page a composer could not find (names from ns.markupParts): kept with the
+     * page and the time, for the options page and a precise report. */
+    async 'report-markup'({ missing, page }) {
+      const names = Array.isArray(missing) ? missing.filter((name) => Object.hasOwn(ns.markupParts, name)) : [];
+      if (!names.length) return {};
+      const { markupMissing = {} } = await chrome.storage.local.get('markupMissing');
+      const where = typeof page === 'string' ? page.slice(0, 200) : '';
+      for (const name of names) markupMissing[name] = { page: where, at: new Date().toISOString() };
+      await chrome.storage.local.set({ markupMissing });
+      return {};
+    },
+
     async 'set-rule-enabled'({ code, enabled }) {
       if (!RULE_CODE.test(String(code))) throw new HelperError('helper-error', `Unknown rule ${String(code).slice(0, 10)}.`);
       return { settings: await helper.put('/v1/settings', { [`rules.${code}.enabled`]: Boolean(enabled) }) };
@@ -155,6 +170,16 @@
     events: () => helper.get('/v1/events'),
 
     'post-queue': () => postQueue.status(),
+
+    async 'markup-problems'() {
+      const { markupMissing = {} } = await chrome.storage.local.get('markupMissing');
+      return { missing: markupMissing };
+    },
+
+    async 'forget-markup-problems'() {
+      await chrome.storage.local.remove('markupMissing');
+      return { missing: {} };
+    },
 
     async 'flush-posts'() {
       await postQueue.flush();

@@ -1,5 +1,6 @@
 /* The options page: pairing status and manual pairing, the active event, the posts
- * waiting for the helper (and those it refused), rule switches and thresholds. Everything
+ * waiting for the helper (and those it refused), the parts of X's page the coach could not
+ * find, rule switches and thresholds. Everything
  * goes through the background worker (the same door as the content scripts) and is drawn
  * with DOM APIs. */
 (() => {
@@ -28,6 +29,22 @@
 
   function say(id, reply, success) {
     $(id).textContent = reply.ok ? success : reply.message || ns.messages[reply.state] || 'Failed.';
+  }
+
+  /** The parts of X's page the coach could not find, for a precise report when X changes. */
+  function drawMarkup(reply) {
+    if (!reply.ok) return;
+    const entries = Object.entries(reply.missing).sort(([, a], [, b]) => b.at.localeCompare(a.at));
+    $('markup-status').textContent = entries.length
+      ? "The coach could not find these parts of X's page (X may have changed it). Quote this list when you report it:"
+      : "The coach has found everything it needs on X's page.";
+    $('markup-list').replaceChildren(...entries.map(([name, { page, at }]) => el('li', { 'data-part': name },
+      el('strong', {}, ns.markupParts[name] || name), ` — on ${page || 'x.com'}, last ${new Date(at).toLocaleString()} (${name})`)));
+    $('markup-forget').hidden = entries.length === 0;
+  }
+
+  async function showMarkup() {
+    drawMarkup(await ask('markup-problems'));
   }
 
   async function showStatus() {
@@ -147,12 +164,15 @@
     $('rules').addEventListener('change', (event) => {
       if (event.target.matches('input[data-setting]')) saveSetting(event.target);
     });
+    $('markup-forget').addEventListener('click', async () => drawMarkup(await ask('forget-markup-problems')));
     $('posts-sync').addEventListener('click', async () => drawPosts(await ask('flush-posts')));
     $('posts-forget').addEventListener('click', async () => drawPosts(await ask('forget-dropped-posts')));
     // The queue lives in storage.local: redraw whenever the background changes it.
     chrome.storage.onChanged.addListener((changes, area) => {
       if (area === 'local' && (changes.postQueue || changes.droppedPosts)) showPosts();
+      if (area === 'local' && changes.markupMissing) showMarkup();
     });
+    showMarkup();
     showPosts();
     refresh();
   });

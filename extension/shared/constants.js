@@ -38,5 +38,18 @@
     'post-dropped': 'The helper refused to record this post; see the extension options.',
     'post-failed': 'X did not post it, so it was not recorded.',
     'post-unconfirmed': 'X did not confirm the post, so it was not recorded.',
+    'post-scheduled': 'Scheduled post recorded.',
+    'post-edited': 'Edit recorded; the earlier text is kept in its history.',
+  });
+
+  /** The parts of X's page the coach looks for, named for a person reporting that X changed
+   * (the panel and the options page say which one was not found). */
+  ns.markupParts = Object.freeze({
+    composer: "X's composer (the text box where a post is written)",
+    toolbar: "X's toolbar under the composer (photo, GIF and Post buttons)",
+    'media-input': "X's photo picker (the file input behind the photo button)",
+    'post-button': "X's Post button",
+    'remove-media': "the remove (✕) button of an attached photo, which the photo fixes use",
+    description: "X's description link for the attached photos (“Add description”)",
   });
 })();

@@ -11,6 +11,8 @@ isolated data directory and keyring.
 
 from __future__ import annotations
 
+import functools
+import io
 import json
 import shutil
 import subprocess
@@ -79,6 +81,16 @@ def build_fixtures() -> Path:
     return FIXTURES_BUILD
 
 
+@functools.cache
+def cdn_picture() -> bytes:
+    """A 1200×675 JPEG, as X's CDN serves a post's photo."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (1200, 675), (40, 40, 48)).save(out, "JPEG", quality=70)
+    return out.getvalue()
+
+
 def serve_x_fixtures(context: "BrowserContext") -> XApi:
     """Answer every x.com / twitter.com URL with the composer fixture, as X's SPA would, and
     X's GraphQL CreateTweet calls as X's server would (the returned XApi)."""
@@ -96,6 +108,9 @@ def serve_x_fixtures(context: "BrowserContext") -> XApi:
 
     for origin in X_ORIGINS:
         context.route(f"{origin}/**", handle)
+    # X's media CDN: the quoted post's avatar and photo, a GIF's preview. Real pictures of a
+    # photo's size, so an adapter that took them for the user's photos would judge them.
+    context.route("https://pbs.twimg.com/**", lambda route: route.fulfill(status=200, body=cdn_picture(), content_type="image/jpeg"))
     x_api = XApi()
     x_api.install(context)  # registered last, so it takes precedence over the page route
     return x_api

@@ -29,6 +29,9 @@ VARIANTS = {
     "no-toolbar": "https://x.com/home?toolbar=none",
     "messages": "https://x.com/messages",
     "twitter": "https://twitter.com/home",
+    "quote": "https://x.com/compose/post?quote=https://x.com/priyaraman/status/1880000000000000042",
+    "german": "https://x.com/compose/post?lang=de",
+    "arabic": "https://x.com/compose/post?lang=ar",
 }
 
 
@@ -90,7 +93,7 @@ def test_every_selector_matches_in_some_fixture(open_variant: Any) -> None:
     for name in VARIANTS:
         page = open_variant(name)
         states = [unmatched_selectors(page)]
-        if name in {"inline", "modal"}:
+        if name in {"inline", "modal", "quote"}:
             attach(page, close_up_photo(), composer=len(composers(page)) - 1)
             page.locator('[data-testid="attachments"] img').first.wait_for()
             states.append(unmatched_selectors(page))
@@ -130,7 +133,13 @@ def test_other_layouts(open_variant: Any, variant: str, kind: str) -> None:
 
 
 def test_a_missing_toolbar_is_reported_not_ignored(open_variant: Any) -> None:
-    assert composers(open_variant("no-toolbar"))[0]["problems"] == ["toolbar-missing"]
+    assert composers(open_variant("no-toolbar"))[0]["problems"] == ["toolbar"]
+
+
+def test_a_missing_media_input_or_post_button_is_reported(open_variant: Any) -> None:
+    page = open_variant("inline")
+    page.evaluate("document.querySelector('[data-testid=fileInput]').remove(); document.querySelector('[data-testid=tweetButtonInline]').remove()")
+    assert composers(page)[0]["problems"] == ["media-input", "post-button"]
 
 
 def test_dm_composer_is_not_a_post_composer(open_variant: Any) -> None:
@@ -270,25 +279,107 @@ def test_a_refused_post_keeps_the_draft_and_shows_an_error_toast(open_variant: A
     assert fixture_text(page) == "Same again"
 
 
-def photos_of(page: "Page", composer: int = 0) -> list[dict[str, Any]]:
+def media_of(page: "Page", composer: int = 0) -> dict[str, Any]:
+    """What the adapter finds in one composer's post: its media items and its description link."""
     return page.evaluate(
-        f"""() => Backchannel.x.attachedPhotos(Backchannel.x.findComposers(document)[{composer}].scope)
-                 .map(p => ({{width: p.width, height: p.height, alt: p.alt, remove: !!p.remove, describe: !!p.describe}}))"""
+        f"""() => {{ const c = Backchannel.x.findComposers(document)[{composer}]; const m = Backchannel.x.partMedia(c.part);
+            return {{ items: m.items.map(i => ({{ width: i.width, height: i.height, src: i.image.src, remove: !!i.remove }})),
+                      description: m.description && m.description.text, problems: m.problems }}; }}"""
     )
 
 
-def test_attached_photos_are_read_with_their_size_and_description(open_variant: Any) -> None:
+def wait_for_items(page: "Page", count: int, composer: int = 0) -> None:
+    page.wait_for_function(
+        f"(() => {{ const m = Backchannel.x.partMedia(Backchannel.x.findComposers(document)[{composer}].part);"
+        f" return m.items.length === {count} && m.items.every(i => i.width > 0); }})()"
+    )
+
+
+def test_an_attached_photo_is_read_with_its_size_its_remove_button_and_the_description_link(open_variant: Any) -> None:
     page = open_variant("inline")
     attach(page, small_slide_photo())
-    page.wait_for_function("Backchannel.x.attachedPhotos(Backchannel.x.findComposers(document)[0].scope)[0]?.width > 0")
-    assert photos_of(page) == [{"width": 1600, "height": 1200, "alt": "", "remove": True, "describe": True}]
-    # X's description editor: the link opens it, and the link then shows the description.
-    page.evaluate("Backchannel.x.attachedPhotos(Backchannel.x.findComposers(document)[0].scope)[0].describe.click()")
+    wait_for_items(page, 1)
+    found = media_of(page)
+    assert [(i["width"], i["height"], i["remove"]) for i in found["items"]] == [(1600, 1200, True)]
+    assert found["items"][0]["src"].startswith("blob:")
+    assert (found["description"], found["problems"]) == ("Add description", [])
+    page.evaluate("Backchannel.x.partMedia(Backchannel.x.findComposers(document)[0].part).items[0].remove.click()")
+    assert media_of(page)["items"] == []
+
+
+@pytest.mark.parametrize("variant", ["modal", "german", "arabic"])
+def test_each_photo_has_its_own_remove_button_in_any_language(open_variant: Any, variant: str) -> None:
+    page = open_variant(variant)
+    modal = len(composers(page)) - 1
+    attach(page, close_up_photo(), name="first.jpg", composer=modal)
+    attach(page, small_slide_photo(), name="second.jpg", composer=modal)
+    wait_for_items(page, 2, modal)
+    first, second = media_of(page, modal)["items"]
+    assert first["src"] != second["src"] and first["remove"] and second["remove"]
+    # The second photo's remove button takes out the second photo, never the first.
+    page.evaluate(f"Backchannel.x.partMedia(Backchannel.x.findComposers(document)[{modal}].part).items[1].remove.click()")
+    assert [i["src"] for i in media_of(page, modal)["items"]] == [first["src"]]
+
+
+def test_the_description_link_says_none_then_the_description_then_a_count(open_variant: Any) -> None:
+    page = open_variant("modal")
+    attach(page, close_up_photo(), composer=1)
+    wait_for_items(page, 1, 1)
+    assert media_of(page, 1)["description"] == "Add description"
+    # The link opens X's description editor, a route of its own: the composer is unmounted...
+    textbox = page.evaluate_handle("Backchannel.x.findComposers(document)[1].textbox")
+    page.evaluate("Backchannel.x.partMedia(Backchannel.x.findComposers(document)[1].part).description.link.click()")
     page.locator('[data-testid="altTextInput"]').fill("Slide: most learning happens at work")
+    assert page.evaluate("el => el.isConnected", textbox) is False
     page.get_by_role("button", name="Save").click()
-    assert photos_of(page)[0]["alt"] == "Slide: most learning happens at work"
-    page.evaluate("Backchannel.x.attachedPhotos(Backchannel.x.findComposers(document)[0].scope)[0].remove.click()")
-    assert photos_of(page) == []
+    # ...and mounted again with the draft kept, the link now saying the description.
+    wait_for_items(page, 1, 1)
+    assert media_of(page, 1)["description"] == "Slide: most learning happens at work"
+    attach(page, small_slide_photo(), composer=1)
+    wait_for_items(page, 2, 1)
+    assert media_of(page, 1)["description"] == "1 image descriptions"
+    page.evaluate("Backchannel.x.partMedia(Backchannel.x.findComposers(document)[1].part).items[0].remove.click()")
+    page.evaluate("Backchannel.x.partMedia(Backchannel.x.findComposers(document)[1].part).items[0].remove.click()")
+    attach(page, close_up_photo(), composer=1)
+    attach(page, small_slide_photo(), composer=1)
+    wait_for_items(page, 2, 1)
+    assert media_of(page, 1)["description"] == "Add descriptions"
+
+
+def test_a_quoted_posts_pictures_and_a_gif_are_not_attached_photos(open_variant: Any) -> None:
+    page = open_variant("quote")
+    # The quoted post sits inside the attachments, with its avatar and photo loaded from X's CDN.
+    page.wait_for_function("[...document.querySelectorAll('[data-testid=attachments] img')].filter(i => i.complete && i.naturalWidth > 0).length === 2")
+    assert media_of(page, 1)["items"] == []
+    attach(page, close_up_photo(), composer=1)
+    wait_for_items(page, 1, 1)
+    page.locator('[role="dialog"] [data-testid="gifSearchButton"]').click()
+    page.wait_for_function("document.querySelectorAll('[role=dialog] [data-testid=attachments] img').length === 4")
+    found = media_of(page, 1)
+    assert [i["src"][:5] for i in found["items"]] == ["blob:"]
+    assert found["problems"] == []
+
+
+def test_each_post_of_a_thread_has_its_own_media_and_only_the_active_one_its_description_link(open_variant: Any) -> None:
+    page = open_variant("thread", "thread=2")
+    modal = [i for i, c in enumerate(composers(page)) if c["dialog"]]
+    page.locator('[role="dialog"] [data-testid="tweetTextarea_1"]').click()
+    attach(page, close_up_photo(), composer=modal[1])
+    wait_for_items(page, 1, modal[1])
+    assert media_of(page, modal[0])["items"] == []
+    assert media_of(page, modal[1])["description"] == "Add description"
+    # Writing in the first post makes it the active one: the second keeps its photo, not its link.
+    page.locator('[role="dialog"] [data-testid="tweetTextarea_0"]').click()
+    page.wait_for_function(f"!Backchannel.x.partMedia(Backchannel.x.findComposers(document)[{modal[1]}].part).description")
+    assert len(media_of(page, modal[1])["items"]) == 1
+
+
+def test_the_modal_and_the_home_composer_under_it_keep_their_own_media(open_variant: Any) -> None:
+    page = open_variant("modal")
+    assert [c["testid"] for c in composers(page)] == ["tweetTextarea_0", "tweetTextarea_0"]
+    attach(page, close_up_photo(), composer=1)
+    wait_for_items(page, 1, 1)
+    assert media_of(page, 0)["items"] == []
 
 
 def test_the_media_input_is_the_one_the_composer_owns(open_variant: Any) -> None:
@@ -306,5 +397,58 @@ def test_the_fixture_attaches_pasted_and_dropped_images_as_x_does(open_variant: 
         paste_photo(page, box, small_slide_photo("PNG"))
     else:
         drop_photo(page, box, small_slide_photo())
-    page.wait_for_function("Backchannel.x.attachedPhotos(Backchannel.x.findComposers(document)[0].scope)[0]?.width === 1600")
+    page.wait_for_function("Backchannel.x.partMedia(Backchannel.x.findComposers(document)[0].part).items[0]?.width === 1600")
     assert fixture_text(page) == ""  # the image went to the attachments, not into the text
+
+
+def test_a_scheduled_post_goes_out_as_create_scheduled_tweet_and_its_toast_has_no_link(open_variant: Any) -> None:
+    page = open_variant("modal")
+    # The scheduler is a route of its own too; the composer comes back saying when it will post.
+    page.locator('[role="dialog"] [data-testid="scheduleOption"]').click()
+    page.locator('[data-testid="scheduledConfirmationPrimaryAction"]').click()
+    page.locator('[data-testid="scheduledTweetIndicator"]').wait_for()
+    page.locator('[role="dialog"] [data-testid="tweetTextarea_0"]').click()
+    page.keyboard.type("The recording goes up at two #LT13")
+    page.locator('[role="dialog"] [data-testid="tweetButton"]').click()
+    page.locator('[data-testid="toast"]').filter(has_text="will be sent").wait_for()
+    assert page.x_api.operations == ["CreateScheduledTweet"]
+    assert page.x_api.requests[0]["post_tweet_request"]["status"] == "The recording goes up at two #LT13"
+    assert page.x_api.requests[0]["execute_at"] == 1359554400
+    assert page.evaluate("Backchannel.x.toastPost()") is None
+
+
+def test_a_replys_toast_links_the_post_it_answers(open_variant: Any) -> None:
+    page = open_variant("reply")
+    page.locator('[data-testid="tweetTextarea_0"]').click()
+    page.keyboard.type("Agreed")
+    page.locator('[data-testid="tweetButtonInline"]').click()
+    page.locator('[data-testid="toast"] a[href]').wait_for()
+    # X's toast after a reply goes to the parent: the reply's own id is only in X's answer.
+    assert page.evaluate("Backchannel.x.toastPost()")["id"] == "1296887091901718529"
+    assert page.x_api.requests[0]["reply"]["in_reply_to_tweet_id"] == "1296887091901718529"
+
+
+def test_an_undo_toast_links_nothing_until_the_post_is_out(open_variant: Any) -> None:
+    page = open_variant("inline", "undo=1")
+    page.locator('[data-testid="tweetTextarea_0"]').click()
+    page.keyboard.type("Undo-able")
+    page.locator('[data-testid="tweetButtonInline"]').click()
+    page.locator('[data-testid="toast"] a').wait_for()
+    assert page.evaluate("Backchannel.x.toastPost()") is None
+    assert page.x_api.requests == []
+    page.locator('[data-testid="toast"] a[href]').wait_for()
+    assert page.evaluate("Backchannel.x.toastPost()")["id"] == "1890000000000000001"
+
+
+def test_a_quote_and_an_edit_say_so_in_the_request(open_variant: Any) -> None:
+    quote = open_variant("quote")
+    quote.locator('[role="dialog"] [data-testid="tweetTextarea_0"]').click()
+    quote.keyboard.type("This, exactly")
+    quote.locator('[role="dialog"] [data-testid="tweetButton"]').click()
+    quote.locator('[data-testid="toast"] a[href]').wait_for()
+    assert quote.x_api.requests[0]["attachment_url"] == "https://x.com/priyaraman/status/1880000000000000042"
+    edit = open_variant("modal", "edit=1890000000000000001")
+    edit.wait_for_function("__fixture.editors[0]() && __fixture.editors[0]().startsWith('The keynote')")
+    edit.locator('[role="dialog"] [data-testid="tweetButton"]').click()
+    edit.locator('[data-testid="toast"] a[href]').wait_for()
+    assert edit.x_api.requests[0]["edit_options"] == {"previous_tweet_id": "1890000000000000001"}

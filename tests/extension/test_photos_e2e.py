@@ -224,3 +224,123 @@ def test_an_empty_draft_with_a_good_photo_is_coached_on_its_description_only(ope
     tip(page, "PHO006").wait_for()
     assert tip_codes(page) == {"PHO006"}
     assert page.locator(f"{READY} [data-backchannel-length]").text_content() == "280 left"
+
+
+def local_previews(page: "Page", scope: str = "") -> list[str]:
+    """The user's own attached photos as X shows them (blob: previews), in order."""
+    return page.locator(f'{scope} [data-testid="attachments"] img'.strip()).evaluate_all(
+        "els => els.map(e => e.getAttribute('src')).filter(src => src.startsWith('blob:'))"
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ar"])
+def test_the_fix_for_the_second_photo_replaces_the_second_and_keeps_the_first(open_x: Any, lang: str) -> None:
+    page = open_x(f"https://x.com/compose/post?lang={lang}")
+    dialog = '[role="dialog"]'
+    pick_photo(page, close_up_photo(), name="close.jpg", scope=dialog)
+    pick_photo(page, small_slide_photo(), name="row20.jpg", scope=dialog)
+    fix = page.locator(f'{READY} [data-rule="PHO003"][data-photo="2"] [data-backchannel-photo-fix]')
+    fix.wait_for()
+    first, second = local_previews(page, dialog)
+    fix.click()
+    page.locator(f"{PANEL} [data-backchannel-notice]").filter(has_text="replaced the original (photo 2)").wait_for()
+    # X holds the first photo, untouched, and the crop in place of the second.
+    page.wait_for_function(
+        f"""() => {{ const imgs = [...document.querySelectorAll('{dialog} [data-testid=attachments] img')].filter(i => i.src.startsWith('blob:'));
+            return imgs.length === 2 && imgs[0].getAttribute('src') === {first!r} && imgs[1].complete && imgs[1].naturalWidth === 432; }}"""
+    )
+    assert second not in local_previews(page, dialog)
+    page.locator(f'{READY} [data-rule="PHO003"]').wait_for(state="detached")
+    assert page.locator(f"{PANEL} [data-backchannel-photo]").count() == 2
+
+
+def test_a_clean_copy_of_the_second_photo_keeps_the_first(open_x: Any) -> None:
+    page = open_x()
+    pick_photo(page, close_up_photo(), name="close.jpg")
+    pick_photo(page, photo_with_gps(), name="IMG_2041.jpg")
+    fix = page.locator(f'{READY} [data-rule="PHO007"][data-photo="2"] [data-backchannel-photo-fix]')
+    fix.wait_for()
+    first, _ = local_previews(page)
+    fix.click()
+    page.locator(f"{PANEL} [data-backchannel-notice]").filter(has_text="The copy without metadata replaced the original (photo 2)").wait_for()
+    tip(page, "PHO007").wait_for(state="detached")
+    previews = local_previews(page)
+    assert len(previews) == 2 and previews[0] == first
+
+
+def test_a_photo_tip_shows_the_thumbnail_of_its_photo(open_x: Any) -> None:
+    page = open_x()
+    pick_photo(page, close_up_photo(), name="close.jpg")
+    pick_photo(page, dark_photo(), name="hall.jpg")
+    item = page.locator(f'{READY} [data-rule="PHO001"]')
+    item.wait_for()
+    assert item.get_attribute("data-photo") == "2"
+    thumbnail = item.locator("[data-backchannel-tip-thumbnail]")
+    assert thumbnail.get_attribute("aria-label") == "Photo 2"
+    # It is the dark photo, not the bright close-up.
+    colour = thumbnail.evaluate("c => Array.from(c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1).data).slice(0, 3)")
+    assert max(colour) < 60
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_the_description_is_read_in_any_language(open_x: Any, lang: str) -> None:
+    page = open_x(f"https://x.com/home?lang={lang}")
+    pick_photo(page, close_up_photo())
+    # X's link says "none yet" in this language beside a photo just attached: PHO006 fires.
+    tip(page, "PHO006").wait_for()
+    key = photo_card(page).get_attribute("data-photo-key")
+    page.locator(f'{READY} [data-backchannel-photo-fix^="PHO006"]').click()
+    page.locator('[data-testid="altTextInput"]').fill("Folie: das 70-20-10-Modell")
+    page.locator('[role="dialog"] button').click()
+    # The composer came back: the same verdict (not judged again), now with its description.
+    tip(page, "PHO006").wait_for(state="detached")
+    assert photo_card(page).get_attribute("data-photo-key") == key
+    assert photo_card(page).get_attribute("data-photo-state") == "ready"
+
+
+def test_photo_verdicts_survive_the_composer_being_mounted_again(open_x: Any) -> None:
+    page = open_x()
+    page.locator('[data-testid="tweetTextarea_0"]').click()
+    page.keyboard.type("Most learning happens at work")
+    pick_photo(page, dark_photo())
+    tip(page, "PHO001").wait_for()
+    key = photo_card(page).get_attribute("data-photo-key")
+    textbox = page.evaluate_handle("document.querySelector('[data-testid=tweetTextarea_0]')")
+    # "Tag people" is a route of its own: X unmounts the composer, and mounts it again on the way back.
+    page.locator('[data-testid="tagPeopleLabel"]').click()
+    page.wait_for_function("el => !el.isConnected", arg=textbox)
+    page.go_back()
+    tip(page, "PHO001").wait_for()
+    assert photo_card(page).get_attribute("data-photo-key") == key
+    assert {"CTX001", "PHO001", "PHO006"} <= tip_codes(page)
+
+
+def test_a_quoted_posts_pictures_and_gifs_are_not_judged(open_x: Any) -> None:
+    page = open_x("https://x.com/compose/post?quote=https://x.com/priyaraman/status/1880000000000000042")
+    dialog = '[role="dialog"]'
+    page.wait_for_function("[...document.querySelectorAll('[role=dialog] [data-testid=attachments] img')].filter(i => i.complete && i.naturalWidth).length === 2")
+    page.locator(f'{dialog} [data-testid="gifSearchButton"]').click()
+    pick_photo(page, dark_photo(), name="hall.jpg", scope=dialog)
+    pick_photo(page, b"GIF89a" + bytes(64), name="dance.gif", mime="image/gif", scope=dialog)
+    tip(page, "PHO001").wait_for()
+    page.wait_for_timeout(300)
+    # One photo judged: the user's own. Not the quoted avatar and photo, not the GIFs.
+    assert page.locator(f"{PANEL} [data-backchannel-photo]").count() == 1
+    assert page.locator(f'{READY} [data-rule^="PHO"]').evaluate_all("els => [...new Set(els.map(e => e.dataset.photo))]") in (["1"], [None])
+
+
+def test_when_x_changes_a_photos_remove_button_the_panel_and_the_options_page_say_so(open_x: Any, browser: ExtensionBrowser) -> None:
+    page = open_x("https://x.com/home?removebutton=none")
+    pick_photo(page, photo_with_gps(), name="IMG_2041.jpg")
+    problem = page.locator(f"{PANEL} [data-backchannel-problem]")
+    problem.filter(has_text="the remove (✕) button of an attached photo").wait_for()
+    # The fix cannot replace the photo, so it says why and hands over the copy instead.
+    with page.expect_download() as download:
+        page.locator(f'{READY} [data-backchannel-photo-fix^="PHO007"]').click()
+    assert download.value.suggested_filename == "IMG_2041-clean.jpg"
+    assert "was not found" in page.locator(f"{PANEL} [data-backchannel-notice]").text_content()
+    options = browser.options_page()
+    entry = options.locator('[data-backchannel-options="markup-missing"] li[data-part="remove-media"]')
+    entry.wait_for()
+    assert "the remove (✕) button of an attached photo" in entry.text_content() and "/home" in entry.text_content()
+    options.close()

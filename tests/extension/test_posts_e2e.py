@@ -213,6 +213,95 @@ def test_when_x_renames_its_call_the_toast_link_confirms_the_post(open_x: Any, h
     assert post["url"] == f"https://x.com{toast_href(page)}"
 
 
+def test_a_scheduled_post_is_recorded_as_scheduled_with_its_time(open_x: Any, helper: Helper, browser: ExtensionBrowser) -> None:
+    assert browser.x_api is not None
+    page = open_x("https://x.com/compose/post")
+    # X's scheduler is a route of its own: the composer goes and comes back, scheduled.
+    page.locator('[role="dialog"] [data-testid="scheduleOption"]').click()
+    page.locator('[data-testid="scheduledConfirmationPrimaryAction"]').click()
+    page.locator('[data-testid="scheduledTweetIndicator"]').wait_for()
+    write(page, "The keynote recording goes up at two #LT13", '[role="dialog"] [data-testid="tweetTextarea_0"]')
+    page.locator(READY).last.wait_for()
+    page.locator('[role="dialog"] [data-testid="tweetButton"]').click()
+    assert post_state(page, "scheduled").text_content() == "Scheduled post recorded."
+    assert browser.x_api.operations[-1] == "CreateScheduledTweet"
+    post = only(helper.posts_with("The keynote recording goes up at two #LT13"))
+    assert post["scheduled_for"] == "2013-01-30T14:00:00Z" and post["posted_at"] == "2013-01-30T14:00:00Z"
+    assert post["remote_id"] is None and post["url"] is None
+
+
+def test_an_edit_updates_the_recorded_post_and_keeps_its_history(open_x: Any, helper: Helper) -> None:
+    page = open_x()
+    first = "Keynote by Priya Ramen on learning at work"
+    write(page, first)
+    page.locator(READY).wait_for()
+    page.locator('[data-testid="tweetButtonInline"]').click()
+    post_state(page, "recorded")
+    original = only(helper.posts_with(first))
+    # X's edit: the composer opens with the post's text, and the edit gets an id of its own.
+    edit = open_x(f"https://x.com/compose/post?edit={original['remote_id']}&text={first.replace(' ', '+')}")
+    edit.wait_for_function(f"__fixture.editors[0]() === {first!r}")
+    edit.locator('[role="dialog"] [data-testid="tweetTextarea_0"]').click()
+    edit.keyboard.press("Control+A")
+    edit.keyboard.type("Keynote by Priya Raman on learning at work")
+    edit.locator(READY).last.wait_for()
+    edit.locator('[role="dialog"] [data-testid="tweetButton"]').click()
+    post_state(edit, "edited")
+    assert helper.posts_with(first) == []
+    updated = only(helper.posts_with("Keynote by Priya Raman on learning at work"))
+    assert updated["id"] == original["id"] and updated["remote_id"] != original["remote_id"]
+    assert [(e["text"], e["remote_id"]) for e in updated["edits"]] == [(first, original["remote_id"])]
+
+
+def test_a_quote_keeps_the_address_of_the_quoted_post(open_x: Any, helper: Helper) -> None:
+    quoted = "https://x.com/priyaraman/status/1880000000000000042"
+    page = open_x(f"https://x.com/compose/post?quote={quoted}")
+    write(page, "This, exactly #LT13", '[role="dialog"] [data-testid="tweetTextarea_0"]')
+    page.locator(READY).last.wait_for()
+    # The quoted post's avatar and photo are not the user's photos: nothing is judged.
+    assert page.locator(f"{PANEL} [data-backchannel-photo]").count() == 0
+    page.locator('[role="dialog"] [data-testid="tweetButton"]').click()
+    post_state(page, "recorded")
+    post = only(helper.posts_with("This, exactly #LT13"))
+    assert post["quoted_url"] == quoted and post["media"] == []
+
+
+def test_a_post_x_takes_without_saying_which_stays_unconfirmed_and_a_reply_never_takes_the_toasts_id(
+    open_x: Any, helper: Helper, browser: ExtensionBrowser
+) -> None:
+    assert browser.x_api is not None
+    # X answers "tweet_results: {}": the post may exist, so it is not "failed"; the toast has no link.
+    untold = open_x()
+    write(untold, "X took this one without saying which it is")
+    untold.locator(READY).wait_for()
+    browser.x_api.answer_next("empty")
+    untold.locator('[data-testid="tweetButtonInline"]').click()
+    untold.locator('[data-testid="toast"]').filter(has_text="Your post was sent.").wait_for()
+    # A reply sent through a call the extension does not know: its toast links the parent.
+    reply = open_x("https://x.com/priyaraman/status/1296887091901718529?operation=CreateReply")
+    write(reply, "A reply X confirms only with a toast")
+    reply.locator(READY).wait_for()
+    reply.locator('[data-testid="tweetButtonInline"]').click()
+    assert toast_href(reply).endswith("/status/1296887091901718529")
+    # Neither is recorded as posted, and neither is called refused.
+    assert post_state(untold, "unconfirmed").text_content() == "X did not confirm the post, so it was not recorded."
+    post_state(reply, "unconfirmed")
+    assert untold.locator(f'{PANEL} [data-backchannel-post][data-post-state="failed"]').count() == 0
+    assert helper.posts_with("X took this one without saying which it is") == []
+    assert helper.posts_with("A reply X confirms only with a toast") == []
+    assert all(post["remote_id"] != "1296887091901718529" for post in helper.posts())
+
+
+def test_with_undo_post_the_post_is_recorded_once_x_sends_it(open_x: Any, helper: Helper) -> None:
+    page = open_x("https://x.com/home?undo=1")
+    write(page, "Sent after the undo countdown")
+    page.locator(READY).wait_for()
+    page.locator('[data-testid="tweetButtonInline"]').click()
+    post_state(page, "recorded")
+    post = only(helper.posts_with("Sent after the undo countdown"))
+    assert post["url"] == f"https://x.com{toast_href(page)}"
+
+
 def test_photos_the_helper_forgot_in_a_restart_are_sent_again(open_x: Any, helper: Helper) -> None:
     page = open_x()
     write(page, "The hall before the keynote")

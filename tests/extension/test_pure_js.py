@@ -1,7 +1,9 @@
 """The extension's pure functions, run by node on the real files (no browser needed):
 page detection from sample URLs, code point ↔ UTF-16 indices, fix planning, X's
-CreateTweet request and answer (with X's real JSON shapes), base64 for photos, and
-the checks sent ahead of the pause in typing."""
+requests to post and its answers (with X's real JSON shapes: posts, scheduled posts,
+edits, quotes, refusals at HTTP 200), the post shortcut, base64 for photos, the checks
+sent ahead of the pause in typing, and reading photo descriptions from X's one
+description link in any language."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.extension.browser import EXTENSION_DIR
-from tests.extension.x_api import REFUSALS, created_tweet
+from tests.extension.x_api import REFUSALS, created_tweet, odd_answer, scheduled_tweet
 
 RUNNER = Path(__file__).with_name("js") / "run-pure.mjs"
 
@@ -75,6 +77,13 @@ def answers() -> dict[str, Any]:
             json.dumps({"variables": {"reply": {"in_reply_to_tweet_id": "12"}}}),
             "not json",
             None,
+            # A quote carries the quoted post's address; an edit, the post it edits.
+            json.dumps({"variables": {"tweet_text": "This", "attachment_url": "https://x.com/priyaraman/status/1880000000000000042"}}),
+            json.dumps({"variables": {"tweet_text": "Fixed typo", "edit_options": {"previous_tweet_id": "1890000000000000001"}}}),
+            json.dumps({"variables": {"tweet_text": "x", "attachment_url": "javascript:alert(1)", "edit_options": {"previous_tweet_id": "../1"}}}),
+            # CreateScheduledTweet (twikit's client posts it the way X's web client does).
+            json.dumps({"variables": {"post_tweet_request": {"auto_populate_reply_metadata": False, "status": "Later #LT13", "exclude_reply_user_ids": [], "media_ids": []},
+                                      "execute_at": 1359554400}, "queryId": "LCVzRQGxOaGnOnYH01NQXg"}),
         ],
         "createTweetResponses": [
             [200, json.dumps(created_tweet("1890000000000000001", "Hello #LT13"))],
@@ -88,6 +97,17 @@ def answers() -> dict[str, Any]:
             [200, "<html>not json</html>"],
             [0, None],
             [500, json.dumps(created_tweet("9", "a 500 is never a post"))],
+            [200, json.dumps(scheduled_tweet("1890000000000000077"))],
+            [200, json.dumps(odd_answer("empty", created_tweet("1", "x")))],
+            [200, json.dumps(odd_answer("visibility", created_tweet("1890000000000000003", "seen")))],
+            [REFUSALS["automated"][0], json.dumps(REFUSALS["automated"][1])],
+            [REFUSALS["daily-limit"][0], json.dumps(REFUSALS["daily-limit"][1])],
+        ],
+        "shortcuts": [
+            {"key": "Enter", "ctrlKey": True, "mac": False}, {"key": "Enter", "ctrlKey": True, "shiftKey": True, "mac": False},
+            {"key": "Enter", "metaKey": True, "mac": False}, {"key": "Enter", "metaKey": True, "mac": True},
+            {"key": "Enter", "ctrlKey": True, "mac": True}, {"key": "Enter", "ctrlKey": True, "altKey": True, "mac": False},
+            {"key": "a", "ctrlKey": True, "mac": False},
         ],
         "postUrls": [["https://x.com", "1", "ada"], ["https://twitter.com", "2", None]],
         "replyPages": [
@@ -145,32 +165,64 @@ def test_status_ids_from_post_urls() -> None:
     assert answers()["statusIds"] == ["1296887091901718529", "42", None, None, None]
 
 
-def test_the_create_tweet_endpoint_is_the_post_mutation_only() -> None:
-    assert answers()["createTweetPaths"] == [True, True, False, False, False, False]
+def test_the_create_tweet_endpoint_is_the_post_mutations_only() -> None:
+    # CreateTweet, CreateNoteTweet (long posts) and CreateScheduledTweet post; nothing else does.
+    assert answers()["createTweetPaths"] == [True, True, False, False, False, True]
 
 
-def test_create_tweet_requests_say_the_text_and_what_it_replies_to() -> None:
-    assert answers()["createTweetRequests"] == [
-        {"text": "Hello #LT13", "replyTo": None},
-        {"text": "Agreed", "replyTo": "1296887091901718529"},
-        None,
-        None,
-        None,
-    ]
+def test_create_tweet_requests_say_the_text_and_what_it_replies_to_quotes_edits_or_schedules() -> None:
+    plain, reply, no_text, not_json, nothing, quote, edit, hostile, scheduled = answers()["createTweetRequests"]
+    assert plain == {"scheduled": False, "text": "Hello #LT13", "replyTo": None, "quoted": None, "editOf": None}
+    assert reply == {"scheduled": False, "text": "Agreed", "replyTo": "1296887091901718529", "quoted": None, "editOf": None}
+    assert (no_text, not_json, nothing) == (None, None, None)
+    assert quote["quoted"] == "https://x.com/priyaraman/status/1880000000000000042"
+    assert edit["editOf"] == "1890000000000000001"
+    assert (hostile["quoted"], hostile["editOf"]) == (None, None)
+    assert scheduled == {"scheduled": True, "text": "Later #LT13", "replyTo": None, "scheduledFor": "2013-01-30T14:00:00.000Z"}
 
 
 def test_create_tweet_responses_confirm_a_post_only_when_x_created_one() -> None:
-    created, reply, wrapped, note, duplicate, forbidden, html, network, server_error = answers()["createTweetResponses"]
-    assert created == {"ok": True, "id": "1890000000000000001", "screenName": "ada_at_lt13", "text": "Hello #LT13", "replyTo": None}
+    (created, reply, wrapped, note, duplicate, forbidden, html, network, server_error,
+     scheduled, empty, visibility, automated, daily_limit) = answers()["createTweetResponses"]
+    assert created == {"outcome": "created", "id": "1890000000000000001", "screenName": "ada_at_lt13", "text": "Hello #LT13", "replyTo": None}
     assert reply["replyTo"] == "1296887091901718529"
-    assert wrapped == {"ok": True, "id": "7", "screenName": "ada", "text": "x", "replyTo": None}
-    assert note["ok"] is True and note["id"] == "8"
+    assert wrapped == {"outcome": "created", "id": "7", "screenName": "ada", "text": "x", "replyTo": None}
+    assert visibility["outcome"] == "created" and visibility["id"] == "1890000000000000003"
+    assert note["outcome"] == "created" and note["id"] == "8"
+    # A scheduled post is X's promise to post later, not a post.
+    assert scheduled == {"outcome": "scheduled", "scheduleId": "1890000000000000077"}
+    # X took the post without saying which it is: not a refusal, the post may exist.
+    assert empty == {"outcome": "unknown"}
     # A refusal inside HTTP 200 is a refusal.
-    assert duplicate == {"ok": False, "message": "Authorization: Status is a duplicate. (187)"}
-    assert forbidden["ok"] is False and forbidden["message"].startswith("This request looks like it might be automated")
-    assert html == {"ok": False, "message": "X answered 200."}
-    assert network == {"ok": False, "message": "The request did not reach X."}
-    assert server_error["ok"] is False
+    assert duplicate == {"outcome": "refused", "message": "Authorization: Status is a duplicate. (187)"}
+    assert automated["outcome"] == "refused" and "(226)" in automated["message"]
+    assert daily_limit["outcome"] == "refused" and "(344)" in daily_limit["message"]
+    assert forbidden["outcome"] == "refused" and forbidden["message"].startswith("This request looks like it might be automated")
+    assert html == {"outcome": "refused", "message": "X answered 200."}
+    assert network == {"outcome": "refused", "message": "The request did not reach X."}
+    assert server_error["outcome"] == "refused"
+
+
+def test_the_post_shortcut_is_cmd_enter_on_a_mac_and_ctrl_enter_elsewhere_shift_allowed() -> None:
+    assert answers()["shortcuts"] == [True, True, False, True, False, False, False]
+
+
+def test_descriptions_are_read_from_the_one_link_in_any_language() -> None:
+    seen = answers()["descriptions"]
+    # English: X's words say none has one, whatever the photos.
+    assert seen["english"] == ["", ""]
+    # German, never seen before: beside photos just attached the link can only say "none"...
+    assert seen["germanFresh"] == ["", ""]
+    # ...so later, beside the same words, the photos still have none, and a description shows.
+    assert seen["germanAgain"] == [""]
+    assert seen["germanDescribed"] == ["Folie: 70 % des Lernens"]
+    # A count says how many have one, not which: unknown for each, in any digits.
+    assert seen["counted"] == [None, None]
+    assert seen["arabicDigits"] == [None, None]
+    # Words never seen, beside a photo that was not just attached: the description itself.
+    assert seen["unknownSingle"] == ["Slide: the 70-20-10 model"]
+    # A post whose link is not shown (not the active post) keeps what was read.
+    assert seen["inactiveKept"] == [""]
 
 
 def test_post_urls() -> None:

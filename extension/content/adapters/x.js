@@ -26,14 +26,19 @@
     postButton: ['[data-testid="tweetButton"]', '[data-testid="tweetButtonInline"]'],
     // The hidden file input behind the media button.
     mediaInput: ['input[data-testid="fileInput"]', 'input[type="file"][accept*="image"]'],
-    // The attached photos and videos of a draft.
+    // What a composer part holds under its text box: its media (each medium's preview and its
+    // own remove button), one media-actions row for the active part, a poll, a quoted post.
     attachments: ['[data-testid="attachments"]'],
-    // One attached photo's preview (X shows the file itself, so its natural size is the photo's).
-    attachmentImage: ['[data-testid="attachments"] img'],
-    // The description link under an attached photo: "Add description" until one is written.
-    altTextLabel: ['[data-testid="altTextLabel"]'],
-    // The ✕ that takes a photo out of the draft.
-    removeMedia: ['[data-testid="attachments"] [aria-label="Remove media"]'],
+    // The one description link of a part's photos (to the /compose/post/media editor) and its
+    // text: "Add description(s)" while none has one, the description, or "N image descriptions".
+    descriptionLink: ['[data-testid="altTextWrapper"]', 'a[href$="/compose/post/media"]'],
+    descriptionText: ['[data-testid="altTextLabel"]'],
+    // Buttons inside an attached medium; the remove button is the item's one button (X's
+    // English label first, for an item with more than one).
+    mediaButton: ['button', '[role="button"]'],
+    removeMediaLabelled: ['[aria-label="Remove media"]'],
+    // A quoted post inside the attachments: its text, author, avatar, photos or time.
+    quotedPostPart: ['[data-testid="tweetText"]', '[data-testid="User-Name"]', '[data-testid="Tweet-User-Avatar"]', '[data-testid="tweetPhoto"]', 'time'],
     // The toast X shows after posting ("Your post was sent"), and its "View" link to the post.
     toast: ['[data-testid="toast"]'],
     toastPostLink: ['[data-testid="toast"] a[href*="/status/"]'],
@@ -46,9 +51,6 @@
 
   const HOSTS = new Set(['x.com', 'mobile.x.com', 'twitter.com', 'mobile.twitter.com']);
   const STATUS_PATH = /^\/(?:[A-Za-z0-9_]{1,15}|i\/web)\/status\/(\d{1,30})(?:\/|$)/;
-  // What the description link says while a photo has none (X's English UI; in another
-  // language the description is simply unknown, and the helper says nothing about it).
-  const NO_DESCRIPTION = new Set(['Add description', 'Add descriptions']);
 
   const pages = Object.freeze({
     isX: (url) => url.protocol === 'https:' && HOSTS.has(url.hostname),
@@ -98,14 +100,29 @@
     return { scope: null, toolbar: null, postButton: null };
   }
 
-  /** Every composer in `root`: { textbox, kind, index, scope, toolbar, postButton, dialog, problems }. */
+  /** One post of a composer (a thread has several): the widest ancestor of its text box, inside
+   * the composer, that holds no other post's text box. Its attachments are this post's. */
+  function composerPart(textbox, scope, textboxes) {
+    let part = textbox;
+    for (let node = textbox.parentElement; node && node !== scope; node = node.parentElement) {
+      if (textboxes.some((other) => other !== textbox && node.contains(other))) break;
+      part = node;
+    }
+    return textboxes.filter((other) => scope?.contains(other)).length > 1 ? part : scope || part;
+  }
+
+  /** Every composer in `root`: { textbox, kind, index, scope, part, toolbar, postButton, dialog, problems }. */
   function findComposers(root = document) {
-    return all(root, 'composerTextbox').map((textbox) => {
+    const textboxes = all(root, 'composerTextbox');
+    return textboxes.map((textbox) => {
       const parts = composerParts(textbox);
       const index = Number(/^tweetTextarea_(\d+)$/.exec(textbox.getAttribute('data-testid') || '')?.[1] ?? 0);
       const problems = [];
-      if (!parts.toolbar) problems.push('toolbar-missing');
-      return { textbox, kind: editorKind(textbox), index, ...parts, dialog: textbox.closest(SELECTORS.composeDialog.join(',')), problems };
+      if (!parts.toolbar) problems.push('toolbar');
+      else if (!first(parts.scope, 'mediaInput')) problems.push('media-input');
+      if (parts.toolbar && !parts.postButton) problems.push('post-button');
+      const part = composerPart(textbox, parts.scope, textboxes);
+      return { textbox, kind: editorKind(textbox), index, ...parts, part, dialog: textbox.closest(SELECTORS.composeDialog.join(',')), problems };
     });
   }
 
@@ -210,31 +227,52 @@
 
   // ---- photos
 
-  /** The item of one attached photo: the ancestor of its preview right below the attachments. */
-  function attachmentItem(image) {
-    let node = image;
-    while (node.parentElement && !matches(node.parentElement, 'attachments')) node = node.parentElement;
-    return node;
+  /** Whether an image is one the user attached: X previews the user's own files from local
+   * blob: (or data:) URLs, and everything else (a GIF from the GIF picker, a quoted post's
+   * avatar and photos) from its CDN. */
+  const isLocalPreview = (image) => /^(blob|data):/.test(image.currentSrc || image.getAttribute('src') || '');
+
+  /** The quoted post inside the attachments, if any: the attachments' child holding its parts. */
+  function quotedPosts(attachments) {
+    const blocks = new Set();
+    for (const part of all(attachments, 'quotedPostPart')) {
+      let node = part;
+      while (node.parentElement && node.parentElement !== attachments) node = node.parentElement;
+      blocks.add(node);
+    }
+    return [...blocks];
   }
 
-  /** The attached photos of a composer: [{ image, width, height, alt, remove }]. `alt` is the
-   * description ("" when X says there is none, null when it cannot be told); width and
-   * height are 0 until the preview has loaded. */
-  function attachedPhotos(scope) {
-    if (!scope) return [];
-    return all(scope, 'attachmentImage').map((image) => {
-      const item = attachmentItem(image);
-      const label = first(item, 'altTextLabel');
-      const said = label ? label.textContent.trim() : null;
-      return {
-        image,
-        width: image.complete ? image.naturalWidth : 0,
-        height: image.complete ? image.naturalHeight : 0,
-        alt: said === null ? null : NO_DESCRIPTION.has(said) ? '' : said,
-        describe: label,
-        remove: first(item, 'removeMedia'),
-      };
+  /** One medium's remove button: the item's only button, or its one labelled "Remove media". */
+  function removeButton(item) {
+    const buttons = all(item, 'mediaButton');
+    if (buttons.length === 1) return buttons[0];
+    return buttons.find((button) => matches(button, 'removeMediaLabelled')) || null;
+  }
+
+  /** The media a composer part shows, in order: { items: [{ image, width, height, remove }],
+   * description: { text, link } | null (the link shows for the active part only), problems }.
+   * An item is the nearest ancestor of a preview that holds a button and no other preview,
+   * so each remove button is its own medium's. Width and height are 0 until a preview loads. */
+  function partMedia(part, { alone = true } = {}) {
+    const attachments = part && first(part, 'attachments');
+    if (!attachments) return { items: [], description: null, problems: [] };
+    const quoted = quotedPosts(attachments);
+    const previews = [...attachments.querySelectorAll('img')].filter((image) => isLocalPreview(image) && !quoted.some((block) => block.contains(image)));
+    const problems = [];
+    const items = previews.map((image) => {
+      let item = image.parentElement;
+      while (item && item !== attachments && !first(item, 'mediaButton')) item = item.parentElement;
+      const own = item && item !== attachments && previews.every((other) => other === image || !item.contains(other));
+      const remove = own ? removeButton(item) : null;
+      if (!remove && !problems.includes('remove-media')) problems.push('remove-media');
+      return { image, width: image.complete ? image.naturalWidth : 0, height: image.complete ? image.naturalHeight : 0, remove };
     });
+    const link = first(attachments, 'descriptionLink');
+    const label = link && (first(link, 'descriptionText') || link);
+    // X draws the description link for the active post only; a lone post is always active.
+    if (items.length && !link && alone) problems.push('description');
+    return { items, description: label ? { text: label.textContent.trim(), link } : null, problems };
   }
 
   /** Whether an event target is the composer's media input. */
@@ -262,10 +300,13 @@
     return button;
   }
 
-  /** X posts on Ctrl+Enter (⌘+Enter on a Mac) in the composer. */
-  const isPostShortcut = (event) => event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+  const ON_MAC = /Mac|iPhone|iPad/.test(globalThis.navigator?.userAgentData?.platform || globalThis.navigator?.platform || '');
 
-  /** The post a toast's "View" link points to: { id, url } or null. */
+  /** Draft.js posts on ⌘+Enter on a Mac and Ctrl+Enter elsewhere (Shift may be held too). */
+  const isPostShortcut = (event, mac = ON_MAC) => event.key === 'Enter' && !event.altKey && (mac ? event.metaKey : event.ctrlKey);
+
+  /** The post a toast's "View" link points to: { id, url } or null (an "Undo post" toast's
+   * link has no address until the post is out; a scheduled post's toast has no link). */
   function toastPost(root = document) {
     const link = first(root, 'toastPostLink');
     if (!link) return null;
@@ -274,9 +315,10 @@
     return id ? { id, url: url.href } : null;
   }
 
-  // X's web client sends a post as a GraphQL mutation: CreateTweet, or CreateNoteTweet for
-  // a long post. The query id in the path changes with each X release; the name does not.
-  const CREATE_TWEET_PATH = /^\/i\/api\/graphql\/[A-Za-z0-9_-]+\/Create(?:Note)?Tweet$/;
+  // X's web client sends a post as a GraphQL mutation: CreateTweet, CreateNoteTweet for a long
+  // post, CreateScheduledTweet for one sent later. The query id in the path changes with each
+  // X release; the names do not.
+  const CREATE_TWEET_PATH = /^\/i\/api\/graphql\/[A-Za-z0-9_-]+\/Create(?:Note|Scheduled)?Tweet$/;
 
   const parseJson = (text) => {
     try {
@@ -286,38 +328,76 @@
     }
   };
 
-  /** What a CreateTweet request asks for: { text, replyTo } (null when it is not one). */
-  function createTweetRequest(body) {
-    const variables = parseJson(body)?.variables;
-    if (!variables || typeof variables.tweet_text !== 'string') return null;
-    const replyTo = variables.reply?.in_reply_to_tweet_id;
-    return { text: variables.tweet_text, replyTo: /^\d{1,30}$/.test(String(replyTo)) ? String(replyTo) : null };
+  const postId = (value) => (/^\d{1,30}$/.test(String(value)) ? String(value) : null);
+
+  /** The address of a post on X (a quote's attachment_url), or null. */
+  function postAddress(value) {
+    try {
+      const url = new URL(String(value));
+      return url.protocol === 'https:' && HOSTS.has(url.hostname) && STATUS_PATH.test(url.pathname) ? url.href : null;
+    } catch {
+      return null;
+    }
   }
 
-  /** X's answer to a CreateTweet request: { ok: true, id, screenName, text, replyTo } or
-   * { ok: false, message }. X answers some refusals (a duplicate, a limit) with HTTP 200
-   * and an `errors` list, so success is a created post, never just the status. */
+  /** What a request to post asks for (null when it is not one):
+   * { scheduled: false, text, replyTo, quoted, editOf } for CreateTweet / CreateNoteTweet,
+   * { scheduled: true, text, replyTo, scheduledFor } for CreateScheduledTweet. */
+  function createTweetRequest(body) {
+    const variables = parseJson(body)?.variables;
+    if (!variables || typeof variables !== 'object') return null;
+    const later = variables.post_tweet_request;
+    if (later && typeof later.status === 'string') {
+      const at = Number(variables.execute_at);
+      return {
+        scheduled: true,
+        text: later.status,
+        replyTo: postId(later.in_reply_to_status_id),
+        scheduledFor: Number.isFinite(at) && at > 0 && at < 1e11 ? new Date(at * 1000).toISOString() : null,
+      };
+    }
+    if (typeof variables.tweet_text !== 'string') return null;
+    return {
+      scheduled: false,
+      text: variables.tweet_text,
+      replyTo: postId(variables.reply?.in_reply_to_tweet_id),
+      quoted: postAddress(variables.attachment_url),
+      editOf: postId(variables.edit_options?.previous_tweet_id),
+    };
+  }
+
+  /** X's answer to a request to post, as one of:
+   * { outcome: 'created', id, screenName, text, replyTo } — the post exists;
+   * { outcome: 'scheduled', scheduleId } — X will post it later;
+   * { outcome: 'unknown' } — X took it without saying which post it is (tweet_results: {});
+   * { outcome: 'refused', message } — X said no. X refuses some posts (a duplicate, a limit,
+   * "looks automated") with HTTP 200, a top-level `errors` list and `data: {}`, so success is
+   * a created post, never just the status. */
   function createTweetResponse(status, body) {
     const json = parseJson(body);
+    const errors = Array.isArray(json?.errors) ? json.errors : [];
+    const ok = status >= 200 && status < 300;
     const created = json?.data?.create_tweet ?? json?.data?.notetweet_create;
     let result = created?.tweet_results?.result;
     if (result?.tweet) result = result.tweet; // TweetWithVisibilityResults wraps the post
-    const id = result?.rest_id ?? result?.legacy?.id_str;
-    if (status >= 200 && status < 300 && /^\d{1,30}$/.test(String(id))) {
+    const id = postId(result?.rest_id ?? result?.legacy?.id_str);
+    if (ok && id) {
       const user = result.core?.user_results?.result;
       const screenName = user?.core?.screen_name ?? user?.legacy?.screen_name ?? null;
-      const replyTo = result.legacy?.in_reply_to_status_id_str;
       return {
-        ok: true,
-        id: String(id),
+        outcome: 'created',
+        id,
         screenName: /^[A-Za-z0-9_]{1,15}$/.test(String(screenName)) ? screenName : null,
         text: typeof result.legacy?.full_text === 'string' ? result.legacy.full_text : null,
-        replyTo: /^\d{1,30}$/.test(String(replyTo)) ? String(replyTo) : null,
+        replyTo: postId(result.legacy?.in_reply_to_status_id_str),
       };
     }
-    const error = Array.isArray(json?.errors) ? json.errors[0] : null;
+    const scheduleId = postId(json?.data?.tweet?.rest_id);
+    if (ok && scheduleId && !errors.length) return { outcome: 'scheduled', scheduleId };
+    if (ok && !errors.length && created && typeof created === 'object') return { outcome: 'unknown' };
+    const error = errors[0];
     const message = typeof error?.message === 'string' ? error.message.slice(0, 300) : status ? `X answered ${status}.` : 'The request did not reach X.';
-    return { ok: false, message };
+    return { outcome: 'refused', message };
   }
 
   /** The address of a post X created. */
@@ -348,7 +428,7 @@
     all,
     statusId,
     replyTarget,
-    attachedPhotos,
+    partMedia,
     isMediaInput,
     attachFiles,
     postButtonOf,

@@ -1,10 +1,13 @@
 /* The photos attached to one composer, judged the way a remote follower sees them. Each
  * photo's bytes go (through the background worker) to the helper, which measures it and
  * answers with an id, the slide it found and tips; the id then goes with every check of
- * the draft, so the photo tips join the draft's. X's attachment list is followed to
- * notice a photo taken out of the post, and to read its description: X's previews are
- * told apart by their size and a tiny fingerprint of their pixels (photos from one phone
- * all have the same size). */
+ * the draft, so the photo tips join the draft's. X's media are followed to notice a photo
+ * taken out of the post, and to find each photo's own item (its remove button): X's
+ * previews are told apart by their size and a tiny fingerprint of their pixels (photos from
+ * one phone all have the same size). Descriptions are read from the one description link
+ * of each post of the composer (see readDescriptions). Verdicts outlive the composer: X
+ * unmounts it to open the description editor, drafts or the scheduler, and the composer it
+ * mounts again finds its photos' verdicts in the page's memory. GIFs are not photos. */
 (() => {
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
@@ -15,7 +18,30 @@
   const UNREACHABLE = new Set(['helper-down', 'not-paired', 'unauthorized']);
   const FINGERPRINT_SIDE = 8;
   const SAME_PICTURE = 24; // mean luminance difference (0-255) below which two fingerprints are one picture
+  const MEMORY_MS = 10 * 60 * 1000;
   let nextKey = 0;
+
+  // Analysed photos of composers X unmounted, for the page's lifetime: { photo, keptAt }.
+  const memory = [];
+
+  // What the description link says while no photo has a description. X's English words are
+  // known; in any other language the words are learned from the link beside photos the user
+  // has just attached (which cannot have a description yet).
+  const noDescription = new Set(['Add description', 'Add descriptions']);
+
+  /** A leading count in any script's digits ("2 image descriptions", "٢ …"), or null. */
+  function leadingCount(text) {
+    const digits = /^\s*(\p{Nd}+)/u.exec(text)?.[1];
+    if (!digits) return null;
+    let value = 0;
+    for (const digit of digits) {
+      const point = digit.codePointAt(0);
+      let zero = point;
+      while (point - zero < 9 && /\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero -= 1;
+      value = value * 10 + (point - zero);
+    }
+    return value;
+  }
 
   const megabytes = (size) => (size / 1024 / 1024).toFixed(1);
 
@@ -63,12 +89,12 @@
       this.sawAttachments = false; // whether the adapter ever found X's attachment previews
     }
 
-    /** Start judging an image file the user attached; other files (videos) are X's business. */
+    /** Start judging an image file the user attached; other files (videos, GIFs) are X's business. */
     add(file) {
-      if (!(file instanceof File) || !/^image\//.test(file.type)) return null;
+      if (!(file instanceof File) || !/^image\//.test(file.type) || file.type === 'image/gif') return null;
       const photo = {
         key: ++nextKey, file, name: file.name || 'photo', state: 'analysing', analysis: null, message: '',
-        errorState: null, alt: null, seen: false, attachment: null, thumbnail: null, addedAt: performance.now(),
+        errorState: null, alt: null, seen: false, fresh: true, part: null, attachment: null, thumbnail: null, addedAt: performance.now(),
       };
       this.items.push(photo);
       this.onChange(photo);
@@ -120,10 +146,11 @@
       return this.ready().map((photo) => (photo.alt === null ? { id: photo.analysis.id } : { id: photo.analysis.id, alt: photo.alt }));
     }
 
-    /** The photos as a post record keeps them (POST /v1/posts `media`). */
+    /** The photos as a post record keeps them (POST /v1/posts `media`), each with the index of
+     * the post of the composer it is attached to (`part`, null until X shows it). */
     records() {
-      return this.ready().map(({ analysis, alt }) => ({
-        sha256: analysis.id, width: analysis.width, height: analysis.height, measurements: analysis.measurements, alt_text: alt ?? undefined,
+      return this.ready().map(({ analysis, alt, part }) => ({
+        sha256: analysis.id, width: analysis.width, height: analysis.height, measurements: analysis.measurements, alt_text: alt ?? undefined, part,
       }));
     }
 
@@ -140,38 +167,38 @@
       this.onChange();
     }
 
-    /** Follow X's attachments ({ image, width, height, alt } from the adapter): a photo X no
-     * longer shows was taken out of the post, or posted. `fingerprints` caches each preview's. */
-    sync(attached, fingerprints) {
+    /** Follow X's media: `parts` is each post's { part, items, description } (the adapter's
+     * partMedia, with the post's index). A photo X no longer shows was taken out of the post,
+     * or posted. `fingerprints` caches each preview's. */
+    sync(parts, fingerprints) {
+      const attached = parts.flatMap(({ part, items }) => items.map((item) => ({ ...item, part })));
       if (attached.length) this.sawAttachments = true;
       const loaded = attached.filter((item) => item.width > 0);
       const loading = attached.length > loaded.length;
-      // The closest pairs first: a photo and the preview of the same size that looks most like it.
-      const pairs = [];
-      for (const photo of this.items) {
-        if (!photo.analysis) continue;
-        for (const item of loaded) {
-          if (item.width !== photo.analysis.width || item.height !== photo.analysis.height) continue;
-          if (!fingerprints.has(item.image)) fingerprints.set(item.image, fingerprint(item.image));
-          const apart = distance(photo.fingerprint, fingerprints.get(item.image));
-          if (apart < SAME_PICTURE) pairs.push({ photo, item, apart });
+      const print = (item) => {
+        if (!fingerprints.has(item.image)) fingerprints.set(item.image, fingerprint(item.image));
+        return fingerprints.get(item.image);
+      };
+      const matched = pair(this.items.filter((photo) => photo.analysis), loaded, print);
+      const taken = new Set(matched.values());
+      // A composer X mounted again: its photos' verdicts are in the page's memory.
+      const unclaimed = loaded.filter((item) => !taken.has(item));
+      let changed = false;
+      if (unclaimed.length && memory.length) {
+        for (const [photo, item] of pair(memory.map((kept) => kept.photo), unclaimed, print)) {
+          memory.splice(memory.findIndex((kept) => kept.photo === photo), 1);
+          Object.assign(photo, { fresh: false, seen: false });
+          this.items.push(photo);
+          matched.set(photo, item);
+          changed = true;
         }
       }
-      pairs.sort((a, b) => a.apart - b.apart);
-      const matched = new Map();
-      const taken = new Set();
-      for (const { photo, item } of pairs) {
-        if (matched.has(photo) || taken.has(item)) continue;
-        matched.set(photo, item);
-        taken.add(item);
-      }
       const now = performance.now();
-      let changed = false;
       for (const photo of [...this.items]) {
         const item = matched.get(photo);
         if (item) {
-          if (!photo.seen || photo.alt !== item.alt) changed = true;
-          Object.assign(photo, { seen: true, alt: item.alt, attachment: item });
+          if (!photo.seen || photo.attachment?.image !== item.image) changed = true;
+          Object.assign(photo, { seen: true, attachment: item, part: item.part });
           continue;
         }
         const goneAfterSeen = photo.seen && !loading;
@@ -182,14 +209,81 @@
           changed = true;
         }
       }
+      this.items.sort((a, b) => order(a, attached) - order(b, attached));
+      if (this.readDescriptions(parts)) changed = true;
       if (changed) this.onChange();
     }
 
+    /** Read each post's description link into its photos' `alt` ('' none, the text, or null
+     * when it cannot be told). X shows one link per post, for the active post only: "Add
+     * description(s)" while none has one, the description when the only photo has one, or
+     * "N image descriptions". A post without the link keeps what was read before. */
+    readDescriptions(parts) {
+      let changed = false;
+      for (const { part, items, description } of parts) {
+        if (!description) continue;
+        const photos = this.items.filter((photo) => photo.part === part && photo.attachment);
+        if (!photos.length) continue;
+        const { text } = description;
+        // Beside photos just attached, the link can only be saying that none has a description.
+        if (photos.every((photo) => photo.fresh) && photos.length === items.length && leadingCount(text) === null) noDescription.add(text);
+        const count = leadingCount(text);
+        // A count says how many have one, not which: each photo's own is then unknown.
+        let alt = null;
+        if (noDescription.has(text)) alt = '';
+        else if (count === null && items.length === 1) alt = text;
+        for (const photo of photos) {
+          photo.fresh = false;
+          if (photo.alt !== alt) {
+            photo.alt = alt;
+            changed = true;
+          }
+        }
+      }
+      return changed;
+    }
+
+    /** The composer went away: its analysed photos wait in the page's memory for the
+     * composer X mounts again. */
     destroy() {
       this.alive = false;
-      for (const photo of this.items) photo.thumbnail?.close();
+      const now = performance.now();
+      for (let i = memory.length - 1; i >= 0; i -= 1) {
+        if (now - memory[i].keptAt > MEMORY_MS) memory.splice(i, 1)[0].photo.thumbnail?.close();
+      }
+      for (const photo of this.items) {
+        if (photo.state === 'ready' && photo.seen) memory.push({ photo: { ...photo, attachment: null }, keptAt: now });
+        else photo.thumbnail?.close();
+      }
       this.items = [];
     }
+  }
+
+  /** The closest pairs first: a photo and the preview of its size that looks most like it. */
+  function pair(photos, items, print) {
+    const pairs = [];
+    for (const photo of photos) {
+      for (const item of items) {
+        if (item.width !== photo.analysis.width || item.height !== photo.analysis.height) continue;
+        const apart = distance(photo.fingerprint, print(item));
+        if (apart < SAME_PICTURE) pairs.push({ photo, item, apart });
+      }
+    }
+    pairs.sort((a, b) => a.apart - b.apart);
+    const matched = new Map();
+    const taken = new Set();
+    for (const { photo, item } of pairs) {
+      if (matched.has(photo) || taken.has(item)) continue;
+      matched.set(photo, item);
+      taken.add(item);
+    }
+    return matched;
+  }
+
+  /** Where X shows a photo among the attached media (photos not shown yet go last). */
+  function order(photo, attached) {
+    const index = attached.findIndex((item) => item.image === photo.attachment?.image);
+    return index < 0 ? attached.length + photo.key : index;
   }
 
   ns.PhotoSet = PhotoSet;

@@ -6,10 +6,15 @@
  *   a thread — the tips shown, its photos, the event and session it was checked against)
  *   when the post button is clicked or Ctrl/⌘+Enter is pressed.
  * - Confirmed: X's own answer to its CreateTweet call (seen through page-requests), which
- *   carries the new post's id; or, when that call was not seen at all, the toast's "View"
- *   link to /status/<id>.
- * - Not recorded: X answered with an error, or nothing confirmed it within
- *   POST_CONFIRM_MS.
+ *   carries the new post's id; or, when that call was not seen, or X answered it without
+ *   saying which post it made (`tweet_results: {}`), the toast's "View" link to
+ *   /status/<id> — for the first post of a new post or thread only: a reply's toast links
+ *   the post it answers.
+ * - Scheduled: X's answer to CreateScheduledTweet; recorded with the time X will post it.
+ * - Edits and quotes: recorded with the post they edit (the helper updates it and keeps
+ *   its earlier text) or quote.
+ * - Not recorded: X refused it ("failed"), or nothing confirmed it within POST_CONFIRM_MS
+ *   ("unconfirmed": it may exist all the same).
  * Lives as long as the page, not the composer: X unmounts the composer once it posts. */
 (() => {
   'use strict';
@@ -27,7 +32,8 @@
   let started = false;
 
   const normal = (text) => String(text ?? '').replace(/\u00a0/g, ' ').trim();
-  const open = (part) => part.state === 'waiting' || part.state === 'sending';
+  // waiting: no request seen yet; sending: X is answering; untold: X took it without saying which post it is.
+  const open = (part) => part.state === 'waiting' || part.state === 'sending' || part.state === 'untold';
 
   function report(attempt, part, state, message) {
     const count = attempt.parts.length;
@@ -100,8 +106,18 @@
     byRequest.delete(message.id);
     if (!part || part.state !== 'sending') return;
     const answer = x.network.createTweetResponse(message.status, message.body);
-    if (answer.ok) {
+    if (answer.outcome === 'created') {
       confirm(part, { id: answer.id, url: x.network.postUrl(location.origin, answer.id, answer.screenName), replyTo: answer.replyTo });
+      return;
+    }
+    if (answer.outcome === 'scheduled') {
+      confirm(part, { id: null, url: null, replyTo: null });
+      return;
+    }
+    if (answer.outcome === 'unknown') {
+      // The post may well exist: wait for the toast, and say "unconfirmed" if none comes.
+      part.state = 'untold';
+      watchToast();
       return;
     }
     part.state = 'failed';
@@ -111,44 +127,59 @@
     settle(part.attempt);
   }
 
-  /** When X's call was not seen (X changed it), the toast's "View" link confirms the post. */
+  /** Whether a toast's link can name this post: the first post of a new post or thread (the
+   * link goes to a thread's first post, to the parent of a reply, nowhere for a schedule). */
+  function toastCanName(attempt, part) {
+    if (attempt.parts.indexOf(part) !== 0 || attempt.replyTo) return false;
+    if (part.request && (part.request.replyTo || part.request.scheduled)) return false;
+    return part.state === 'untold' || (part.state === 'waiting' && !attempt.sawRequest);
+  }
+
+  /** When X's answer did not say which post it made, the toast's "View" link confirms it. */
   function watchToast() {
-    const unseen = attempts.filter((a) => !a.sawRequest && a.parts.some((p) => p.state === 'waiting'));
+    const unseen = attempts.filter((a) => toastCanName(a, a.parts[0]));
     if (!unseen.length) return;
     const toast = x.toastPost();
     if (!toast || usedToasts.has(toast.id)) return;
     const attempt = unseen.find((a) => a.toastBefore !== toast.id);
     if (!attempt) return;
     usedToasts.add(toast.id);
-    confirm(attempt.parts.find((p) => p.state === 'waiting'), { id: toast.id, url: toast.url, replyTo: null });
+    confirm(attempt.parts[0], { id: toast.id, url: toast.url, replyTo: null });
   }
 
   async function confirm(part, post) {
     const { attempt } = part;
     const index = attempt.parts.indexOf(part);
     const previous = index > 0 ? attempt.parts[index - 1] : null;
+    const request = part.request;
     part.state = 'confirmed';
     part.remoteId = post.id;
     settle(attempt);
+    const scheduledFor = request?.scheduled ? request.scheduledFor : null;
     const record = {
       client_id: part.clientId,
       platform: PLATFORM,
-      text: part.request?.text ?? part.text,
-      posted_at: pageClock.nowISO(),
+      text: request?.text ?? part.text,
+      posted_at: scheduledFor ?? pageClock.nowISO(),
       event: attempt.event,
       session: attempt.session,
       remote_id: post.id,
       url: post.url,
       // X's request says what the post replies to; without it, the thread's previous post or the conversation.
-      reply_to_remote_id: part.request ? part.request.replyTo : post.replyTo ?? (previous ? previous.remoteId : attempt.replyTo),
+      reply_to_remote_id: request ? request.replyTo : post.replyTo ?? (previous ? previous.remoteId : attempt.replyTo),
       thread_of_client_id: previous?.state === 'confirmed' ? previous.clientId : null,
+      scheduled_for: scheduledFor,
+      quoted_url: request?.quoted ?? null,
+      edit_of_remote_id: request?.editOf ?? null,
       media: part.media,
       tips: part.tips,
     };
     const reply = await background.ask('record-post', { record });
     if (!reply.ok) report(attempt, part, 'unsaved', `The post went out, but Backchannel could not save it: ${reply.message || ns.messages[reply.state]}`);
-    else if (reply.state === 'stored') report(attempt, part, 'recorded', ns.messages['post-recorded']);
-    else report(attempt, part, reply.state, reply.message || ns.messages[`post-${reply.state}`]);
+    else if (reply.state === 'stored') {
+      const kind = record.scheduled_for ? 'scheduled' : record.edit_of_remote_id ? 'edited' : 'recorded';
+      report(attempt, part, kind, ns.messages[`post-${kind}`]);
+    } else report(attempt, part, reply.state, reply.message || ns.messages[`post-${reply.state}`]);
   }
 
   function start() {

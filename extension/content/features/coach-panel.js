@@ -17,7 +17,15 @@
   // without waiting for a keystroke.
   const RETRY_FIRST_MS = 2000;
   const RETRY_MAX_MS = 30000;
-  const TOOLBAR_MISSING = "Can't find X's toolbar for this composer, so the panel sits under the text box (X may have changed its page).";
+
+  /** What the panel says when parts of X's page it needs are missing (`missing`: names from
+   * ns.markupParts), or null. */
+  function markupProblem(missing) {
+    if (!missing.length) return null;
+    const parts = missing.map((name) => ns.markupParts[name] || name).join('; ');
+    const where = missing.includes('toolbar') ? ' The panel sits under the text box.' : '';
+    return `Can't find ${parts} — X may have changed its page.${where} The extension options list this for a report.`;
+  }
 
   /** Whether something else (a dialog and its mask) lies over the text box. */
   function covered(textbox) {
@@ -97,8 +105,7 @@
         observer.observe(textbox, { childList: true, characterData: true, subtree: true });
         this.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
       }
-      const problem = composers.some((c) => c.problems.includes('toolbar-missing')) ? TOOLBAR_MISSING : null;
-      this.panel.setProblem(problem);
+      this.reportMarkup();
       this.label();
     }
 
@@ -223,8 +230,11 @@
         this.photosDrawn = this.photos.version;
         this.panel.setPhotos(this.photos.items);
       }
-      if (this.last || this.photos.ready().length) {
-        this.panel.render({ tips: this.tips(), length: this.last?.result.length ?? null }, this.dismissed, { photoCount: this.photos.ready().length });
+      // A composer X just mounted again has photos before its first answer: drawing their
+      // tips alone would hide the draft's for a moment, so a draft with text waits for it.
+      const photoOnly = this.photos.ready().length && !x.readText(this.active.textbox).trim();
+      if (this.last || photoOnly) {
+        this.panel.render({ tips: this.tips(), length: this.last?.result.length ?? null }, this.dismissed, { photos: this.photos.ready() });
       }
       this.place();
     }
@@ -246,16 +256,37 @@
       }
     }
 
+    /** The media of each post of this composer, as the adapter finds them. */
+    media() {
+      const alone = this.composers.length === 1;
+      return this.composers.map((composer) => ({ part: composer.index, ...x.partMedia(composer.part, { alone }) }));
+    }
+
     syncPhotos() {
-      if (!this.photos.items.length) return;
-      const attached = x.attachedPhotos(this.scope);
+      const parts = this.media();
+      this.markupMissing = [...new Set(parts.flatMap((part) => part.problems))];
+      this.reportMarkup();
+      if (!this.photos.items.length && !parts.some((part) => part.items.length)) return;
       // A preview's size is known once it has loaded, which changes no DOM: look again then.
-      for (const { image, width } of attached) {
-        if (width || this.previewsAwaited.has(image)) continue;
-        this.previewsAwaited.add(image);
-        image.addEventListener('load', () => this.syncPhotos(), { once: true, signal: this.signal });
+      for (const { items } of parts) {
+        for (const { image, width } of items) {
+          if (width || this.previewsAwaited.has(image)) continue;
+          this.previewsAwaited.add(image);
+          image.addEventListener('load', () => this.syncPhotos(), { once: true, signal: this.signal });
+        }
       }
-      this.photos.sync(attached, this.previewFingerprints);
+      this.photos.sync(parts, this.previewFingerprints);
+    }
+
+    /** Say which parts of X's page are missing, in the panel and (once per change) to the
+     * options page through the background worker. */
+    reportMarkup() {
+      const missing = [...new Set([...this.composers.flatMap((c) => c.problems), ...(this.markupMissing || [])])].sort();
+      const key = missing.join(',');
+      if (key === this.markupReported) return;
+      this.markupReported = key;
+      this.panel.setProblem(markupProblem(missing));
+      background.ask('report-markup', { missing, page: location.pathname });
     }
 
     async fetchCopy(photo, kind) {
@@ -269,33 +300,36 @@
       return new File([bytes.fromBase64(reply.data)], `${stem}-${kind === 'crop' ? 'slide' : 'clean'}.${extension}`, { type: reply.type });
     }
 
-    /** A photo tip's fix: crop to the slide or post a clean copy (replacing the photo in the
-     * draft), or open X's description editor. */
+    /** A photo tip's fix: crop to the slide or post a clean copy (replacing exactly that photo
+     * in the draft), or open X's description editor. */
     async photoFix(tip) {
       const photo = tip && this.photos.byKey(tip.photoKey);
       if (!photo?.analysis) return;
       this.panel.setNotice('');
       const action = tip.photo_fix.action;
+      const composer = this.composers.find((c) => c.index === photo.part) || this.active;
       if (action === 'describe') {
-        const link = photo.attachment?.describe;
+        const link = x.partMedia(composer.part).description?.link;
         if (link) link.click();
-        else this.panel.setNotice("Can't find X's description editor for this photo: use its “Add description” link.");
+        else this.panel.setNotice(`Can't find ${ns.markupParts.description}: open it from the photo yourself.`);
         return;
       }
       const file = await this.fetchCopy(photo, action === 'crop' ? 'crop' : 'clean');
       if (!file || !this.alive) return;
       const what = action === 'crop' ? 'The cropped photo' : 'The copy without metadata';
       const remove = photo.attachment?.remove;
-      // X takes a photo from its media input; the original goes first, so four photos stay four.
-      if (remove && x.first(this.scope, 'mediaInput')) {
+      // X takes a photo from its media input into the post being written: that post is made
+      // the active one first, and the original goes first, so four photos stay four.
+      if (remove?.isConnected && x.first(this.scope, 'mediaInput')) {
+        composer.textbox.focus();
         remove.click();
         this.photos.remove(photo);
         x.attachFiles(this.scope, [file]);
-        this.panel.setNotice(`${what} replaced the original in your post.`);
+        this.panel.setNotice(`${what} replaced the original (photo ${tip.photoIndex + 1}) in your post.`);
         return;
       }
       this.download(file);
-      this.panel.setNotice(`${what} is downloaded: attach it in place of the original.`);
+      this.panel.setNotice(`${what} is downloaded: attach it in place of the original (${ns.markupParts['remove-media']} was not found).`);
     }
 
     async downloadCrop(key) {
@@ -320,10 +354,12 @@
     posting() {
       const tips = this.panel.shownTips();
       const media = this.photos.records();
+      const activeIndex = this.active.index;
       postRecorder.begin({
         parts: this.composers.map((composer) => {
           const active = composer.textbox === this.active.textbox;
-          return { text: x.readText(composer.textbox), tips: active ? tips : [], media: active ? media : [] };
+          const own = media.filter((record) => (record.part ?? activeIndex) === composer.index).map(({ part, ...record }) => record);
+          return { text: x.readText(composer.textbox), tips: active ? tips : [], media: own };
         }),
         event: this.last?.result.event ?? null,
         session: this.last?.result.session ?? null,

@@ -24,6 +24,7 @@
   }
 
   const THUMBNAIL_SIZE = 96; // CSS pixels, the longer side
+  const TIP_THUMBNAIL_SIZE = 32; // beside a photo tip
   const SLIDE_COLOUR = '#ffd400';
   const PHOTO_STATE_TEXT = { analysing: 'Looking at the photo…' };
 
@@ -36,12 +37,12 @@
   }
 
   /** Draw a thumbnail of `photo` with its slide's box; returns the box in thumbnail pixels, or null. */
-  function drawThumbnail(canvas, photo) {
+  function drawThumbnail(canvas, photo, size = THUMBNAIL_SIZE) {
     const bitmap = photo.thumbnail;
     const ratio = devicePixelRatio || 1;
     const width = photo.analysis?.width || bitmap?.width || 4;
     const height = photo.analysis?.height || bitmap?.height || 3;
-    const scale = THUMBNAIL_SIZE / Math.max(width, height);
+    const scale = size / Math.max(width, height);
     const cssWidth = Math.max(1, Math.round(width * scale));
     const cssHeight = Math.max(1, Math.round(height * scale));
     Object.assign(canvas.style, { width: `${cssWidth}px`, height: `${cssHeight}px` });
@@ -141,8 +142,9 @@
     }
 
     /** Draw tips ({ tips, length }: a /v1/check result, length null for a photo-only draft),
-     * leaving out dismissed rules. A photo tip carries photoKey (and photoIndex, from 0). */
-    render(result, dismissed, { photoCount = 0 } = {}) {
+     * leaving out dismissed rules. A photo tip carries photoKey (and photoIndex, from 0) and is
+     * drawn with a small thumbnail of its photo (`photos`: the analysed photos, in order). */
+    render(result, dismissed, { photos = [] } = {}) {
       if (result.length) {
         const left = result.length.limit - result.length.weighted;
         this.length.textContent = left >= 0 ? `${left} left` : `${-left} over`;
@@ -156,7 +158,7 @@
         const key = tip.photoKey ? `${tip.code}#${tip.photoKey}` : tip.code;
         if (dismissed.has(tip.code) || this.tips.has(key)) continue;
         this.tips.set(key, tip);
-        items.push(this.tipItem(tip, key, photoCount));
+        items.push(this.tipItem(tip, key, photos));
       }
       this.list.replaceChildren(...items);
       this.setStatus('ready', items.length ? '' : 'No tips: this post looks good.');
@@ -167,7 +169,7 @@
       return [...this.tips.values()].map(({ photoKey, photoIndex, ...tip }) => tip);
     }
 
-    tipItem(tip, key, photoCount) {
+    tipItem(tip, key, photos) {
       const actions = el('div', { className: 'actions' });
       if (tip.fix) actions.append(el('button', { type: 'button', className: 'primary', 'data-backchannel-fix': key }, tip.fix.parts ? `Copy as a thread of ${tip.fix.parts.length}` : tip.fix.title));
       if (tip.photo_fix) actions.append(el('button', { type: 'button', className: 'primary', 'data-backchannel-photo-fix': key }, tip.photo_fix.title));
@@ -175,9 +177,17 @@
         el('button', { type: 'button', className: 'quiet', 'data-backchannel-action': 'dismiss', title: 'Hide this tip for this post' }, 'Dismiss'),
         el('button', { type: 'button', className: 'quiet', 'data-backchannel-action': 'disable-rule', title: `Stop checking ${tip.name} (turn it back on in the options)` }, 'Turn off rule'),
       );
-      const which = tip.photoKey && photoCount > 1 ? `Photo ${tip.photoIndex + 1}: ` : '';
-      return el('li', { 'data-rule': tip.code, 'data-level': tip.level, 'data-photo': tip.photoKey ? tip.photoIndex + 1 : null },
+      const which = tip.photoKey && photos.length > 1 ? `Photo ${tip.photoIndex + 1}: ` : '';
+      const item = el('li', { 'data-rule': tip.code, 'data-level': tip.level, 'data-photo': tip.photoKey ? tip.photoIndex + 1 : null },
         el('span', { className: 'level' }, tip.level), el('span', { className: 'message' }, which + tip.message), el('span', { className: 'code' }, tip.code), actions);
+      const photo = tip.photoKey && photos.find((p) => p.key === tip.photoKey);
+      if (photo) {
+        // Which photo the tip is about, at a glance: its thumbnail beside the tip.
+        const canvas = el('canvas', { className: 'tip-thumbnail', 'data-backchannel-tip-thumbnail': '', role: 'img', 'aria-label': `Photo ${tip.photoIndex + 1}` });
+        drawThumbnail(canvas, photo, TIP_THUMBNAIL_SIZE);
+        item.prepend(canvas);
+      }
+      return item;
     }
 
     clearTips() {

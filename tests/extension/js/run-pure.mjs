@@ -10,7 +10,7 @@ const dir = process.argv[2];
 const clock = { now: 0 };
 const context = vm.createContext({ console, atob, btoa, URL, performance: { now: () => clock.now } });
 context.globalThis = context;
-for (const file of ['shared/constants.js', 'shared/codepoints.js', 'shared/bytes.js', 'content/adapters/x.js', 'content/coach/insert-text.js', 'content/coach/session-context.js', 'content/coach/check-ahead.js']) {
+for (const file of ['shared/constants.js', 'shared/codepoints.js', 'shared/bytes.js', 'content/adapters/x.js', 'content/coach/insert-text.js', 'content/coach/session-context.js', 'content/coach/check-ahead.js', 'content/coach/photos.js']) {
   vm.runInContext(readFileSync(join(dir, file), 'utf8'), context, { filename: file });
 }
 const ns = context.Backchannel;
@@ -29,6 +29,7 @@ const answers = {
   createTweetPaths: questions.createTweetPaths.map((path) => ns.x.network.createTweetPath.test(path)),
   createTweetRequests: questions.createTweetRequests.map((body) => ns.x.network.createTweetRequest(body)),
   createTweetResponses: questions.createTweetResponses.map(([status, body]) => ns.x.network.createTweetResponse(status, body)),
+  shortcuts: questions.shortcuts.map(({ mac, ...event }) => ns.x.isPostShortcut({ altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...event }, mac)),
   postUrls: questions.postUrls.map(([origin, id, name]) => ns.x.network.postUrl(origin, id, name)),
   replyPages: questions.replyPages.map((action) => ns.x.replyPageUrl('https://x.com', action)),
   base64: questions.base64.map((numbers) => {
@@ -78,4 +79,31 @@ async function checkAhead() {
   return seen;
 }
 answers.checkAhead = await checkAhead();
+
+/** Descriptions read from X's one link per post, into photos the PhotoSet already matched. */
+function descriptions() {
+  const set = new ns.PhotoSet(() => {});
+  const photos = (count, { fresh, part = 0 } = {}) => {
+    set.items = Array.from({ length: count }, (_, i) => ({ key: i + 1, part, fresh, alt: null, attachment: { image: i } }));
+    return set.items.map((p) => p.attachment);
+  };
+  const read = (text, items, part = 0) => {
+    set.readDescriptions([{ part, items, description: text === null ? null : { text } }]);
+    return set.items.map((p) => p.alt);
+  };
+  const seen = {};
+  seen.english = read('Add descriptions', photos(2, { fresh: false }));
+  seen.germanFresh = read('Beschreibungen hinzufügen', photos(2, { fresh: true }));
+  read('Beschreibung hinzufügen', photos(1, { fresh: true })); // learned, as a new photo shows it
+  seen.germanAgain = read('Beschreibung hinzufügen', photos(1, { fresh: false }));
+  seen.germanDescribed = read('Folie: 70 % des Lernens', set.items.map((p) => p.attachment));
+  seen.counted = read('2 image descriptions', photos(2, { fresh: false }));
+  seen.arabicDigits = read('٢ أوصاف للصور', photos(2, { fresh: false }));
+  seen.unknownSingle = read('Slide: the 70-20-10 model', photos(1, { fresh: false }));
+  const items = photos(1, { fresh: false });
+  read('Add description', items);
+  seen.inactiveKept = read(null, items);
+  return seen;
+}
+answers.descriptions = descriptions();
 process.stdout.write(JSON.stringify(answers));
