@@ -77,7 +77,7 @@
     },
 
     /** A photo attached to a draft: its bytes (base64) to POST /v1/photos, the analysis back. */
-    async photo({ data, type }) {
+    async photo({ data, mediaType }) {
       if (typeof data !== 'string' || data.length > Math.ceil(PHOTO_MAX_BYTES / 3) * 4 + 4) {
         throw new HelperError('helper-error', `The photo is over ${PHOTO_MAX_BYTES / 1024 / 1024} MiB, the most the helper reads.`);
       }
@@ -87,7 +87,7 @@
       } catch {
         throw new HelperError('helper-error', 'The photo did not arrive whole.');
       }
-      const result = await helper.exchange({ method: 'POST', path: '/v1/photos', bytes: body, type: PHOTO_TYPE.test(String(type)) ? type : 'application/octet-stream' });
+      const result = await helper.exchange({ method: 'POST', path: '/v1/photos', bytes: body, type: PHOTO_TYPE.test(String(mediaType)) ? mediaType : 'application/octet-stream' });
       if (result.kind !== 'ok') throw helper.errorOf(result, '');
       return { photo: result.payload };
     },

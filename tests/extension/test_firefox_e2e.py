@@ -9,6 +9,8 @@ and the real helper: the background script (`background.scripts`) pairs through
 the host, the panel shows the event-hashtag tip, its fix and the session's
 context land in Draft.js, and on an empty composer (where Firefox has no way
 to insert into Draft.js) the text goes to the clipboard and the editor stays.
+In the German composer with two photos, the fix offered for the second
+replaces the second and keeps the first.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from backchannel.identity import GECKO_EXTENSION_ID
 from backchannel.native_host.install import install, plan
 from tests.extension.browser import EXTENSION_DIR, FIXTURE_ASSET, FIXTURE_HTML, TOOLS_DIR, X_ORIGINS, build_fixtures
 from tests.extension.conftest import IN_SESSION, add_programme
+from tests.extension.photos import close_up_photo, photo_with_gps
 from tests.support.helper_process import helper_env, start_helper
 
 RUNNER = Path(__file__).with_name("js") / "firefox-e2e.mjs"
@@ -45,6 +48,9 @@ def test_firefox_pairs_through_the_native_host_coaches_and_fixes(tmp_path: Path)
     try:
         add_programme(helper.url, helper.token)
         env = helper_env(tmp_path)
+        photos = [tmp_path / "close.jpg", tmp_path / "IMG_2041.jpg"]
+        photos[0].write_bytes(close_up_photo())
+        photos[1].write_bytes(photo_with_gps())
         installed = install(plan(["firefox"], home=Path(env["HOME"])), data_dir=helper.data_dir)
         assert installed[0].manifest_path.parent == Path(env["HOME"]) / ".mozilla" / "native-messaging-hosts"
         job = {
@@ -59,13 +65,15 @@ def test_firefox_pairs_through_the_native_host_coaches_and_fixes(tmp_path: Path)
             "at": IN_SESSION,
             "draft": "Most learning happens at work",
             "rule": "CTX001",
+            "photos": [str(photo) for photo in photos],
+            "photoRule": "PHO007",
         }
         done = subprocess.run(["node", str(RUNNER)], input=json.dumps(job), capture_output=True, text=True, timeout=240)
     finally:
         helper.stop()
     assert done.returncode == 0, done.stderr[-3000:]
     outcome = json.loads(done.stdout)
-    assert "error" not in outcome, outcome.get("error", "") + "\n" + done.stderr[-3000:]
+    assert "error" not in outcome, outcome.get("error", "") + "\n" + json.dumps(outcome.get("panels")) + json.dumps(outcome.get("console")) + done.stderr[-3000:]
     assert outcome["extensionId"] == GECKO_EXTENSION_ID
     assert outcome["checked"]["state"] == "ready" and "CTX001" in outcome["checked"]["rules"]
     # Draft.js took the fix and the session's context (Firefox's way in: execCommand on a
@@ -78,3 +86,8 @@ def test_firefox_pairs_through_the_native_host_coaches_and_fixes(tmp_path: Path)
     # editor) and the text is offered on the clipboard.
     assert (outcome["emptyAttach"]["draft"], outcome["emptyAttach"]["model"]) == ("", "")
     assert "clipboard" in outcome["emptyAttach"]["notice"]
+    # The second photo's clean copy took the second photo's place; the first is untouched.
+    before, after = outcome["photosBefore"], outcome["photosAfter"]
+    assert len(before) == 2 and len(after) == 2, outcome
+    assert after[0] == before[0] and before[1] not in after
+    assert "replaced the original (photo 2)" in outcome["photoNotice"]

@@ -11,7 +11,7 @@
 (() => {
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
-  const { background, bytes } = ns;
+  const { background } = ns;
   const { PHOTO_MAX_BYTES } = ns.constants;
   const THUMBNAIL_WIDTH = 192; // decoded at twice the panel's 96 px, for sharp high-DPI thumbnails
   const GONE_AFTER_MS = 3000; // X needs a moment to show a new attachment
@@ -68,6 +68,28 @@
     }
   }
 
+  /** A file's bytes as base64, read by the browser (a data: URL). In Firefox the File and any
+   * buffer read from it belong to the page, and copying from them here is refused
+   * ("Permission denied to access property constructor"); the string is this script's own. */
+  function base64Of(file) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(file);
+    });
+  }
+
+  /** A small picture of the photo for the panel, or null when the browser cannot draw it (an
+   * error here, thrown or rejected, must never keep the photo from being judged). */
+  async function thumbnailOf(file) {
+    try {
+      return await createImageBitmap(file, { imageOrientation: 'from-image', resizeWidth: THUMBNAIL_WIDTH, resizeQuality: 'medium' });
+    } catch {
+      return null;
+    }
+  }
+
   /** How far apart two fingerprints are (0: the same), or 0 when one is unknown (size decides alone). */
   function distance(a, b) {
     if (!a || !b) return 0;
@@ -105,12 +127,12 @@
     async analyse(photo) {
       photo.state = 'analysing';
       photo.sentAt = performance.now();
-      const thumbnail = photo.thumbnail ? null : createImageBitmap(photo.file, { imageOrientation: 'from-image', resizeWidth: THUMBNAIL_WIDTH, resizeQuality: 'medium' }).catch(() => null);
+      const thumbnail = photo.thumbnail ? null : thumbnailOf(photo.file);
       let reply;
       if (photo.file.size > PHOTO_MAX_BYTES) {
         reply = { ok: false, state: 'too-large', message: `This photo is ${megabytes(photo.file.size)} MiB; the helper reads photos up to ${megabytes(PHOTO_MAX_BYTES)} MiB.` };
       } else {
-        reply = await background.ask('photo', { data: bytes.toBase64(new Uint8Array(await photo.file.arrayBuffer())), type: photo.file.type });
+        reply = await background.ask('photo', { data: await base64Of(photo.file), mediaType: photo.file.type });
       }
       if (thumbnail) {
         photo.thumbnail = await thumbnail;
