@@ -5,8 +5,10 @@ copied into the project); their labels are in ``tests.rules.corpus_labels``.
 The corpus is:
 
 * every tweet of the Grailbird month (October 2012, @cogdog) that carries a
-  hashtag, and every tweet of it posted on the days of the two conferences
-  it covers (WordCamp Vancouver 2012 and OpenEd 2012, both in Vancouver);
+  hashtag, every tweet of it posted on the days of the two conferences it
+  covers (WordCamp Vancouver 2012 and OpenEd 2012, both in Vancouver), and
+  every other tweet of it with a quotation mark (or a single quote opening a
+  word), for the quotation rule;
 * every tweet of the 2020 ``tweet.js`` export (an indie game studio);
 
 less the retweets made with the retweet button (nobody typed them; a
@@ -28,6 +30,7 @@ kept for judging the rules: tuning looks only at the other part.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -96,6 +99,8 @@ SESSIONS: tuple[tuple[EventInfo, SessionInfo], ...] = (
 # t.co links, which today's counting (23 a link) cannot reproduce, so their length is not judged against 140.
 SETTINGS = Settings({})
 
+_QUOTE_MARK = re.compile(r"[\"“”‘’«»]|(?:^|[\s(])'\w")
+
 
 @dataclass(frozen=True, slots=True)
 class Case:
@@ -160,7 +165,7 @@ def _cases(root: Path) -> Iterator[Case]:
     month = _posts(root / GRAILBIRD)
     for index, post in enumerate(month):
         event, session = _situation(post.posted_at)
-        if not post.hashtags and event is None:
+        if not post.hashtags and event is None and not _QUOTE_MARK.search(post.text):
             continue
         yield Case(
             id=post.remote_id or "", source="grailbird-2012", text=post.text, draft=composed_text(post.text, post.entities),
