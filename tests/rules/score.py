@@ -33,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.rules.score", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED_DATA, help="the shared data folder (default: ../shared/data)")
     parser.add_argument("--json", type=Path, help="also write the scores to this file")
-    parser.add_argument("--show", metavar="CODE", help="list the tweets a rule got wrong or missed")
+    parser.add_argument("--show", metavar="CODE", help="list the tweets of the tuning part a rule got wrong or missed")
+    parser.add_argument("--show-held-out", action="store_true", help="with --show: list the held-out part's too")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"no real test data at {args.data}", file=sys.stderr)
@@ -48,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.show:
         code = args.show.upper()
         by_id = {c.id: c for c in cases}
-        for part, kind in (("all", "wrong"), ("all", "missed")):
+        part = "all" if args.show_held_out else "tuning"
+        for kind in ("wrong", "missed"):
             for tweet_id in getattr(result[part][code], kind):
                 case = by_id[tweet_id]
                 print(f"{kind:<6} {tweet_id} {'held-out' if case.held_out else 'tuning':<8} {case.draft!r}")
