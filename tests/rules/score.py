@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from backchannel.rules import RULES
-from backchannel.rules.scoring import RuleScore, score, table
+from backchannel.rules.scoring import RuleScore, ratio, score, table
 
 from tests.rules.corpus import TEXT_RULES, Case, checkable, fired, load
 from tests.rules.corpus_labels import expected
@@ -27,6 +27,13 @@ def scores(cases: tuple[Case, ...]) -> dict[str, dict[str, RuleScore]]:
     outcomes = [(c, (c.id, checkable(c), expected(c.id), fired(c))) for c in cases]
     pick = {"tuning": lambda c: not c.held_out, "held-out": lambda c: c.held_out, "all": lambda c: True}
     return {part: score((o for c, o in outcomes if pick[part](c)), TEXT_RULES) for part in PARTS}
+
+
+def readme_cells(result: RuleScore) -> tuple[str, str]:
+    """The precision and recall cells of the README's rule table: the ratio and the counts behind it."""
+    precision = f"{ratio(result.precision)} ({result.true_positives}/{result.fired})" if result.fired else "– (0 fired)"
+    recall = f"{ratio(result.recall)} ({result.true_positives}/{result.support})" if result.support else "– (0 to find)"
+    return precision, recall
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     for part in PARTS:
         print(table(result[part], levels, f"{part}: {counts[part]} real tweets"))
         print()
+    print("README cells (all):")
+    for code, result_all in result["all"].items():
+        print(f"| {code} | " + " | ".join(readme_cells(result_all)) + " |")
     if args.show:
         code = args.show.upper()
         by_id = {c.id: c for c in cases}
