@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from backchannel.rules import RULES
-from backchannel.rules.scoring import RuleScore, ratio, score, table
+from tests.rules.scoring import RuleScore, ratio, score, table
 
 from tests.rules.corpus import TEXT_RULES, Case, checkable, fired, load
 from tests.rules.corpus_labels import expected

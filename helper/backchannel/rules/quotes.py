@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Opening mark -> the marks that may close it.
 _PAIRS: dict[str, str] = {
@@ -113,6 +114,17 @@ _SOURCE_BEFORE = re.compile(
 )
 
 
+_CONTEXT = 80
+_TAIL = 40
+
+
+@lru_cache(maxsize=256)
+def _retweet_at(text: str) -> int:
+    """Where the first manual retweet marker ("RT @name") stands; -1 when there is none."""
+    match = _MANUAL_RETWEET.search(text)
+    return -1 if match is None else match.start()
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     start: int  # index of the opening mark
@@ -201,19 +213,21 @@ def kind(text: str, quote: Quote, previous: tuple[Quote, str] | None = None) -> 
     quotations ("A" "B" and "C") they are all of the same kind.
     """
     content = text[quote.start + 1 : quote.end - 1].strip()
-    before = text[: quote.start]
-    after = text[quote.end :]
+    # What tells a title or an example stands right next to the quote: a bounded look keeps long drafts cheap.
+    before = text[max(0, quote.start - _CONTEXT) : quote.start]
+    after = text[quote.end : quote.end + _CONTEXT]
+    tail = before[-_TAIL:]  # the patterns anchored at the quote need only its last few words
     if previous is not None and previous[1] != "speech" and _LIST_GAP.match(text[previous[0].end : quote.start]):
         return previous[1]
-    if _title_case(content) or _NAMED_BY_COLON.search(before):
+    if _title_case(content) or _NAMED_BY_COLON.search(tail):
         return "title"
-    if _EXAMPLE_BEFORE.search(before) or _IMPERATIVE_COLON.search(before):
+    if _EXAMPLE_BEFORE.search(tail) or _IMPERATIVE_COLON.search(before):
         return "example"
     speechlike = bool(_SPEECH_PRONOUNS.search(content) or _SENTENCE_END.search(content))
     short = quote.words <= 6 and not re.search(r"[,;:!?.…]", content.rstrip("?!"))
-    if short and not speechlike and (_TERM_NOUN_BEFORE.search(before) or _TERM_NOUN_AFTER.search(after)):
+    if short and not speechlike and (_TERM_NOUN_BEFORE.search(tail) or _TERM_NOUN_AFTER.search(after)):
         return "term"
-    if short and not speechlike and (_TITLE_BEFORE.search(before) or _TITLE_AFTER.search(after)):
+    if short and not speechlike and (_TITLE_BEFORE.search(tail) or _TITLE_AFTER.search(after)):
         return "title"
     if _THING_NAME.search(content) and not speechlike:
         return "term"
@@ -221,7 +235,7 @@ def kind(text: str, quote: Quote, previous: tuple[Quote, str] | None = None) -> 
         return "term"  # three words without a pronoun or a full stop read as a phrase, not as someone's speech
     if not speechlike and content[:1].islower():
         # "community of practice", "preaching to the choir" has its limits, on "the same page": a phrase in a sentence.
-        if quote.words <= 4 or (quote.words <= 8 and _TERM_BEFORE.search(before)):
+        if quote.words <= 4 or (quote.words <= 8 and _TERM_BEFORE.search(tail)):
             return "term"
     return "speech"
 
@@ -243,7 +257,7 @@ def has_attribution(text: str, quote: Quote, *, window: int, names: tuple[str, .
     before = text[max(0, quote.start - window) : quote.start]
     after = text[quote.end : quote.end + window]
     # “@someone: text of their post”, and everything after "RT @someone": a manual retweet names its author.
-    if _MENTION.match(content) or _MANUAL_RETWEET.search(text, 0, quote.start):
+    if _MENTION.match(content) or 0 <= _retweet_at(text) < quote.start:
         return True
     if _MENTION.search(before) or _MENTION.search(after):
         return True

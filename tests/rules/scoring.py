@@ -7,7 +7,9 @@ a wanted fire that did not happen a false negative. Precision is how often a
 tip is right; recall, how many of the real problems it catches.
 
 Where the labelled drafts come from (real tweets, read from archives) is the
-caller's business: see ``tests/rules/corpus.py`` and ``make score``.
+caller's business: see ``tests/rules/corpus.py`` and ``make score``. This lives
+with the tests, not in the package: the labels do, and the checker's modules
+are compiled while this is not part of any check.
 """
 
 from __future__ import annotations
