@@ -15,8 +15,10 @@ _ADDRESSED = re.compile(r"\s*[@＠]\w")
 
 
 def talks_to_someone(draft: Draft) -> bool:
-    """A reply, or a post that opens with a handle: a conversation, not a post for the event's followers."""
-    return draft.reply_to is not None or _ADDRESSED.match(draft.text) is not None
+    """A post that opens with a handle ("@ana see you at lunch") is a message to someone, not a post for the
+    event's followers. A reply typed in X's reply box does not count: it may well be about the talk, and X
+    shows it to the event's followers; archived replies open with the handle X put there."""
+    return _ADDRESSED.match(draft.text) is not None
 
 
 class MissingEventHashtag(Rule):
@@ -28,7 +30,7 @@ class MissingEventHashtag(Rule):
     needs = "event"
     summary = "The draft has none of the active event's hashtags."
     docs = Docs(
-        what="Checks that a post made during an event carries one of the event's hashtags (any of its aliases counts; case does not matter). Replies, and posts that open with someone's handle, talk to someone rather than to the event's followers: they are left alone.",
+        what="Checks that a post made during an event carries one of the event's hashtags (any of its aliases counts; case does not matter). Posts that open with someone's handle talk to that person rather than to the event's followers: they are left alone.",
         why="Remote followers follow the event through its hashtag. A post without it is invisible to everyone who is not already following you, and the organisers cannot collect it afterwards.",
         example="Great point about informal learning: most of it happens at work.",
         instead="Great point about informal learning: most of it happens at work. #LT13",
@@ -148,7 +150,7 @@ class MissingSpeakerContext(Rule):
     needs = "session"
     summary = "A session is on and the draft names neither its speaker nor its title."
     docs = Docs(
-        what="When a session is on, checks that the draft says whose talk it is about: a speaker's handle or name, or the session title. Replies, and posts that open with someone's handle, are conversations and are left alone.",
+        what="When a session is on, checks that the draft says whose talk it is about: a speaker's handle or name, or the session title. Posts that open with someone's handle are messages to that person and are left alone.",
         why="“Great point!” means nothing to someone who is not in the room. Naming the speaker gives the idea its author and lets followers find more of their work.",
         example="Most learning happens in the flow of work, not in courses. #LT13",
         instead="Most learning happens in the flow of work, not in courses, says @priyaraman #LT13",
@@ -252,7 +254,7 @@ class BareLink(Rule):
     needs = "nothing"
     summary = "A link with (almost) nothing said about it."
     docs = Docs(
-        what="Finds drafts that are a link plus at most a couple of words or tags. Replies, and posts that open with someone's handle, are left alone: there the conversation says what the link is. A photo's own link is no link: the composer never shows it.",
+        what="Finds drafts that are a link plus at most a couple of words or tags. Posts that open with someone's handle are left alone: there the conversation says what the link is. A photo's own link is no link: the composer never shows it.",
         why="Nobody clicks a bare link from a stranger. One sentence on what the link is (the slides? the paper the speaker cited?) and why it matters makes it worth a click.",
         example="https://example.com/slides.pdf #LT13",
         instead="Slides from @priyaraman's talk, with the study on informal learning on p. 12: https://example.com/slides.pdf #LT13",
