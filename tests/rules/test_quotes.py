@@ -48,6 +48,7 @@ def test_short_scare_quotes_do_not_count() -> None:
         ('"The best way to learn anything is to teach it" — @someone', True),
         ('"The best way to learn anything is to teach it", per @someone', True),
         ("“Learning is work and work is learning” — great line from the keynote", False),
+        ("“Learning is work and work is learning” Best Keynote Ever #LT13", False),
     ],
 )
 def test_attribution_near_the_quote(text: str, attributed: bool) -> None:

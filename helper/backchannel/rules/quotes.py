@@ -64,6 +64,7 @@ _NOT_NAMES = frozenset(
     "a an the this that these those it its i me my we our you your he she they them his her their "
     "someone somebody everyone everybody nobody anyone people today tonight now next here there what why how when where who "
     "great good nice love loved wow yes no so and but or also amazing brilliant awesome true indeed exactly agreed "
+    "best favourite favorite fantastic excellent inspiring powerful important interesting beautiful key must such "
     "thanks thank lol haha quote keynote session talk panel workshop theme title topic slide question answer tip note "
     "update lesson takeaway motto slogan tagline prompt breaking".split()
 )
