@@ -7,12 +7,13 @@ BIN := $(VENV)/bin
 DATA_DIR ?=
 PORT ?= 28841
 
-.PHONY: run test bench lint clean help
+.PHONY: run test bench score lint clean help
 
 help:
 	@echo "make run    - install and start the helper (prints what to load and open)"
 	@echo "make test   - install test dependencies and run every test"
 	@echo "make bench  - run the benchmarks, side by side with the peers (table + JSON)"
+	@echo "make score  - each text rule's precision and recall on real tweets (needs ../shared/data)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +56,9 @@ bench: $(VENV)/.installed-bench $(COMPILED)
 	@sh scripts/test-deps.sh
 	@sh scripts/bench-deps.sh
 	$(BIN)/python -m bench
+
+score: $(VENV)/.installed-test
+	BACKCHANNEL_PURE=1 $(BIN)/python -m tests.rules.score
 
 clean:
 	rm -rf $(VENV) build *.egg-info helper/*.egg-info .pytest_cache .hypothesis bench/results

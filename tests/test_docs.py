@@ -17,6 +17,8 @@ def test_readme_rule_table_matches_the_registry() -> None:
     readme = (ROOT / "README.md").read_text()
     rows = dict(re.findall(r"^\| ([A-Z]{3}\d{3}) \| ([a-z-]+) \|", readme, re.M))
     assert rows == {code: rule.name for code, rule in RULES.items()}
+    levels = dict(re.findall(r"^\| ([A-Z]{3}\d{3}) \| [a-z-]+ \| (\w+) \|", readme, re.M))
+    assert levels == {code: rule.level.value for code, rule in RULES.items()}
 
 
 def test_api_doc_lists_every_route() -> None:

@@ -70,7 +70,7 @@ def test_a_draft_without_the_event_hashtag_gets_ctx001_and_the_length_left(open_
     type_into(page, DRAFT)
     ctx001 = tip(page, "CTX001")
     ctx001.wait_for()
-    assert ctx001.get_attribute("data-level") == "warning"
+    assert ctx001.get_attribute("data-level") == "suggestion"
     assert "#LT13" in ctx001.locator(".message").text_content()
     expected = api(helper.url, helper.token, "POST", "/v1/check", {"text": DRAFT, "platform": "x", "at": IN_SESSION})
     assert page.locator(f"{READY} [data-backchannel-length]").text_content() == f"{280 - expected['length']['weighted']} left"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from backchannel.rules.quotes import find_quotes, has_attribution
+from backchannel.rules.quotes import find_quotes, has_attribution, kind
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,13 @@ def test_short_scare_quotes_do_not_count() -> None:
         ("„Lernen ist Arbeit und Arbeit ist Lernen“, sagt sie", True),
         ("“Learning is work and work is learning”", False),
         ("“Learning is work and work is learning” I love it", False),
+        ('@jdoe used a bell to say: "time is up for the long slides"', True),
+        ('Jane Doe: "design is how it works, not how it looks"', True),
+        ('Ha! RT @someone: "the best way to learn anything is to teach it" #conf', True),
+        ('"The best way to learn anything is to teach it" — @someone', True),
+        ('"The best way to learn anything is to teach it", per @someone', True),
+        ("“Learning is work and work is learning” — great line from the keynote", False),
+        ("“Learning is work and work is learning” Best Keynote Ever #LT13", False),
     ],
 )
 def test_attribution_near_the_quote(text: str, attributed: bool) -> None:
@@ -54,3 +61,84 @@ def test_speaker_name_counts_as_attribution() -> None:
     (quote,) = find_quotes(text, min_words=3)
     assert has_attribution(text, quote, window=60, names=("Priya Raman",))
     assert not has_attribution(text, quote, window=60, names=("Someone Else",))
+
+
+def test_a_word_with_an_apostrophe_is_one_word() -> None:
+    assert find_quotes("“Don't stop”", min_words=3) == []
+    (quote,) = find_quotes("“We don't train people, we don’t”", min_words=3)
+    assert quote.words == 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'Curation is the new creation' - great line from the content session #LT13",
+        "Great line: 'curation is the new creation' #LT13",
+    ],
+)
+def test_single_straight_quotes_quote(text: str) -> None:
+    (quote,) = find_quotes(text, min_words=3)
+    assert text[quote.start : quote.end] in ("'Curation is the new creation'", "'curation is the new creation'")
+    assert kind(text, quote) == "speech"
+    assert not has_attribution(text, quote, window=60)
+    # Elisions and possessives are apostrophes, not quote marks.
+    for other in ("Go kill 'em. Not literally, said the students' teacher", "'cause we like the students' work", "Back in the '90s we did"):
+        assert find_quotes(other, min_words=3) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Design is how it works, not how it looks" Jane Doe #conf',
+        '"Learning happens in communities of practice" (Lave) #conf',
+        '"learning is peripheral participation in practice" kay 1971',
+        'Don Norman\'s argument that "design is how it works, not how it looks"',
+        "“@someone: our new paper on open courses is out http://t.co/abc”",
+        'Loving this Neil Young interview on music "I think of the Internet as the new radio"',
+    ],
+)
+def test_attribution_wherever_people_put_it(text: str) -> None:
+    (quote,) = find_quotes(text, min_words=3)
+    assert has_attribution(text, quote, window=60)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('watching "The Singing Revolution" video #conf', "title"),
+        ('a session on "communities and reform" #conf', "title"),
+        ('This year\'s theme: "open by default, closed by exception, always"', "title"),
+        ('Example assignment “Messing with the MacGuffin” http://t.co/x', "title"),
+        ('the "community of practice" idea', "term"),
+        ('"preaching to the choir" has its limits', "term"),
+        ('we are all on "the same page" now', "term"),
+        ('report on the stream: "here\'s the challenge we face with open courses"', "example"),
+        ('#4life is not just saying "this would be a great assignment" DO IT', "example"),
+        ('Add a tag line that says something like "tune in to the radio show now"', "example"),
+        ('"We hope our students cause trouble" on the open course on activism', "speech"),
+        ('"it may be too early in the morning for this... the funny stuff is coming"', "speech"),
+    ],
+)
+def test_titles_terms_and_examples_are_told_from_speech(text: str, expected: str) -> None:
+    (quote,) = find_quotes(text, min_words=3)
+    assert kind(text, quote) == expected
+
+
+def test_a_list_of_titles_is_a_list_of_titles() -> None:
+    text = 'card categories like "Sympathy for Unfriending" "Congrats for being so trending"'
+    first, second = find_quotes(text, min_words=3)
+    assert kind(text, first) == "title"
+    assert kind(text, second, (first, "title")) == "title"
+
+
+def test_the_unattributed_quote_tip_says_what_it_saw_and_names_the_speaker_after_the_quote() -> None:
+    from backchannel.checker import check_draft
+    from backchannel.rules.examples import situation
+
+    event, session = situation("session")
+    text = "“Nobody ever learned to ride a bike in a classroom” #LT13 #LT13A1"
+    (tip,) = [t for t in check_draft(text, event=event, session=session).tips if t.code == "CTX004"]
+    assert tip.message.startswith("A 10-word quote with no speaker named")
+    assert tip.fix is not None
+    assert tip.fix.result == "“Nobody ever learned to ride a bike in a classroom” — @priyaraman #LT13 #LT13A1"
+    assert not [t for t in check_draft(tip.fix.result, event=event, session=session).tips if t.code == "CTX004"]

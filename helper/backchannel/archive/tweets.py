@@ -122,6 +122,28 @@ def entities(tweet: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def composed_text(text: str, entities: Mapping[str, Any]) -> str:
+    """The post as its author typed it: without the trailing t.co links that stand for its own media.
+
+    X appends a link to every post with a photo or video; the author never
+    typed it, and the composer never showed it. Checked as a draft, an archived
+    photo post with a short caption is no "bare link". Only trailing links are
+    dropped: a media link in the middle of the text (rare) stays where it is.
+    """
+    media_urls = entities.get("media_urls") or ()
+    if not media_urls:
+        return text
+    out = text.rstrip()
+    dropped = True
+    while dropped:
+        dropped = False
+        for url in media_urls:
+            if url and out.endswith(url):
+                out = out[: -len(url)].rstrip()
+                dropped = True
+    return out
+
+
 def media_of(tweet: Mapping[str, Any], tweet_id: str) -> list[tuple[MediaIn, str | None]]:
     """Each attached medium, and the file name it has in the archive's media folder."""
     extended = tweet.get("extended_entities")
