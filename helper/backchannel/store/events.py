@@ -307,6 +307,17 @@ class EventStore:
             params.append(room)
         return self._sessions(self.db.conn.execute(sql + " ORDER BY s.room, s.starts_at", params).fetchall())
 
+    def session_tags(self, slug: str) -> frozenset[str]:
+        """Every session tag the event's programme uses, explicit or from its pattern."""
+        event = self.get_event(slug)
+        rows = self.db.conn.execute("SELECT DISTINCT tag, code, room, track FROM sessions WHERE event_id = ?", (event.id,)).fetchall()
+        hashtag = event.hashtags[0] if event.hashtags else None
+        tags = (
+            r["tag"] or render_session_tag(event.session_tag_pattern, hashtag=hashtag, code=r["code"], room=r["room"], track=r["track"])
+            for r in rows
+        )
+        return frozenset(t for t in tags if t)
+
     def next_sessions(self, slug: str, at: datetime, room: str | None = None) -> list[Session]:
         """The first session to start after ``at`` in each room (within a day)."""
         event = self.get_event(slug)
