@@ -23,7 +23,7 @@ def test_import_now_kit_and_speakers(tmp_path: Path) -> None:
     imported = backchannel(tmp_path, "schedule", "import", str(programme), "--format", "json")
     assert imported.returncode == 0, imported.stderr
     report = json.loads(imported.stdout)
-    assert report["sessions"] == {"added": 3, "updated": 0, "unchanged": 0, "removed": 0}
+    assert report["sessions"] == {"added": 3, "updated": 0, "unchanged": 0, "removed": 0, "kept": 0}
 
     again = backchannel(tmp_path, "schedule", "import", str(programme))
     assert "0 added, 0 updated, 3 unchanged, 0 removed" in again.stdout
@@ -57,3 +57,26 @@ def test_bad_programme_file_exits_2(tmp_path: Path) -> None:
     assert "not a programme format" in done.stderr
     missing = backchannel(tmp_path, "schedule", "import", str(tmp_path / "nope.ics"))
     assert missing.returncode == 2 and "Cannot read" in missing.stderr
+
+
+def test_import_keeps_what_is_not_in_the_file_and_says_how_to_remove_it(tmp_path: Path) -> None:
+    programme = setup(tmp_path)
+    assert backchannel(tmp_path, "schedule", "import", str(programme)).returncode == 0
+    one = tmp_path / "one.json"
+    one.write_bytes(sessionize(TALKS[:1]))
+    dry = backchannel(tmp_path, "schedule", "import", str(one), "--replace", "--dry-run")
+    assert dry.returncode == 0 and "Dry run, nothing was changed" in dry.stdout and "2 removed" in dry.stdout
+    kept = backchannel(tmp_path, "schedule", "import", str(one))
+    assert kept.returncode == 0
+    assert "2 sessions of the event are not in this file and were kept (add --replace to remove them)" in kept.stdout
+    listed = json.loads(backchannel(tmp_path, "session", "list", "--format", "json").stdout)
+    assert len(listed["sessions"]) == 3
+
+
+def test_a_programme_for_another_year_changes_nothing(tmp_path: Path) -> None:
+    programme = setup(tmp_path)
+    assert backchannel(tmp_path, "schedule", "import", str(programme)).returncode == 0
+    later = tmp_path / "2028.json"
+    later.write_bytes(sessionize([(i, "2028-02-03", s, r, t, p) for i, _, s, r, t, p in TALKS]))
+    refused = backchannel(tmp_path, "schedule", "import", str(later), "--replace")
+    assert refused.returncode == 2 and "is it the right file? Nothing was imported" in refused.stderr

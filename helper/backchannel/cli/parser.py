@@ -160,15 +160,21 @@ def build_parser() -> argparse.ArgumentParser:
     schedule_sub = schedule.add_subparsers(title="actions", metavar="ACTION")
     sch_import = _command(
         schedule_sub, "import", help="import (or re-import) a programme file into an event", module="programme_cmd", function="run_schedule_import",
-        description="Import a programme file into an event. Re-importing updates sessions in place and reports removed ones;\n"
-        "handles you set by hand are kept. A file that cannot be trusted changes nothing.",
-        example="backchannel schedule import schedule.ics --event pyconuk15\n"
+        description="Import a programme file into an event. Re-importing updates sessions in place; sessions of the event\n"
+        "that are not in the file are kept and listed (so one-session files add up) unless you pass --replace.\n"
+        "Handles you set by hand are kept. A file that cannot be trusted, or whose dates do not match the event's,\n"
+        "changes nothing; --dry-run shows what an import would do.",
+        example="backchannel schedule import schedule.ics --event pyconuk15 --dry-run\n"
+        "backchannel schedule import schedule-v2.xml --event fosdem26 --replace\n"
         "backchannel schedule import sessions.json --speakers speakers.json --event devfest19 --format json",
     )
     sch_import.add_argument("file", help="the programme file")
     sch_import.add_argument("--event", metavar="SLUG", help="the event (default: the active event)")
     sch_import.add_argument("--schedule-format", metavar="NAME", help="skip format detection: ical, frab-json, frab-xml or sessionize")
     sch_import.add_argument("--speakers", metavar="FILE", help="a Sessionize Speakers view with the speakers' links")
+    sch_import.add_argument("--dry-run", action="store_true", help="show what the import would change, and change nothing")
+    sch_import.add_argument("--replace", action="store_true", help="remove the event's imported sessions that are not in this file")
+    sch_import.add_argument("--force", action="store_true", help="import even though the programme's dates do not match the event's")
     sch_import.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
     now = _command(

@@ -39,7 +39,10 @@ def run_schedule_import(args: argparse.Namespace) -> int:
 
     try:
         event = _event_for(store, args.event)
-        report = import_file(store, event.slug, data, filename=Path(args.file).name, format=args.schedule_format, speakers=speakers, progress=progress)
+        report = import_file(
+            store, event.slug, data, filename=Path(args.file).name, format=args.schedule_format, speakers=speakers, progress=progress,
+            replace=args.replace, dry_run=args.dry_run, force=args.force,
+        )
     finally:
         line.close()
         store.close()
@@ -47,13 +50,26 @@ def run_schedule_import(args: argparse.Namespace) -> int:
         print_json(report.to_dict())
         return 0
     out = sys.stdout
+    if report.dry_run:
+        out.write("Dry run, nothing was changed. The import would do this:\n")
+    verb = "Would import" if report.dry_run else "Imported"
     out.write(
-        f"Imported {report.format} programme into {report.event}: {report.added} added, {report.updated} updated, "
+        f"{verb} {report.format} programme into {report.event}: {report.added} added, {report.updated} updated, "
         f"{report.unchanged} unchanged, {len(report.removed)} removed; {report.rooms} rooms, {report.speakers} speakers, "
         f"{report.handles} handles.\n"
     )
     for title in report.removed:
         out.write(f"  removed: {title}\n")
+    if report.kept:
+        n = len(report.kept)
+        out.write(
+            f"{n} session{'s' if n != 1 else ''} of the event {'are' if n != 1 else 'is'} not in this file and "
+            f"{'would be' if report.dry_run else 'were'} kept (add --replace to remove {'them' if n != 1 else 'it'}):\n"
+        )
+        for title in report.kept[:20]:
+            out.write(f"  kept: {title}\n")
+        if n > 20:
+            out.write(f"  … and {n - 20} more (--format json lists them all)\n")
     if report.warnings:
         out.write(f"{len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}:\n")
         for w in report.warnings:
