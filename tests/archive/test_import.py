@@ -22,6 +22,7 @@ from tests.archive.builders import (
     grailbird_tweet,
     jpeg,
     lt13_archive_files,
+    manifest,
     tweet,
     ytd_file,
 )
@@ -239,3 +240,12 @@ def test_the_search_index_follows_imports_duplicates_and_edits(store: Store, tmp
     assert [p.remote_id for p in store.history.search("herons")] == ["7002"]
     integrity = store.db.conn.execute("INSERT INTO posts_fts (posts_fts, rank) VALUES ('integrity-check', 0)")
     assert integrity is not None
+
+
+def test_a_second_archive_reports_its_own_placements_and_its_owner_is_remembered(store: Store, tmp_path: Path) -> None:
+    first = import_archive(store, build_zip(tmp_path / "a.zip", lt13_archive_files()))
+    assert (first.with_event, first.with_session) == (4, 4)
+    other = {"data/manifest.js": manifest("priyaraman"), "data/tweets.js": ytd_file([tweet("3001", "Unrelated")])}
+    second = import_archive(store, build_zip(tmp_path / "b.zip", other))
+    assert (second.added, second.with_event, second.with_session) == (1, 0, 0)
+    assert store.history.own_handles("x") == {"@me", "@priyaraman"}
