@@ -249,3 +249,25 @@ def test_a_second_archive_reports_its_own_placements_and_its_owner_is_remembered
     second = import_archive(store, build_zip(tmp_path / "b.zip", other))
     assert (second.added, second.with_event, second.with_session) == (1, 0, 0)
     assert store.history.own_handles("x") == {"@me", "@priyaraman"}
+
+
+def test_cli_history_shows_local_times_and_the_more_hint_on_its_own_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.support.helper_process import helper_env
+
+    archive = build_zip(tmp_path / "a.zip", lt13_archive_files())
+    assert backchannel(tmp_path, "event", "add", "lt13", "--name", "LT13", "--hashtag", "LT13", "--time-zone", "Europe/London",
+                       "--starts-on", "2013-01-30", "--ends-on", "2013-01-31").returncode == 0
+    assert backchannel(tmp_path, "import-archive", str(archive)).returncode == 0
+    # Both streams into one pipe, as a terminal shows them.
+    merged = subprocess.run(
+        [sys.executable, "-m", "backchannel", "history", "--limit", "2"], env=helper_env(tmp_path),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60,
+    ).stdout
+    lines = merged.splitlines()
+    assert lines[-1].startswith("More: add --before ") and lines[-2] == ""
+    assert all(line.split()[2] == "UTC" for line in lines[:2])  # posts outside any event: UTC, and it says so
+    london = backchannel(tmp_path, "history", "--event", "lt13").stdout
+    assert "2013-01-30 10:05 GMT  lt13" in london

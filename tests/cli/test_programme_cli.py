@@ -80,3 +80,34 @@ def test_a_programme_for_another_year_changes_nothing(tmp_path: Path) -> None:
     later.write_bytes(sessionize([(i, "2028-02-03", s, r, t, p) for i, _, s, r, t, p in TALKS]))
     refused = backchannel(tmp_path, "schedule", "import", str(later), "--replace")
     assert refused.returncode == 2 and "is it the right file? Nothing was imported" in refused.stderr
+
+
+def test_times_are_shown_in_the_events_zone_and_say_so(tmp_path: Path) -> None:
+    programme = setup(tmp_path)
+    assert backchannel(tmp_path, "schedule", "import", str(programme)).returncode == 0
+    listed = backchannel(tmp_path, "session", "list").stdout
+    assert "Times in Europe/Brussels:" in listed
+    assert "2026-02-01 10:00–10:45 CET [K.1] Opening keynote" in listed  # 09:00 UTC
+    now = backchannel(tmp_path, "now", "--at", "2026-02-01T10:15", "--room", "K.1").stdout
+    assert "At 2026-02-01 10:15 CET (Europe/Brussels):" in now
+    assert "[K.1] 10:00–10:45 CET  Opening keynote" in now and "UTC" not in now
+    assert backchannel(tmp_path, "settings", "set", "display_time_zone", "Europe/London").returncode == 0
+    assert "2026-02-01 09:00–09:45 GMT [K.1] Opening keynote" in backchannel(tmp_path, "session", "list").stdout
+    bad = backchannel(tmp_path, "settings", "set", "display_time_zone", "Mars/Olympus")
+    assert bad.returncode == 2 and "Unknown time zone" in bad.stderr
+
+
+def test_now_says_why_there_is_no_context_when_the_chosen_room_is_empty(tmp_path: Path) -> None:
+    programme = setup(tmp_path)
+    assert backchannel(tmp_path, "schedule", "import", str(programme)).returncode == 0
+    assert backchannel(tmp_path, "settings", "set", "active_room", "K.2").returncode == 0
+    now = backchannel(tmp_path, "now", "--at", "2026-02-01T11:15").stdout
+    assert "Closing talk" in now and "Context to attach" not in now
+    assert "No context to attach: Nothing is on in K.2 then" in now
+
+
+def test_an_event_without_a_zone_says_so(tmp_path: Path) -> None:
+    added = backchannel(tmp_path, "event", "add", "nozone", "--name", "No Zone")
+    assert added.returncode == 0 and "no --time-zone given" in added.stderr
+    zoned = backchannel(tmp_path, "event", "add", "zoned", "--name", "Zoned", "--time-zone", "Europe/Berlin")
+    assert zoned.returncode == 0 and zoned.stderr == ""

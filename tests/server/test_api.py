@@ -173,3 +173,10 @@ async def test_every_answer_carries_the_security_headers(api: Api) -> None:
             assert response.headers["Cache-Control"] == "no-store"
             assert "default-src 'none'" in response.headers["Content-Security-Policy"]
             assert "Access-Control-Allow-Origin" not in response.headers
+
+
+async def test_an_event_made_without_a_zone_says_so(api: Api) -> None:
+    status, event = await api.call("POST", "/v1/events", json={"slug": "nozone", "name": "No zone"})
+    assert status == 201 and event["time_zone"] == "UTC" and "No time_zone given" in event["notes"][0]
+    status, zoned = await api.call("POST", "/v1/events", json={"slug": "zoned", "name": "Zoned", "time_zone": "Europe/Berlin"})
+    assert status == 201 and "notes" not in zoned

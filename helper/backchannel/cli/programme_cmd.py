@@ -10,7 +10,7 @@ from backchannel.cli.common import ProgressLine, open_store, print_json
 from backchannel.cli.event_cmd import _event_for
 from backchannel.errors import InvalidInput
 from backchannel.now import kit_for, what_is_on
-from backchannel.timeutil import parse_instant
+from backchannel.timeutil import local_clock, local_span, parse_instant, shown_zone
 
 
 def _read_file(path: str) -> bytes:
@@ -84,22 +84,29 @@ def run_now(args: argparse.Namespace) -> int:
         event = _event_for(store, args.event)
         at = parse_instant(args.at, default_zone=event.time_zone, field="--at") if args.at else None
         now = what_is_on(store, event.slug, at=at, room=args.room, platform=args.platform)
+        settings = store.settings.load()
+        shown = shown_zone(event.time_zone, settings.get("display_time_zone"))
+        room_chosen = bool(args.room or settings.get("active_room"))
     finally:
         store.close()
     if args.format == "json":
         print_json(now.to_dict())
         return 0
     out = sys.stdout
+    out.write(f"At {local_clock(now.at, shown, with_date=True)} ({shown}):\n")
     if not now.current:
-        out.write("Nothing is on right now.\n")
+        out.write("Nothing is on right now.\n" if at is None else "Nothing is on then.\n")
     for session, snippet in now.current:
-        out.write(f"now  [{session.room or '-'}] {session.start:%H:%M}–{session.end:%H:%M} UTC  {session.title}\n      {snippet}\n")
+        out.write(f"now  [{session.room or '-'}] {local_span(session.start, session.end, shown)}  {session.title}\n      {snippet}\n")
     for session in now.next:
-        out.write(f"next [{session.room or '-'}] {session.start:%H:%M}–{session.end:%H:%M} UTC  {session.title}\n")
+        out.write(f"next [{session.room or '-'}] {local_span(session.start, session.end, shown)}  {session.title}\n")
     if now.snippet:
         out.write(f"\nContext to attach:\n{now.snippet}\n")
-    elif len(now.current) > 1:
+    elif len(now.current) > 1 and not room_chosen:
         out.write("\nSeveral sessions are on: pass --room (or `backchannel settings set active_room ROOM`) for the context to attach.\n")
+    elif now.current and now.reason:
+        # The same answer check gives (see which_session): say why there is nothing to attach.
+        out.write(f"\nNo context to attach: {now.reason}\n")
     return 0
 
 

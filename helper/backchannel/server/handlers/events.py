@@ -20,7 +20,14 @@ async def list_events(request: web.Request) -> web.Response:
 async def create_event(request: web.Request) -> web.Response:
     body = await read_json(request, EventCreate)
     event = request.app[STORE].events.create_event(**body.model_dump())
-    return json_response(event.to_dict(), status=201)
+    answer = event.to_dict()
+    if "time_zone" not in body.model_fields_set:
+        # Every time typed or shown for the event depends on its zone: say that it was not given.
+        answer["notes"] = [
+            "No time_zone given: the event's times are read and shown in UTC until a programme import brings the venue's zone "
+            "or you set time_zone (an IANA name such as Europe/Berlin)."
+        ]
+    return json_response(answer, status=201)
 
 
 async def get_event(request: web.Request) -> web.Response:
