@@ -271,3 +271,10 @@ def test_cli_history_shows_local_times_and_the_more_hint_on_its_own_line(tmp_pat
     assert all(line.split()[2] == "UTC" for line in lines[:2])  # posts outside any event: UTC, and it says so
     london = backchannel(tmp_path, "history", "--event", "lt13").stdout
     assert "2013-01-30 10:05 GMT  lt13" in london
+
+
+def test_a_single_tweets_file_finds_the_photos_beside_it(store: Store, tmp_path: Path) -> None:
+    folder = build_folder(tmp_path / "extracted", lt13_archive_files())
+    report = import_archive(store, folder / "data" / "tweets.js")
+    assert (report.media, report.media_files) == (1, 1)
+    assert _by_remote(store)["1002"]["media"][0]["available"] is True

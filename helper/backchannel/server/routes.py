@@ -35,6 +35,7 @@ ROUTES: tuple[tuple[str, str, Handler], ...] = (
     ("POST", "/review/logout", review.logout),
     ("GET", "/review", review.index),
     ("GET", "/review/search", review.search),
+    ("GET", "/review/outside", review.outside),
     ("GET", "/review/events/{slug}", review.event),
     ("GET", "/review/events/{slug}/export", review.export),
     ("GET", "/review/media/{media_id}", review.media),
