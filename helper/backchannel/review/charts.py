@@ -6,8 +6,8 @@ already placed; the template only draws them, with presentation attributes
 session titles come from programme files.
 
 The SVG has a fixed coordinate width (``WIDTH``) and scales to the page, so
-its text is sized for that scale: readable on a phone at about two thirds,
-and at full size on a desktop. Labels are placed from an estimate of their
+its text is sized for that scale: about three quarters of it on a phone
+(13 units become 10 pixels), a little over full size on a desktop. Labels are placed from an estimate of their
 width (``text_width``) so that none overlaps another; the browser test
 measures the real boxes at desktop and phone widths.
 
@@ -26,12 +26,12 @@ from zoneinfo import ZoneInfo
 
 from backchannel.history.model import Post
 
-WIDTH = 480.0
-FONT = 14.0  # the labels' size in SVG units; values and ticks use VALUE_FONT
-VALUE_FONT = 12.0
+WIDTH = 400.0
+FONT = 15.0  # the labels' size in SVG units; values and ticks use VALUE_FONT
+VALUE_FONT = 13.0
 BAR = 16.0  # a horizontal bar's thickness
 ROW = FONT + 6 + BAR + 12  # label line, bar, gap
-AXIS_LEFT = 40.0  # room for the value axis' numbers in a column chart
+AXIS_LEFT = 36.0  # room for the value axis' numbers in a column chart
 PLOT_HEIGHT = 120.0
 MAX_HOURS = 72
 MAX_COLUMNS = 400  # bins drawn at most (a year and more of days)
