@@ -111,3 +111,24 @@ def test_an_event_without_a_zone_says_so(tmp_path: Path) -> None:
     assert added.returncode == 0 and "no --time-zone given" in added.stderr
     zoned = backchannel(tmp_path, "event", "add", "zoned", "--name", "Zoned", "--time-zone", "Europe/Berlin")
     assert zoned.returncode == 0 and zoned.stderr == ""
+
+
+def test_kit_for_one_platform_shows_that_platform(tmp_path: Path) -> None:
+    programme = setup(tmp_path)
+    assert backchannel(tmp_path, "schedule", "import", str(programme)).returncode == 0
+    every = backchannel(tmp_path, "event", "kit").stdout
+    assert "Follow on X: @ada_l" in every and "no Mastodon handle known for" in every
+    mastodon = backchannel(tmp_path, "event", "kit", "--platform", "mastodon").stdout
+    assert mastodon != every
+    assert "X:" not in mastodon and "@ada_l" not in mastodon
+    assert "No speaker's Mastodon handle is known yet" in mastodon
+    assert "Announce it on Mastodon (" in mastodon and "/500):" in mastodon
+
+
+def test_a_sessionize_speakers_file_says_which_command_to_use(tmp_path: Path) -> None:
+    setup(tmp_path)
+    speakers = tmp_path / "speakers.json"
+    speakers.write_text(json.dumps([{"id": "s1", "fullName": "Ada Lovelace", "links": [], "sessions": []}]))
+    refused = backchannel(tmp_path, "schedule", "import", str(speakers))
+    assert refused.returncode == 2
+    assert "--speakers speakers.json" in refused.stderr and "enrich_speakers" not in refused.stderr

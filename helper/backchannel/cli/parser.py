@@ -149,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev_kit = _command(event_sub, "kit", help="before the event: whom to follow, and an announcement draft", module="programme_cmd", function="run_kit",
                       example="backchannel event kit lt13\nbackchannel event kit lt13 --platform bluesky --format json")
     ev_kit.add_argument("slug", nargs="?", help="the event (default: the active event)")
-    ev_kit.add_argument("--platform", choices=PLATFORMS, default="x")
+    ev_kit.add_argument("--platform", choices=PLATFORMS, help="only whom to follow on this network, and the announcement checked for it (default: every network)")
     ev_kit.add_argument("--format", choices=("text", "json"), default="text")
 
     schedule = _command(

@@ -10,6 +10,7 @@ from backchannel.cli.common import ProgressLine, open_store, print_json
 from backchannel.cli.event_cmd import _event_for
 from backchannel.errors import InvalidInput
 from backchannel.now import kit_for, what_is_on
+from backchannel.text import weighted_length
 from backchannel.timeutil import local_clock, local_span, parse_instant, shown_zone
 
 
@@ -110,23 +111,34 @@ def run_now(args: argparse.Namespace) -> int:
     return 0
 
 
+NETWORK_NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
+
+
 def run_kit(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         event = _event_for(store, args.slug)
-        kit = kit_for(store, event.slug, args.platform)
+        kit = kit_for(store, event.slug, args.platform or "x")
+        limit = store.settings.load().limit(args.platform or "x")
     finally:
         store.close()
     if args.format == "json":
         print_json(kit.to_dict())
         return 0
     out = sys.stdout
-    for network, handles in kit.follow.items():
-        if handles:
-            out.write(f"Follow on {network}: {' '.join(handles)}\n")
+    # With --platform, only that network: the person is preparing for one place.
+    networks = [args.platform] if args.platform else list(kit.follow)
+    for network in networks:
+        name = NETWORK_NAMES[network]
+        if kit.follow[network]:
+            out.write(f"Follow on {name}: {' '.join(kit.follow[network])}\n")
+        elif args.platform:
+            out.write(f"No speaker's {name} handle is known yet (`backchannel speaker set NAME {network}=@handle` adds one).\n")
         if kit.without_handle[network]:
-            out.write(f"  no {network} handle known for: {', '.join(kit.without_handle[network])}\n")
-    out.write(f"\nAnnounce it:\n{kit.announcement}\n")
+            out.write(f"  no {name} handle known for: {', '.join(kit.without_handle[network])}\n")
+    where = f" on {NETWORK_NAMES[args.platform]}" if args.platform else ""
+    length = weighted_length(kit.announcement, args.platform or "x")
+    out.write(f"\nAnnounce it{where} ({length}/{limit}):\n{kit.announcement}\n")
     return 0
 
 
