@@ -132,3 +132,24 @@ def test_a_sessionize_speakers_file_says_which_command_to_use(tmp_path: Path) ->
     refused = backchannel(tmp_path, "schedule", "import", str(speakers))
     assert refused.returncode == 2
     assert "--speakers speakers.json" in refused.stderr and "enrich_speakers" not in refused.stderr
+
+
+def test_sessions_can_be_edited_and_removed(tmp_path: Path) -> None:
+    programme = setup(tmp_path)
+    assert backchannel(tmp_path, "schedule", "import", str(programme)).returncode == 0
+    sessions = json.loads(backchannel(tmp_path, "session", "list", "--format", "json").stdout)["sessions"]
+    keynote = next(s for s in sessions if s["title"] == "Opening keynote")
+    edited = backchannel(tmp_path, "session", "edit", str(keynote["id"]), "--room", "K.3", "--start", "2026-02-01T10:15",
+                         "--speaker", "Ada Lovelace;x=@ada_l", "--speaker", "Grace Hopper", "--format", "json")
+    assert edited.returncode == 0, edited.stderr
+    changed = json.loads(edited.stdout)
+    assert changed["room"] == "K.3" and changed["start"] == "2026-02-01T09:15:00Z" and changed["tag"] == "TC26K3"
+    assert [s["name"] for s in changed["speakers"]] == ["Ada Lovelace", "Grace Hopper"]
+    backwards = backchannel(tmp_path, "session", "edit", str(keynote["id"]), "--end", "2026-02-01T09:00")
+    assert backwards.returncode == 2 and "must end after it starts" in backwards.stderr
+    removed = backchannel(tmp_path, "session", "remove", str(keynote["id"]))
+    assert removed.returncode == 0 and "Removed session" in removed.stdout
+    left = json.loads(backchannel(tmp_path, "session", "list", "--format", "json").stdout)["sessions"]
+    assert keynote["id"] not in [s["id"] for s in left]
+    gone = backchannel(tmp_path, "session", "remove", str(keynote["id"]))
+    assert gone.returncode == 2 and "There is no session" in gone.stderr

@@ -17,7 +17,7 @@ def run_event_help(args: argparse.Namespace) -> int:
 
 
 def run_session_help(args: argparse.Namespace) -> int:
-    raise InvalidInput("Choose an action: backchannel session add|list (see `backchannel session --help`).")
+    raise InvalidInput("Choose an action: backchannel session add|list|edit|remove (see `backchannel session --help`).")
 
 
 def zone_note(slug: str) -> str:
@@ -199,4 +199,43 @@ def run_session_list(args: argparse.Namespace) -> int:
         sys.stdout.write(f"Times in {shown}:\n")
         for session in sessions:
             sys.stdout.write(_session_text(session, shown) + "\n")
+    return 0
+
+
+def run_session_edit(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        event = _event_for(store, args.event)
+        changes: dict[str, Any] = {}
+        if args.title is not None:
+            changes["title"] = args.title
+        for name in ("start", "end"):
+            if getattr(args, name) is not None:
+                changes[name] = parse_instant(getattr(args, name), default_zone=event.time_zone, field=f"--{name}")
+        for name in ("room", "track", "code", "tag"):
+            if getattr(args, name) is not None:
+                changes[name] = getattr(args, name) or None
+        if args.speaker is not None:
+            changes["speakers"] = [parse_speaker(s) for s in args.speaker]
+        if not changes:
+            raise InvalidInput("Nothing to change: pass at least one of --title, --start, --end, --room, --track, --code, --tag, --speaker.")
+        session = store.events.update_session(event.slug, args.id, changes)
+        shown = shown_zone(event.time_zone, store.settings.load().get("display_time_zone"))
+    finally:
+        store.close()
+    if args.format == "json":
+        print_json(session.to_dict())
+    else:
+        sys.stdout.write(_session_text(session, shown) + "\n")
+    return 0
+
+
+def run_session_remove(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        event = _event_for(store, args.event)
+        removed = store.events.remove_session(event.slug, args.id)
+    finally:
+        store.close()
+    sys.stdout.write(f"Removed session {removed.id} “{removed.title}” from {event.slug}; its posts stay in the event.\n")
     return 0

@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev_use.add_argument("--none", action="store_true", help="no active event: event-aware rules go quiet")
 
     session = _command(
-        sub, "session", help="add and list an event's sessions", module="event_cmd", function="run_session_help",
+        sub, "session", help="add, list, edit and remove an event's sessions", module="event_cmd", function="run_session_help",
         example='backchannel session add --event lt13 --title "Learning in the flow of work" --start 2013-01-30T10:00 \\\n'
         '    --end 2013-01-30T11:00 --room A1 --speaker "Priya Raman;x=@priyaraman"\nbackchannel session list --event lt13 --at 2013-01-30T10:30',
     )
@@ -140,6 +140,21 @@ def build_parser() -> argparse.ArgumentParser:
     s_add.add_argument("--tag", help="the session's own hashtag, overriding the event's pattern")
     s_add.add_argument("--speaker", action="append", default=[], metavar="NAME[;NETWORK=@HANDLE…]", help='a speaker, e.g. "Priya Raman;x=@priyaraman;bluesky=@priya.bsky.social" (repeatable)')
     s_add.add_argument("--format", choices=("text", "json"), default="text")
+    s_edit = _command(session_sub, "edit", help="change a session (its id is in `session list`)", module="event_cmd", function="run_session_edit",
+                      example='backchannel session edit 12 --room "Saal 2" --start 2014-12-27T11:15\nbackchannel session edit 12 --speaker "Jo Bloggs;x=@jo" --tag ""')
+    s_edit.add_argument("id", type=int, help="the session's id")
+    s_edit.add_argument("--event", metavar="SLUG", help="the event (default: the active event)")
+    s_edit.add_argument("--title")
+    s_edit.add_argument("--start", metavar="ISO8601", help="without an offset it is in the event's time zone")
+    s_edit.add_argument("--end", metavar="ISO8601")
+    for name in ("room", "track", "code", "tag"):
+        s_edit.add_argument(f"--{name}", help=f'the new {name} ("" clears it)')
+    s_edit.add_argument("--speaker", action="append", metavar="NAME[;NETWORK=@HANDLE…]", help="the speakers, replacing them all (repeatable)")
+    s_edit.add_argument("--format", choices=("text", "json"), default="text")
+    s_remove = _command(session_sub, "remove", help="remove a session; its posts stay in the event", module="event_cmd", function="run_session_remove",
+                        example="backchannel session remove 12")
+    s_remove.add_argument("id", type=int, help="the session's id")
+    s_remove.add_argument("--event", metavar="SLUG", help="the event (default: the active event)")
     s_list = _command(session_sub, "list", help="list sessions (or those on at --at)", module="event_cmd", function="run_session_list",
                       example="backchannel session list --event lt13\nbackchannel session list --at 2013-01-30T10:30")
     s_list.add_argument("--event", metavar="SLUG", help="the event (default: the active event)")

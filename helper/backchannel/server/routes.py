@@ -20,6 +20,8 @@ ROUTES: tuple[tuple[str, str, Handler], ...] = (
     ("PATCH", "/v1/events/{slug}", events.patch_event),
     ("GET", "/v1/events/{slug}/sessions", events.list_sessions),
     ("POST", "/v1/events/{slug}/sessions", events.create_session),
+    ("PATCH", "/v1/events/{slug}/sessions/{session_id}", events.patch_session),
+    ("DELETE", "/v1/events/{slug}/sessions/{session_id}", events.delete_session),
     ("POST", "/v1/events/{slug}/schedule", programme.import_schedule),
     ("GET", "/v1/events/{slug}/now", programme.now),
     ("GET", "/v1/events/{slug}/kit", programme.kit),
