@@ -297,7 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     for action, function, action_help, action_example in (
         ("install", "run_install", "write the host manifest (and its launcher) for every browser found",
          "backchannel native-host install\nbackchannel native-host install --browser chrome --browser firefox\n"
-         "backchannel native-host install --browser chromium --manifest-dir /tmp/profile/NativeMessagingHosts"),
+         "backchannel native-host install --browser chromium --profile ~/conference-profile   # started with --user-data-dir"),
         ("uninstall", "run_uninstall", "remove the host manifests (and launchers) written by install",
          "backchannel native-host uninstall\nbackchannel native-host uninstall --browser brave --system"),
         ("status", "run_status", "show where the host is installed, and whether each manifest is sound (exit 1 if one is broken)",
@@ -308,5 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"only this browser (repeatable; default: every browser found): {', '.join(BROWSER_NAMES)}")
         nh.add_argument("--system", action="store_true", help="the system-wide locations (needs root / administrator) instead of your user's")
         nh.add_argument("--manifest-dir", metavar="DIR", help="write to this folder instead, e.g. a custom profile's NativeMessagingHosts")
+        nh.add_argument("--profile", metavar="DIR", help="a Chromium-family browser started with its own profile (--user-data-dir=DIR): "
+                        "its DIR/NativeMessagingHosts")
         nh.add_argument("--format", choices=("text", "json"), default="text")
     return parser
