@@ -36,7 +36,7 @@ class SettingsStore:
         """Set several settings at once, all or none; ``None`` resets one to its default."""
         parsed = {name: (None if value is None else parse_setting(name, value)) for name, value in changes.items()}
         if parsed.get("active_room"):
-            parsed["active_room"] = self._known_room(parsed["active_room"], parsed.get("active_event", self.load().get("active_event")))
+            parsed["active_room"] = self._known_room(str(parsed["active_room"]), parsed.get("active_event", self.load().get("active_event")))
         with self.db.write() as conn:
             for name, value in parsed.items():
                 if value is None or value == SETTINGS[name].default:
