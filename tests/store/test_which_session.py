@@ -105,3 +105,10 @@ async def test_the_api_now_and_check_agree(aiohttp_client: Callable[[web.Applica
     assert status == 200 and checked["session"] is None
     status, tagged = await api.call("POST", "/v1/check", json={"text": "Good point #31c3Saal1", "at": "2014-12-27T14:10"})
     assert status == 200 and tagged["session"] == next(s.id for s in store.events.list_sessions("31c3") if s.title == "Saal 1 afternoon")
+
+
+def test_hashtags_that_are_no_session_tag_do_not_resolve_the_situation_again(store: Store) -> None:
+    # Typing "#31c3" letter by letter must not reload the history on every keystroke.
+    first = store.situation(at="2014-12-27T14:10", text="Good point #3")
+    assert store.situation(at="2014-12-27T14:10", text="Good point #31c") is first
+    assert store.situation(at="2014-12-27T14:10", text="Good point #31c3Saal1") is not first

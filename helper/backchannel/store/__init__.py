@@ -53,6 +53,7 @@ class Store:
         self.programmes = ProgrammeStore(self.db, self.events)
         self.settings = SettingsStore(self.db)
         self._situation_cache: dict[tuple[Any, ...], Situation] = {}
+        self._session_tags: tuple[Any, frozenset[str]] | None = None  # (database version, every event's session tags)
         # Imported here: the history's modules import the store's (db, events), so not at the top.
         from backchannel.history.store import HistoryStore
 
@@ -99,7 +100,9 @@ class Store:
         does or time moves on: it is cached per database version and, for live checks
         (no ``at``), per minute.
         """
-        hashtags = frozenset(e.text.casefold() for e in hashtag_entities(text)) if text else frozenset()
+        # Only session tags can change the answer: other hashtags stay out of the cache key, so typing
+        # "#LT1…" letter by letter does not resolve the situation (and load the history) again each time.
+        hashtags = frozenset(e.text.casefold() for e in hashtag_entities(text)) & self._known_session_tags() if text and "#" in text else frozenset()
         key = (self.db.version(), event, session, at if at is not None else int(time.time() // 60), room, hashtags, with_history)
         cached = self._situation_cache.get(key)
         if cached is None:
@@ -133,6 +136,14 @@ class Store:
             current, reason, source = resolved.session, resolved.reason, resolved.source
         history = self._history(current.id if current else None, at, settings) if with_history else None
         return Situation(chosen.info(), current.info() if current else None, settings, history, reason, source)
+
+    def _known_session_tags(self) -> frozenset[str]:
+        """Every session tag of every event, casefolded; read again only when the database changes."""
+        version = self.db.version()
+        if self._session_tags is None or self._session_tags[0] != version:
+            tags = frozenset(t.casefold() for e in self.events.list_events() for t in self.events.session_tags(e.slug))
+            self._session_tags = (version, tags)
+        return self._session_tags[1]
 
     def _history(self, session_id: int | None, at: datetime | None, settings: Settings) -> "History":
         """The history the rules see: up to ``at`` when checking a past moment, everything up to now otherwise.
