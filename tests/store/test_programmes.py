@@ -191,3 +191,14 @@ def test_a_programme_for_other_dates_is_refused(store: Store) -> None:
 def test_an_event_without_dates_or_sessions_takes_any_programme(store: Store) -> None:
     store.events.create_event("blank", "Blank")
     assert import_file(store, "blank", sessionize(TALKS)).added == 3
+
+
+def test_a_programme_titled_for_another_event_is_imported_with_a_warning(store: Store, tmp_path: Path) -> None:
+    from backchannel.schedules import read_programme
+
+    programme = read_programme(sessionize(TALKS), time_zone="Europe/Brussels")
+    programme.title = "Some Other Summit"
+    report = store.programmes.import_programme("tc", programme, dry_run=True)
+    assert report.warnings[0]["field"] == "title" and "Some Other Summit" in report.warnings[0]["message"]
+    programme.title = "Test Conf 2026"
+    assert not [w for w in store.programmes.import_programme("tc", programme, dry_run=True).warnings if w["field"] == "title"]

@@ -20,6 +20,7 @@ within the event, and a handle the user set by hand survives every re-import.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -84,6 +85,9 @@ class ProgrammeStore:
             self._check_matches(event, programme)
         report = ImportReport(event=slug, format=programme.format, rooms=len(programme.rooms), dry_run=dry_run)
         report.warnings = [{"message": w.message, "line": w.line, "field": w.field} for w in programme.warnings]
+        mismatch = _title_mismatch(event, programme.title)
+        if mismatch:
+            report.warnings.insert(0, {"message": mismatch, "line": None, "field": "title"})
         try:
             self._write(event, programme, report, filename=filename, progress=progress, replace=replace, dry_run=dry_run)
         except _DryRun:
@@ -251,3 +255,17 @@ def _event_days(db: Database, event: Event) -> tuple[date, date] | None:
 
 def _span(days: tuple[date, date]) -> str:
     return days[0].isoformat() if days[0] == days[1] else f"{days[0].isoformat()} to {days[1].isoformat()}"
+
+
+_WORD = re.compile(r"[^\W_]{3,}")
+
+
+def _title_mismatch(event: Event, title: str | None) -> str | None:
+    """A warning when the programme's title shares no word with the event's name or hashtags: perhaps the wrong file."""
+    if not title:
+        return None
+    theirs = {w.casefold() for w in _WORD.findall(title)}
+    ours = {w.casefold() for w in _WORD.findall(event.name)} | {h.casefold() for h in event.hashtags}
+    if not theirs or not ours or theirs & ours:
+        return None
+    return f"The programme is titled “{title}” and the event is “{event.name}”: check that it is the right file (`--dry-run` shows what an import would do)."
