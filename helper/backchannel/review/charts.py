@@ -188,7 +188,7 @@ def _time_chart(title: str, moments: list[datetime], stack_of: StackOf, zone: Zo
             for m in ms:
                 groups.setdefault(int((m - first) / timedelta(hours=1)), []).append(m)
             columns = [(f"{(first + timedelta(hours=i)):%H}", stack_of(groups.get(i, []))[0] if i in groups else []) for i in range(hours)]
-            panels.append((f"{day:%a %d %b}", "h", columns))
+            panels.append((f"{day:%a %d %b}", columns))
         return _panels(title, panels, unit, hourly=True)
     first = local[0].replace(hour=0, minute=0, second=0, microsecond=0)
     count = min(int((local[-1] - first) / timedelta(days=1)) + 1, MAX_COLUMNS)
@@ -198,12 +198,12 @@ def _time_chart(title: str, moments: list[datetime], stack_of: StackOf, zone: Zo
         if index < count:
             groups.setdefault(index, []).append(m)
     columns = [(f"{(first + timedelta(days=i)):%d %b}", stack_of(groups[i])[0] if i in groups else []) for i in range(count)]
-    return _panels(title.replace("per hour", "per day"), [("", "d", columns)], unit, hourly=False)
+    return _panels(title.replace("per hour", "per day"), [("", columns)], unit, hourly=False)
 
 
-
-def _panels(title: str, panels: list[tuple[str, str, list[tuple[str, Stack]]]], unit: str, *, hourly: bool) -> Chart:
-    top = max((sum(v for v, _ in stack) for _, _, columns in panels for _, stack in columns), default=0)
+def _panels(title: str, panels: list[tuple[str, list[tuple[str, Stack]]]], unit: str, *, hourly: bool) -> Chart:
+    """Panels of columns, one above the other, sharing one value axis: (heading, [(column label, stack)])."""
+    top = max((sum(v for v, _ in stack) for _, columns in panels for _, stack in columns), default=0)
     ticks = nice_ticks(top, 4)
     scale_top = ticks[-1] or 1
     plot_width = WIDTH - AXIS_LEFT - 4
@@ -212,7 +212,7 @@ def _panels(title: str, panels: list[tuple[str, str, list[tuple[str, Stack]]]], 
     lines: list[Line] = []
     summary: list[str] = []
     y0 = 0.0
-    for heading, _, columns in panels:
+    for heading, columns in panels:
         if heading:
             texts.append(Text(0, y0 + FONT, heading, "day"))
             y0 += FONT + 6
