@@ -16,6 +16,7 @@ help:
 	@echo "make score  - each text rule's precision and recall on real tweets (needs ../shared/data)"
 
 $(BIN)/python:
+	@echo "make: creating the virtualenv in $(VENV) …"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
@@ -26,18 +27,23 @@ COMPILED_SOURCES := $(shell $(PYTHON) scripts/compile.py --list)
 COMPILED := build/compiled/manifest.json
 
 $(COMPILED): $(COMPILED_SOURCES) scripts/compile.py | $(BIN)/python
-	@$(BIN)/python -c "import mypyc" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[compile]'
+	@$(BIN)/python -c "import mypyc" 2>/dev/null || { echo "make: installing mypyc, to compile the checker …"; $(BIN)/python -m pip install --quiet -e '.[compile]'; }
 	@mkdir -p build
-	@echo "compiling the checker's modules with mypyc (build/compile.log) …"
-	@$(BIN)/python scripts/compile.py > build/compile.log 2>&1 \
+	@echo "make: compiling the checker's modules with mypyc, which halves a check's time."
+	@echo "      This takes 1–3 minutes on a laptop the first time, and again only when those modules change;"
+	@echo "      its output goes to build/compile.log. (BACKCHANNEL_PURE=1 runs without the build.)"
+	@start=$$(date +%s); $(BIN)/python scripts/compile.py > build/compile.log 2>&1 \
+		&& echo "make: compiled in $$(( $$(date +%s) - start )) s." \
 		|| { tail -n 5 build/compile.log; echo "make: could not compile the checker's modules; they run as plain Python"; }
 
 # Reinstall only when the project's dependencies change.
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	@echo "make: installing the helper and its dependencies into $(VENV) (about a minute the first time) …"
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	@echo "make: installing the helper and the test tools into $(VENV) (a minute or two the first time) …"
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
@@ -46,7 +52,7 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	touch $@
 
 run: $(VENV)/.installed-run $(COMPILED)
-	@BIN=$(BIN) PORT=$(PORT) DATA_DIR=$(DATA_DIR) sh scripts/run.sh
+	@BIN=$(BIN) PORT=$(PORT) DATA_DIR=$(DATA_DIR) BACKCHANNEL_STARTED_BY=make sh scripts/run.sh
 
 test: $(VENV)/.installed-test $(COMPILED)
 	@sh scripts/test-deps.sh

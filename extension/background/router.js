@@ -1,12 +1,14 @@
 /* The one door to the helper. Content scripts (x.com tabs) may ask for checks, the
  * current session, switching a rule, analysing a photo (and its crop), recording a post
- * and reporting parts of X's page they could not find; the options page (an extension page) may also pair, change settings and look at
- * the post queue. Anything else, or any other sender, is refused. */
+ * and reporting parts of X's page they could not find; the options page and the toolbar
+ * popup (extension pages) may also pair, change settings, look at the post queue and pause
+ * coaching on a site. Anything else, or any other sender, is refused; a paused site's
+ * checks are answered with the 'paused' state. */
 (() => {
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
   const { PLATFORM, RULE_CODE, EVENT_SLUG, PHOTO_MAX_BYTES, PHOTO_TYPE, PHOTO_ID, CLIENT_ID } = ns.constants;
-  const { helper, pairing, pairingStore, postQueue, bytes, HelperError } = ns;
+  const { helper, pairing, pairingStore, postQueue, sitePause, bytes, HelperError } = ns;
 
   const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$/;
 
@@ -191,11 +193,25 @@
       return postQueue.status();
     },
 
+    /** The toolbar popup's switch: is coaching paused on this site, and pausing or resuming it. */
+    async 'site-paused'({ site }) {
+      const known = sitePause.siteOf(`https://${String(site)}/`);
+      return { site: known, paused: await sitePause.isPaused(known) };
+    },
+
+    async 'set-site-paused'({ site, paused }) {
+      const known = sitePause.siteOf(`https://${String(site)}/`);
+      if (!known) throw new HelperError('helper-error', 'Coaching can be paused on x.com only.');
+      return { site: known, paused: await sitePause.setPaused(known, Boolean(paused)) };
+    },
+
     async 'put-settings'({ changes }) {
       if (!changes || typeof changes !== 'object' || Array.isArray(changes)) throw new HelperError('helper-error', 'Settings must be an object.');
       return helper.put('/v1/settings', changes);
     },
   };
+
+  const COACHING = new Set(['check', 'photo', 'photo-copy']);
 
   function isExtensionPage(sender) {
     return typeof sender.url === 'string' && sender.url.startsWith(chrome.runtime.getURL('/'));
@@ -203,14 +219,21 @@
 
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (sender.id !== chrome.runtime.id || !message || typeof message.type !== 'string') return false;
-    const table = isExtensionPage(sender) ? pageActions : contentActions;
+    const page = isExtensionPage(sender);
+    const table = page ? pageActions : contentActions;
     const action = Object.hasOwn(table, message.type) ? table[message.type] : null;
     if (!action) {
       sendResponse({ ok: false, state: 'helper-error', message: `Unknown request ${message.type.slice(0, 30)}.` });
       return false;
     }
     Promise.resolve()
-      .then(() => action(message))
+      .then(async () => {
+        // A site paused from the toolbar gets no coaching (checks, photo analysis); posts are still recorded.
+        if (!page && COACHING.has(message.type) && (await sitePause.isPaused(sitePause.siteOf(sender.tab?.url ?? sender.url)))) {
+          throw new HelperError('paused');
+        }
+        return action(message);
+      })
       .then(
         (answer) => sendResponse({ ok: true, ...answer }),
         (error) => sendResponse({ ok: false, state: error?.state || 'helper-error', message: error?.message || String(error), detail: error?.detail || null }),

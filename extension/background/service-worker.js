@@ -10,5 +10,6 @@ importScripts(
   '/background/pairing.js',
   '/background/helper-client.js',
   '/background/post-queue.js',
+  '/background/site-pause.js',
   '/background/router.js',
 );

@@ -51,10 +51,19 @@
     const status = $('pairing-status');
     const reply = await ask('status');
     status.dataset.state = reply.ok ? 'paired' : reply.state;
-    status.textContent = reply.ok
-      ? `Paired with the helper ${reply.version} at ${reply.url} (${reply.source === 'manual' ? 'by hand' : 'through the native host'}).`
-      : reply.message || ns.messages[reply.state];
-    return reply.ok;
+    const steps = $('pairing-steps');
+    if (reply.ok) {
+      status.textContent = `Paired with the helper ${reply.version} at ${reply.url} (${reply.source === 'manual' ? 'by hand' : 'through the native host'}).`;
+      steps.hidden = true;
+      steps.replaceChildren();
+      return true;
+    }
+    // This page's own words: the panel's message would send the person to the page they are on.
+    const next = ns.nextStep(reply, { onOptions: true });
+    status.textContent = `Not paired. ${next.summary}`;
+    steps.replaceChildren(...next.steps.map(ns.stepNode));
+    steps.hidden = false;
+    return false;
   }
 
   async function showEvents() {

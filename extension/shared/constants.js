@@ -33,6 +33,7 @@
     'helper-error': 'The helper could not check this draft.',
     'extension-reloaded': 'Backchannel Coach was updated — reload this page to keep coaching.',
     'no-event': 'Pick the event you are at in the extension options, so tips know its hashtag and programme.',
+    paused: 'Coaching is paused on this site — switch it back on from the Backchannel Coach button in the toolbar.',
     'post-recorded': 'Post recorded.',
     'post-queued': 'Post saved, will sync when the helper is back.',
     'post-dropped': 'The helper refused to record this post; see the extension options.',

@@ -72,6 +72,12 @@ class Conflict(BackchannelError):
     status = 409
 
 
+class ProgrammeMismatch(Conflict):
+    """A programme that does not look like the event's (other dates): nothing was imported."""
+
+    code = "programme_mismatch"
+
+
 class PayloadTooLarge(BackchannelError):
     code = "payload_too_large"
     status = 413

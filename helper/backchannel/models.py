@@ -80,6 +80,21 @@ class SessionCreate(Strict):
     abstract: str | None = Field(default=None, max_length=20_000)
 
 
+class SessionPatch(Strict):
+    """The fields to change; a field sent as null is cleared (title, start and end cannot be)."""
+
+    title: str | None = Field(default=None, min_length=1, max_length=500)
+    start: str | None = Field(default=None, max_length=64)
+    end: str | None = Field(default=None, max_length=64)
+    room: str | None = Field(default=None, max_length=200)
+    track: str | None = Field(default=None, max_length=200)
+    code: str | None = Field(default=None, max_length=100)
+    tag: str | None = Field(default=None, max_length=101)
+    speakers: list[SpeakerIn] | None = Field(default=None, max_length=50)
+    url: str | None = Field(default=None, max_length=2000)
+    abstract: str | None = Field(default=None, max_length=20_000)
+
+
 class SettingsUpdate(RootModel[dict[str, Any]]):
     """A map of setting name -> new value (``null`` resets it to the default)."""
 

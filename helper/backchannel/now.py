@@ -10,6 +10,7 @@ from backchannel.context import SpeakerInfo
 from backchannel.snippets import Kit, event_kit, session_snippet
 from backchannel.store import Session, Store
 from backchannel.timeutil import now_utc, to_store
+from backchannel.which_session import which_session
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +21,8 @@ class Now:
     current: list[tuple[Session, str]]  # (session, its snippet)
     next: list[Session]
     snippet: str | None  # for the one session the person is in; None when none or ambiguous
+    session: int | None = None  # that session's id (the same answer `check` gives; see which_session)
+    reason: str | None = None  # why there is no snippet, when there is none
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -29,6 +32,8 @@ class Now:
             "current": [{**s.to_dict(), "snippet": snippet} for s, snippet in self.current],
             "next": [s.to_dict() for s in self.next],
             "snippet": self.snippet,
+            "session": self.session,
+            "reason": self.reason,
         }
 
 
@@ -39,12 +44,16 @@ def what_is_on(store: Store, slug: str, *, at: datetime | None = None, room: str
     chosen_room = room or settings.get("active_room")
     info = event.info()
     limit = settings.limit(platform)
-    current = [(s, session_snippet(info, s.info(), platform, limit)) for s in store.events.sessions_at(slug, moment)]
-    mine = [pair for pair in current if chosen_room and (pair[0].room or "").casefold() == chosen_room.casefold()]
-    if not mine and len(current) == 1:
-        mine = current
+    running = store.events.sessions_at(slug, moment)
+    current = [(s, session_snippet(info, s.info(), platform, limit)) for s in running]
+    resolved = which_session(running, room=chosen_room)
+    mine = resolved.session
+    snippet = next((text for s, text in current if mine is not None and s.id == mine.id), None)
     upcoming = store.events.next_sessions(slug, moment)
-    return Now(event=slug, at=moment, platform=platform, current=current, next=upcoming, snippet=mine[0][1] if len(mine) == 1 else None)
+    return Now(
+        event=slug, at=moment, platform=platform, current=current, next=upcoming, snippet=snippet,
+        session=mine.id if mine else None, reason=resolved.reason,
+    )
 
 
 def _dates(starts_on: str | None, ends_on: str | None) -> str | None:

@@ -25,7 +25,8 @@ def read(data: bytes, *, event_time_zone: str, filename: str | None = None, form
 
 
 def import_file(store: Store, slug: str, data: bytes, *, filename: str | None = None, format: str | None = None,
-                speakers: bytes | None = None, progress: Progress | None = None) -> ImportReport:
+                speakers: bytes | None = None, progress: Progress | None = None,
+                replace: bool = False, dry_run: bool = False, force: bool = False) -> ImportReport:
     event = store.events.get_event(slug)
     programme = read(data, event_time_zone=event.time_zone, filename=filename, format=format, speakers=speakers, progress=progress)
-    return store.programmes.import_programme(slug, programme, filename=filename, progress=progress)
+    return store.programmes.import_programme(slug, programme, filename=filename, progress=progress, replace=replace, dry_run=dry_run, force=force)

@@ -45,3 +45,30 @@ def from_store(text: str) -> datetime:
 
 def now_utc() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def shown_zone(event_zone: str | None, preferred: str | None = None) -> str:
+    """The zone times are shown in: the person's choice (the ``display_time_zone`` setting), else the event's, else UTC."""
+    return preferred or event_zone or "UTC"
+
+
+def zone_abbreviation(moment: datetime) -> str:
+    """'CET', 'BST', 'UTC'; zones without a letter abbreviation get 'UTC-03' rather than a bare '-03'."""
+    name = moment.strftime("%Z")
+    return f"UTC{name}" if name[:1] in "+-" else name
+
+
+def local_clock(moment: datetime, zone_name: str, *, with_date: bool = False) -> str:
+    """``moment`` on the wall clock of ``zone_name``, saying which zone: '11:00 CET' or '2014-12-27 11:00 CET'."""
+    local = moment.astimezone(zone(zone_name))
+    return f"{local:%Y-%m-%d %H:%M} {zone_abbreviation(local)}" if with_date else f"{local:%H:%M} {zone_abbreviation(local)}"
+
+
+def local_span(start: datetime, end: datetime, zone_name: str, *, with_date: bool = False) -> str:
+    """A session's time on the venue's wall clock: '11:00–11:30 CET', with the date when asked."""
+    tz = zone(zone_name)
+    a, b = start.astimezone(tz), end.astimezone(tz)
+    day = f"{a:%Y-%m-%d} " if with_date else ""
+    # A session past midnight shows its end's day too, so it cannot be read as ending before it starts.
+    end_text = f"{b:%H:%M}" if b.date() == a.date() else f"{b:%a %H:%M}"
+    return f"{day}{a:%H:%M}–{end_text} {zone_abbreviation(a)}"

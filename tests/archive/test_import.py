@@ -22,6 +22,7 @@ from tests.archive.builders import (
     grailbird_tweet,
     jpeg,
     lt13_archive_files,
+    manifest,
     tweet,
     ytd_file,
 )
@@ -239,3 +240,41 @@ def test_the_search_index_follows_imports_duplicates_and_edits(store: Store, tmp
     assert [p.remote_id for p in store.history.search("herons")] == ["7002"]
     integrity = store.db.conn.execute("INSERT INTO posts_fts (posts_fts, rank) VALUES ('integrity-check', 0)")
     assert integrity is not None
+
+
+def test_a_second_archive_reports_its_own_placements_and_its_owner_is_remembered(store: Store, tmp_path: Path) -> None:
+    first = import_archive(store, build_zip(tmp_path / "a.zip", lt13_archive_files()))
+    assert (first.with_event, first.with_session) == (4, 4)
+    other = {"data/manifest.js": manifest("priyaraman"), "data/tweets.js": ytd_file([tweet("3001", "Unrelated")])}
+    second = import_archive(store, build_zip(tmp_path / "b.zip", other))
+    assert (second.added, second.with_event, second.with_session) == (1, 0, 0)
+    assert store.history.own_handles("x") == {"@me", "@priyaraman"}
+
+
+def test_cli_history_shows_local_times_and_the_more_hint_on_its_own_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.support.helper_process import helper_env
+
+    archive = build_zip(tmp_path / "a.zip", lt13_archive_files())
+    assert backchannel(tmp_path, "event", "add", "lt13", "--name", "LT13", "--hashtag", "LT13", "--time-zone", "Europe/London",
+                       "--starts-on", "2013-01-30", "--ends-on", "2013-01-31").returncode == 0
+    assert backchannel(tmp_path, "import-archive", str(archive)).returncode == 0
+    # Both streams into one pipe, as a terminal shows them.
+    merged = subprocess.run(
+        [sys.executable, "-m", "backchannel", "history", "--limit", "2"], env=helper_env(tmp_path),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60,
+    ).stdout
+    lines = merged.splitlines()
+    assert lines[-1].startswith("More: add --before ") and lines[-2] == ""
+    assert all(line.split()[2] == "UTC" for line in lines[:2])  # posts outside any event: UTC, and it says so
+    london = backchannel(tmp_path, "history", "--event", "lt13").stdout
+    assert "2013-01-30 10:05 GMT  lt13" in london
+
+
+def test_a_single_tweets_file_finds_the_photos_beside_it(store: Store, tmp_path: Path) -> None:
+    folder = build_folder(tmp_path / "extracted", lt13_archive_files())
+    report = import_archive(store, folder / "data" / "tweets.js")
+    assert (report.media, report.media_files) == (1, 1)
+    assert _by_remote(store)["1002"]["media"][0]["available"] is True

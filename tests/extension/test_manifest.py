@@ -56,12 +56,14 @@ def test_extension_page_csp_reaches_loopback_over_http() -> None:
 
 
 def referenced_files() -> set[Path]:
-    files = {MANIFEST["background"]["service_worker"], *MANIFEST["background"]["scripts"], MANIFEST["options_ui"]["page"], *MANIFEST["icons"].values()}
+    pages = [MANIFEST["options_ui"]["page"], MANIFEST["action"]["default_popup"]]
+    files = {MANIFEST["background"]["service_worker"], *MANIFEST["background"]["scripts"], *pages, *MANIFEST["icons"].values(),
+             *MANIFEST["action"]["default_icon"].values()}
     for script in MANIFEST["content_scripts"]:
         files.update(script["js"])
-    options = (EXTENSION_DIR / MANIFEST["options_ui"]["page"]).read_text()
-    for ref in re.findall(r'(?:src|href)="([^"]+)"', options):
-        files.add(str(Path(MANIFEST["options_ui"]["page"]).parent / ref))
+    for page in pages:
+        for ref in re.findall(r'(?:src|href)="([^"]+)"', (EXTENSION_DIR / page).read_text()):
+            files.add(str(Path(page).parent / ref))
     return {(EXTENSION_DIR / f).resolve() for f in files}
 
 

@@ -112,3 +112,16 @@ def test_cli_export_and_history(posted: Store, tmp_path: Path) -> None:
     assert "## Games for learning" in output.read_text()
     assert main(["--data-dir", str(data_dir), "export", "--event", "nope"]) == 2
     assert main(["--data-dir", str(data_dir), "history", "--event", "lt13", "--search", "break"]) == 0
+
+
+def test_no_posts_means_no_thank_you_drafts(store: Store) -> None:
+    assert build_writeup(store, "lt13").thanks == ()
+
+
+def test_the_archive_owner_is_never_thanked(store: Store) -> None:
+    # Priya posted from her own session: her archive names her, and she does not thank herself.
+    store.history.add_own_handle("x", "PriyaRaman")
+    _record(store, "Now at #LT13 #LT13A1: “Learning in the flow of work”", 5)
+    assert build_writeup(store, "lt13").thanks == ()
+    _record(store, "Games! #LT13 #LT13B2", 6)
+    assert build_writeup(store, "lt13").thanks == ("Thank you @jobloggs for your talk at Learning Technologies 2013! #LT13",)

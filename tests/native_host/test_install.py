@@ -195,3 +195,30 @@ def test_cli_status_exits_1_on_a_broken_manifest(tmp_path: Path) -> None:
     (folder / "com.backchannel.coach.json").write_text("{not json")
     checked = backchannel(tmp_path, "native-host", "status", "--manifest-dir", str(folder))
     assert checked.returncode == 1 and "broken" in checked.stdout
+
+
+def test_chromium_family_manifests_follow_xdg_config_home(tmp_path: Path) -> None:
+    config = tmp_path / "elsewhere"
+    targets = plan(["chromium", "brave", "firefox"], platform="linux", home=tmp_path / "home", env={"XDG_CONFIG_HOME": str(config)})
+    assert [t.manifest_path.parent for t in targets] == [
+        config / "chromium" / "NativeMessagingHosts",
+        config / "BraveSoftware" / "Brave-Browser" / "NativeMessagingHosts",
+        tmp_path / "home" / ".mozilla" / "native-messaging-hosts",  # Firefox does not read XDG_CONFIG_HOME
+    ]
+    relative = plan(["chromium"], platform="linux", home=tmp_path / "home", env={"XDG_CONFIG_HOME": "not/absolute"})
+    assert relative[0].manifest_path.parent == tmp_path / "home" / ".config" / "chromium" / "NativeMessagingHosts"
+    (config / "vivaldi").mkdir(parents=True)
+    found = plan(platform="linux", home=tmp_path / "home", env={"XDG_CONFIG_HOME": str(config)}, which=lambda name: None)
+    assert [t.browser.key for t in found] == ["vivaldi"]
+
+
+def test_cli_install_for_a_browser_with_its_own_profile(tmp_path: Path) -> None:
+    profile = tmp_path / "conference-profile"
+    profile.mkdir()
+    installed = backchannel(tmp_path, "native-host", "install", "--browser", "chromium", "--profile", str(profile))
+    assert installed.returncode == 0, installed.stderr
+    assert (profile / "NativeMessagingHosts" / "com.backchannel.coach.json").exists()
+    firefox = backchannel(tmp_path, "native-host", "install", "--browser", "firefox", "--profile", str(profile))
+    assert firefox.returncode == 2 and "~/.mozilla/native-messaging-hosts" in firefox.stderr
+    missing = backchannel(tmp_path, "native-host", "install", "--browser", "chromium", "--profile", str(tmp_path / "nope"))
+    assert missing.returncode == 2 and "There is no profile folder" in missing.stderr

@@ -73,3 +73,14 @@ def test_no_slide_no_crop(tmp_path: Path) -> None:
 def test_help_has_an_example(tmp_path: Path) -> None:
     done = backchannel(tmp_path, "photo", "--help")
     assert done.returncode == 0 and "Example:" in done.stdout and "--crop-to-slide" in done.stdout
+
+
+def test_a_failed_crop_names_the_file_once(tmp_path: Path) -> None:
+    grey = io.BytesIO()
+    Image.new("RGB", (800, 600), (128, 128, 128)).save(grey, format="JPEG")
+    photo = write(tmp_path, "grey.jpg", grey.getvalue())
+    done = backchannel(tmp_path, "photo", photo, "--crop-to-slide", str(tmp_path / "x.jpg"))
+    assert done.returncode == 2
+    assert done.stdout.count("grey.jpg") == 1, done.stdout
+    missing = backchannel(tmp_path, "photo", str(tmp_path / "nope.jpg"))
+    assert missing.stdout.count("nope.jpg") == 1, missing.stdout

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from tests.archive.builders import build_zip, tweet, ytd_file
+from tests.archive.builders import build_zip, jpeg, tweet, ytd_file
 from tests.support.helper_process import (
     ROOT,
     RunningHelper,
@@ -137,3 +137,79 @@ def test_xss_corpus_renders_inert_and_the_login_link_works_once(hostile_helper: 
     helper.stop()
     logs = (helper.process.stderr.read() if helper.process.stderr else "") + (helper.process.stdout.read() if helper.process.stdout else "")
     assert key not in logs
+
+
+VIEWPORTS = {"desktop": [1280, 900], "phone": [390, 844]}
+LAYOUT_PAGES = ["/review", "/review/events/c3", "/review/events/c3?has=photos", "/review/search?q=talk", "/review/outside",
+                "/review/login?key=spent"]
+
+
+@pytest.fixture(scope="module")
+def busy_helper(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A three-day event with posts every hour in two rooms, a photo, and posts outside any event."""
+    if not any(Path(c).exists() for c in ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")):
+        pytest.skip("chromium is not installed: run scripts/test-deps.sh (apt-get install -y chromium)")
+    pytest.importorskip("playwright.sync_api", reason="playwright is not installed: pip install -e '.[test]'")
+    tmp = tmp_path_factory.mktemp("review-layout")
+    helper = start_helper(tmp)
+    _api(helper, "POST", "/v1/events", {"slug": "c3", "name": "Chaos Communication Congress", "hashtag": "c3", "time_zone": "Europe/Berlin",
+                                         "session_tag_pattern": "{hashtag}{room}", "starts_on": "2014-12-27", "ends_on": "2014-12-29"})
+    for day in (27, 28, 29):
+        for hour in range(10, 19):
+            for room in ("Saal 1", "Saal 2"):
+                _api(helper, "POST", "/v1/events/c3/sessions", {
+                    "title": f"A talk about {room} things on the {day}th at {hour}:00 with a long and winding title",
+                    "start": f"2014-12-{day}T{hour}:00", "end": f"2014-12-{day}T{hour}:50", "room": room})
+    for day in (27, 28, 29):
+        for hour in range(9, 18):
+            for minute in range(0, 60, 7 if hour % 3 else 3):
+                room = "Saal1" if minute % 2 else "Saal2"
+                _api(helper, "POST", "/v1/posts", {"client_id": str(uuid.uuid4()), "platform": "x", "text": f"Good talk #c3 #c3{room}",
+                                                   "posted_at": f"2014-12-{day}T{hour:02d}:{minute:02d}:00Z", "event": "c3",
+                                                   "tips": [{"code": "CTX002", "level": "suggestion", "message": "Add the session tag."}]})
+    archive = build_zip(tmp / "archive.zip", {
+        "data/tweets.js": ytd_file([
+            tweet("7001", "A photo from the talk #c3", "Sat Dec 27 12:30:00 +0000 2014", hashtags=("c3",), media_key="PhotoKey"),
+            tweet("7002", "Holiday, no event", "Sat Jul 05 12:00:00 +0000 2014"),
+        ]),
+        "data/tweets_media/7001-PhotoKey.jpg": jpeg(),
+    })
+    assert backchannel(tmp, "import-archive", str(archive)).returncode == 0
+    yield tmp, helper
+    helper.stop()
+
+
+def test_every_review_page_reads_well_at_desktop_and_phone_widths(busy_helper: Any) -> None:
+    tmp, helper = busy_helper
+    logins = {}
+    for view in VIEWPORTS:  # a login link works once: one for each browser context
+        printed = backchannel(tmp, "review", "--no-open")
+        logins[view] = re.search(r"http://127\.0\.0\.1:\d+/review/login\?key=\S+", printed.stdout).group(0)  # type: ignore[union-attr]
+    home = tmp / "browser-home"
+    home.mkdir(exist_ok=True)
+    spec = tmp / "layout.json"
+    spec.write_text(json.dumps({"base": helper.url, "logins": logins, "paths": LAYOUT_PAGES, "home": str(home),
+                                "shots": str(tmp / "screenshots"), "viewports": VIEWPORTS}))
+    env = helper_env(tmp)
+    env["HOME"] = str(home)
+    result = subprocess.run([sys.executable, "-m", "tests.review.layout_probe", str(spec)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    for view in VIEWPORTS:
+        for path in LAYOUT_PAGES:
+            found = report[f"{view} {path}"]
+            where = f"{view} {path}"
+            assert found["status"] == (401 if "login" in path else 200), where
+            assert found["stylesheet"], where  # styled, error pages included
+            assert not found["scrollsSideways"], where
+            assert found["overlaps"] == [], where
+            assert Path(found["screenshot"]).stat().st_size > 5000, where
+            for chart in found["charts"]:
+                assert chart["svgWidth"] <= chart["boxWidth"] + 1, (where, chart["caption"])
+                assert chart["values"] > 0 and chart["axes"] > 0, (where, chart["caption"])
+            if found["charts"]:
+                assert found["smallestText"] >= 9, where  # readable on a phone, too
+    event = report["desktop /review/events/c3"]
+    assert [c["caption"] for c in event["charts"]] == [
+        "Posts per session", "Posts per hour (Europe/Berlin time)", "Tips followed over time (Europe/Berlin time)"]
+    assert report["desktop /review/search?q=talk"]["marks"] > 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Awaitable, Callable, Iterator
 
@@ -85,7 +86,7 @@ async def test_next_stays_on_the_review_page(client: TestClient, store: Store, t
     assert response.headers["Location"] == (target if target == "/review/events/lt13" else "/review")
 
 
-@pytest.mark.parametrize("path", PAGES + ["/review/static/review.css", "/review/media/1", "/review/events/lt13/export?format=md"])
+@pytest.mark.parametrize("path", PAGES + ["/review/media/1", "/review/events/lt13/export?format=md", "/review/outside"])
 async def test_without_the_cookie_every_review_address_is_401(client: TestClient, path: str) -> None:
     response = await client.get(path)
     assert response.status == 401
@@ -184,3 +185,60 @@ def test_cli_review_needs_a_running_helper(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "not running" in result.stderr
     assert "key=" not in result.stdout
+
+
+async def test_error_pages_are_styled_and_show_commands_as_code(client: TestClient) -> None:
+    assert (await client.get("/review/static/review.css")).status == 200  # no cookie needed: error pages are styled too
+    spent = await client.get("/review/login?key=made-up")
+    html = await spent.text()
+    assert spent.status == 401 and '<link rel="stylesheet" href="/review/static/review.css">' in html
+    assert "<code>backchannel review</code>" in html and "`" not in html
+    page = await client.get("/review", headers={"Accept": "text/html,application/xhtml+xml"})
+    assert page.status == 401 and page.headers["Content-Type"].startswith("text/html")
+    assert "<code>backchannel review</code>" in await page.text()
+
+
+async def test_the_session_filter_lists_only_sessions_posted_from_and_the_counts_follow_the_filter(client: TestClient, store: Store) -> None:
+    store.events.add_session("lt13", title="Nobody posted here", start=datetime(2013, 1, 30, 14, tzinfo=timezone.utc),
+                             end=datetime(2013, 1, 30, 15, tzinfo=timezone.utc), room="C3")
+    await _login(client, store)
+    html = await (await client.get("/review/events/lt13")).text()
+    options = re.findall(r'<option value="\d+"[^>]*>([^<]*)</option>', html)
+    assert any("Learning in the flow of work" in o for o in options)
+    assert not any("Nobody posted here" in o for o in options)
+    assert "4 posts from 2 sessions" in html and "times in Europe/London" in html
+    filtered = await (await client.get("/review/events/lt13?has=photos")).text()
+    assert "Showing 1 of 4 posts, from 1 session" in filtered
+
+
+async def test_search_says_how_many_match_and_marks_the_words(client: TestClient, store: Store) -> None:
+    await _login(client, store)
+    html = await (await client.get("/review/search?q=learning")).text()
+    assert "2 posts match." in html
+    assert "<mark>Learning</mark> in the flow" in html and "Most <mark>learning</mark> happens" in html
+    one = await (await client.get("/review/search?q=flow")).text()
+    assert "1 post matches." in one
+    assert "GMT" in html  # the post's time says its zone
+
+
+async def test_posts_outside_any_event_have_their_page(client: TestClient, store: Store) -> None:
+    await _login(client, store)
+    index = await (await client.get("/review")).text()
+    assert '<a href="/review/outside">3 of them outside any event</a>' in index
+    html = await (await client.get("/review/outside")).text()
+    assert "Unrelated holiday photo" in html and "Back at #LT13 next year?" in html and "@someone agreed!" in html
+    assert "Most learning happens at work" not in html
+
+
+async def test_the_html_write_up_carries_its_photos(client: TestClient, store: Store) -> None:
+    await _login(client, store)
+    html = await (await client.get("/review/events/lt13/export?format=html")).text()
+    assert re.search(r'<img src="data:image/jpeg;base64,[A-Za-z0-9+/=]{100,}"', html)
+
+
+async def test_charts_have_values_and_axes(client: TestClient, store: Store) -> None:
+    await _login(client, store)
+    html = await (await client.get("/review/events/lt13")).text()
+    assert re.search(r'<text [^>]*class="value">3</text>', html)  # the per-session bar's value
+    assert re.search(r'<line x1="0" y1="0" x2="0" y2="[\d.]+" class="axis"/>', html)  # the bars' baseline
+    assert "<desc>Learning in the flow of work: 3 posts" in html

@@ -173,3 +173,29 @@ async def test_every_answer_carries_the_security_headers(api: Api) -> None:
             assert response.headers["Cache-Control"] == "no-store"
             assert "default-src 'none'" in response.headers["Content-Security-Policy"]
             assert "Access-Control-Allow-Origin" not in response.headers
+
+
+async def test_an_event_made_without_a_zone_says_so(api: Api) -> None:
+    status, event = await api.call("POST", "/v1/events", json={"slug": "nozone", "name": "No zone"})
+    assert status == 201 and event["time_zone"] == "UTC" and "No time_zone given" in event["notes"][0]
+    status, zoned = await api.call("POST", "/v1/events", json={"slug": "zoned", "name": "Zoned", "time_zone": "Europe/Berlin"})
+    assert status == 201 and "notes" not in zoned
+
+
+async def test_sessions_can_be_changed_and_removed_over_the_api(api: Api) -> None:
+    await api.call("POST", "/v1/events", json={"slug": "ev", "name": "Ev", "time_zone": "Europe/Berlin", "hashtag": "ev", "session_tag_pattern": "{hashtag}{room}"})
+    status, session = await api.call("POST", "/v1/events/ev/sessions", json={"title": "T", "start": "2026-05-01T10:00", "end": "2026-05-01T11:00", "room": "A"})
+    assert status == 201
+    status, changed = await api.call("PATCH", f"/v1/events/ev/sessions/{session['id']}", json={"room": "B", "end": "2026-05-01T11:30", "speakers": [{"name": "Jo"}]})
+    assert status == 200 and changed["room"] == "B" and changed["end"] == "2026-05-01T09:30:00Z" and changed["tag"] == "evB"
+    assert [s["name"] for s in changed["speakers"]] == ["Jo"]
+    status, cleared = await api.call("PATCH", f"/v1/events/ev/sessions/{session['id']}", json={"room": None})
+    assert status == 200 and cleared["room"] is None
+    status, bad = await api.call("PATCH", f"/v1/events/ev/sessions/{session['id']}", json={"title": None})
+    assert status == 422 and bad["error"]["details"]["field"] == "title"
+    status, bad = await api.call("PATCH", "/v1/events/ev/sessions/abc", json={"room": "C"})
+    assert status == 422
+    status, removed = await api.call("DELETE", f"/v1/events/ev/sessions/{session['id']}")
+    assert status == 200 and removed["removed"]["id"] == session["id"]
+    status, _ = await api.call("DELETE", f"/v1/events/ev/sessions/{session['id']}")
+    assert status == 404

@@ -30,6 +30,7 @@ BODIES = {
     ("POST", "/v1/events"): {"slug": "lt13", "name": "LT13", "hashtag": "LT13"},
     ("PATCH", "/v1/events/{slug}"): {"name": "LT13 renamed"},
     ("POST", "/v1/events/{slug}/sessions"): {"title": "Keynote", "start": "2013-01-30T09:00", "end": "2013-01-30T10:00"},
+    ("PATCH", "/v1/events/{slug}/sessions/{session_id}"): {"room": "B"},
     ("PATCH", "/v1/events/{slug}/speakers/{speaker_id}"): {"handles": {"x": "@someone"}},
     ("POST", "/v1/events/{slug}/schedule"): (
         b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//matrix//EN\r\nBEGIN:VEVENT\r\nUID:k1@matrix\r\n"
@@ -37,7 +38,7 @@ BODIES = {
     ),
     ("POST", "/v1/photos"): b'\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x00\x00\x00\x00:~\x9bU\x00\x00\x00\nIDATx\x9cch\x00\x00\x00\x82\x00\x81w\xcdr\xb6\x00\x00\x00\x00IEND\xaeB`\x82',  # a 1x1 grey PNG
 }
-PARAMS = {"slug": "lt13", "code": "CTX001", "speaker_id": "1", "photo_id": "0" * 64}
+PARAMS = {"slug": "lt13", "code": "CTX001", "speaker_id": "1", "photo_id": "0" * 64, "session_id": "1"}
 
 
 def api_routes() -> list[tuple[str, str]]:

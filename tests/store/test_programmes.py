@@ -70,7 +70,7 @@ def test_reimport_updates_in_place_and_reports_removals(store: Store) -> None:
     import_file(store, "tc", sessionize(TALKS))
     ids = {s.title: s.id for s in store.events.list_sessions("tc")}
     changed = [TALKS[0][:4] + ("Opening keynote (moved)",) + TALKS[0][5:], TALKS[1]]
-    report = import_file(store, "tc", sessionize(changed))
+    report = import_file(store, "tc", sessionize(changed), replace=True)
     assert (report.added, report.updated, report.unchanged) == (0, 1, 1)
     assert report.removed == ["Closing talk"]
     sessions = store.events.list_sessions("tc")
@@ -107,7 +107,7 @@ def test_manual_sessions_are_never_touched(store: Store) -> None:
 
     manual = store.events.add_session("tc", title="Hallway track", start=datetime(2026, 2, 1, 12, tzinfo=timezone.utc), end=datetime(2026, 2, 1, 13, tzinfo=timezone.utc))
     import_file(store, "tc", sessionize(TALKS))
-    report = import_file(store, "tc", sessionize(TALKS[:1]))
+    report = import_file(store, "tc", sessionize(TALKS[:1]), replace=True)
     assert len(report.removed) == 2
     assert manual.id in {s.id for s in store.events.list_sessions("tc")}
 
@@ -145,3 +145,60 @@ def test_real_programmes_import(store: Store, shared_data: Path) -> None:
         again = import_file(store, slug, (shared_data / "schedules" / name).read_bytes(), filename=name)
         assert (again.added, again.updated, again.removed) == (0, 0, []), name
         assert len(store.events.list_sessions(slug)) == count
+
+
+# -- nothing is lost without the person saying so --------------------------------------
+
+
+def test_a_file_without_some_sessions_keeps_them_and_lists_them(store: Store) -> None:
+    import_file(store, "tc", sessionize(TALKS))
+    report = import_file(store, "tc", sessionize(TALKS[:1]))
+    assert report.removed == [] and sorted(report.kept) == ["Closing talk", "Parallel track talk"]
+    assert len(store.events.list_sessions("tc")) == 3
+    assert report.to_dict()["sessions"]["kept"] == 2
+
+
+def test_one_session_files_add_up(store: Store) -> None:
+    for talk in TALKS:
+        import_file(store, "tc", sessionize([talk]))
+    assert [s.title for s in store.events.list_sessions("tc")] == ["Opening keynote", "Parallel track talk", "Closing talk"]
+
+
+def test_a_dry_run_reports_and_changes_nothing(store: Store) -> None:
+    import_file(store, "tc", sessionize(TALKS))
+    before = [(s.id, s.title) for s in store.events.list_sessions("tc")]
+    imports = store.db.conn.execute("SELECT count(*) FROM imports").fetchone()[0]
+    changed = [TALKS[0][:4] + ("Opening keynote (moved)",) + TALKS[0][5:]]
+    report = import_file(store, "tc", sessionize(changed), replace=True, dry_run=True)
+    assert report.dry_run and report.updated == 1 and sorted(report.removed) == ["Closing talk", "Parallel track talk"]
+    assert [(s.id, s.title) for s in store.events.list_sessions("tc")] == before
+    assert store.db.conn.execute("SELECT count(*) FROM imports").fetchone()[0] == imports
+
+
+def test_a_programme_for_other_dates_is_refused(store: Store) -> None:
+    from backchannel.errors import ProgrammeMismatch
+
+    import_file(store, "tc", sessionize(TALKS))
+    other_year = [(i + "-2028", "2028-02-03", start, room, title, people) for i, _, start, room, title, people in TALKS]
+    with pytest.raises(ProgrammeMismatch) as caught:
+        import_file(store, "tc", sessionize(other_year), replace=True)
+    assert "2028-02-03" in caught.value.message and "2026-02-01" in caught.value.message and "--force" in caught.value.message
+    assert [s.title for s in store.events.list_sessions("tc")] == ["Opening keynote", "Parallel track talk", "Closing talk"]
+    forced = import_file(store, "tc", sessionize(other_year), force=True)
+    assert forced.added == 3
+
+
+def test_an_event_without_dates_or_sessions_takes_any_programme(store: Store) -> None:
+    store.events.create_event("blank", "Blank")
+    assert import_file(store, "blank", sessionize(TALKS)).added == 3
+
+
+def test_a_programme_titled_for_another_event_is_imported_with_a_warning(store: Store, tmp_path: Path) -> None:
+    from backchannel.schedules import read_programme
+
+    programme = read_programme(sessionize(TALKS), time_zone="Europe/Brussels")
+    programme.title = "Some Other Summit"
+    report = store.programmes.import_programme("tc", programme, dry_run=True)
+    assert report.warnings[0]["field"] == "title" and "Some Other Summit" in report.warnings[0]["message"]
+    programme.title = "Test Conf 2026"
+    assert not [w for w in store.programmes.import_programme("tc", programme, dry_run=True).warnings if w["field"] == "title"]

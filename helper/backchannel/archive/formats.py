@@ -60,8 +60,12 @@ def layout(members: list[Member], *, single_file: bool = False) -> Layout:
     manifest = account = user_details = None
     for member in members:
         lowered = member.name
-        if single_file:
-            tweets.append((member, "ytd"))  # confirmed (or re-kinded) by its first bytes
+        if single_file and not tweets:
+            tweets.append((member, "ytd"))  # the file itself, listed first: confirmed (or re-kinded) by its first bytes
+        elif single_file and (m := _MEDIA_FILE.search(lowered)) is not None:
+            media[f"{m.group(1)}-{m.group(2)}"] = member  # the media folder beside the file
+        elif single_file:
+            continue
         elif _YTD_FILE.search(lowered):
             tweets.append((member, "ytd"))
         elif _GRAILBIRD_FILE.search(lowered):

@@ -115,6 +115,7 @@ def import_archive(store: Store, path: Path, *, progress: Progress | None = None
             _read_small(source, found.manifest), _read_small(source, found.account), _read_small(source, found.user_details)
         )
         known = 0
+        imported_ids: set[str] = set()
         for member, _ in found.tweets:
             data = source.read(member, MAX_TWEETS_FILE_BYTES)
             if kind_of(data) is None:
@@ -128,7 +129,7 @@ def import_archive(store: Store, path: Path, *, progress: Progress | None = None
                 continue
             report.files.append(member.name)
             known += len(items)
-            _import_items(store, source, found, items, member.name, report, known, progress)
+            _import_items(store, source, found, items, member.name, report, known, progress, imported_ids)
         if not report.files:
             raise InvalidInput(
                 f"No tweets found in {path}: expected data/tweets.js (2022), data/tweet.js (2020) or data/js/tweets/YYYY_MM.js (before 2019).",
@@ -138,13 +139,17 @@ def import_archive(store: Store, path: Path, *, progress: Progress | None = None
         source.close()
     with store.db.write() as conn:
         report.in_threads = relink_all(conn)
-    placed = store.history.refresh() or store.history.associate()
-    report.with_event, report.with_session = placed.with_event, placed.with_session
+    if report.screen_name:
+        store.history.add_own_handle("x", report.screen_name)
+    store.history.refresh()
+    # Counted over this archive's posts only: the history may hold earlier archives too.
+    report.with_event, report.with_session = store.history.posts.placed_counts(imported_ids)
     return report
 
 
 def _import_items(
-    store: Store, source: Any, found: Layout, items: list[Any], name: str, report: ArchiveReport, known: int, progress: Progress | None
+    store: Store, source: Any, found: Layout, items: list[Any], name: str, report: ArchiveReport, known: int, progress: Progress | None,
+    imported_ids: set[str],
 ) -> None:
     for start in range(0, len(items), BATCH):
         posts = []
@@ -159,6 +164,8 @@ def _import_items(
             report.retweets += post.is_retweet
             report.replies += post.reply_to_remote_id is not None
             posts.append(replace(post, media=_attach_files(store, source, found, media, report)) if media else post)
+            if post.remote_id and not post.is_retweet:
+                imported_ids.add(post.remote_id)
         with store.db.write() as conn, store.history.posts.deferred_index(conn):
             for post in posts:
                 outcome = store.history.posts.upsert_archived(conn, post)

@@ -161,6 +161,9 @@ class FolderSource:
         pass
 
 
+MEDIA_FOLDERS = ("tweets_media", "tweet_media")  # 2022 and 2020 exports
+
+
 class FileSource:
     """One tweets file on its own (tweets.js, tweet.js, or a Grailbird month)."""
 
@@ -170,7 +173,22 @@ class FileSource:
         self.budget = budget
 
     def members(self) -> list[Member]:
-        return [Member(self.path.name, self.path.stat().st_size)]
+        """The file, and the photos in the archive's media folder beside it (data/tweets_media next to data/tweets.js)."""
+        out = [Member(self.path.name, self.path.stat().st_size)]
+        for folder_name in MEDIA_FOLDERS:
+            folder = self.path.parent / folder_name
+            if not folder.is_dir() or folder.is_symlink():
+                continue
+            for entry in sorted(folder.iterdir()):
+                try:
+                    info = entry.lstat()
+                except OSError:
+                    continue
+                if stat.S_ISREG(info.st_mode):
+                    out.append(Member(f"{folder_name}/{entry.name}", info.st_size))
+                if len(out) > MAX_MEMBERS:
+                    break
+        return out
 
     def read(self, member: Member, limit: int) -> bytes:
         return FolderSource(self.path.parent, self.budget).read(member, limit)

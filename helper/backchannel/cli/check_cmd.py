@@ -15,10 +15,13 @@ from backchannel.store import Situation, Store
 _PLATFORMS = ("x", "bluesky", "mastodon")
 
 
-def _situation(store: Store, cache: dict[tuple[Any, ...], Situation], event: str | None, session: int | None, at: str | None, room: str | None) -> Situation:
-    key = (event, session, at, room)
+def _situation(
+    store: Store, cache: dict[tuple[Any, ...], Situation], event: str | None, session: int | None, at: str | None, room: str | None, text: str
+) -> Situation:
+    # The draft's own session tag can place it (see which_session), so the text is part of the key.
+    key = (event, session, at, room, text)
     if key not in cache:
-        cache[key] = store.situation(event=event, session=session, at=at, room=room)
+        cache[key] = store.situation(event=event, session=session, at=at, room=room, text=text)
     return cache[key]
 
 
@@ -49,7 +52,7 @@ def run_check(args: argparse.Namespace) -> int:
     text = _text(args.text, "The draft") if args.text is not None else _text(sys.stdin.read(), "Standard input")
     store = open_store(args)
     try:
-        situation = _situation(store, {}, args.event, args.session, args.at, args.room)
+        situation = _situation(store, {}, args.event, args.session, args.at, args.room, text)
     finally:
         store.close()
     result = check_draft(text, platform=args.platform, **situation.check_context())
@@ -92,7 +95,8 @@ def _run_jsonl(args: argparse.Namespace) -> int:
             try:
                 data = _line_request(line, number)
                 situation = _situation(
-                    store, cache, data.get("event", args.event), data.get("session", args.session), data.get("at", args.at), data.get("room", args.room)
+                    store, cache, data.get("event", args.event), data.get("session", args.session), data.get("at", args.at), data.get("room", args.room),
+                    data["text"],
                 )
                 result = check_draft(data["text"], platform=data.get("platform", args.platform), **situation.check_context())
                 out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")

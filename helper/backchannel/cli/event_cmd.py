@@ -9,7 +9,7 @@ from typing import Any
 from backchannel.cli.common import open_store, print_json
 from backchannel.errors import InvalidInput
 from backchannel.store import Event, Session, Speaker, Store
-from backchannel.timeutil import parse_instant, zone
+from backchannel.timeutil import local_span, parse_instant, shown_zone, zone
 
 
 def run_event_help(args: argparse.Namespace) -> int:
@@ -17,7 +17,15 @@ def run_event_help(args: argparse.Namespace) -> int:
 
 
 def run_session_help(args: argparse.Namespace) -> int:
-    raise InvalidInput("Choose an action: backchannel session add|list (see `backchannel session --help`).")
+    raise InvalidInput("Choose an action: backchannel session add|list|edit|remove (see `backchannel session --help`).")
+
+
+def zone_note(slug: str) -> str:
+    """Said whenever an event is made without a zone: every time typed or shown for it depends on the zone."""
+    return (
+        f"Note: no --time-zone given, so times for {slug} are read and shown in UTC until a programme import brings "
+        f"the venue's zone or you set it: backchannel event edit {slug} --time-zone Europe/Berlin (the venue's IANA zone)."
+    )
 
 
 def _event_text(event: Event, active: bool = False) -> str:
@@ -57,6 +65,8 @@ def run_event_add(args: argparse.Namespace) -> int:
     finally:
         store.close()
     _show(event, args.format)
+    if args.time_zone is None:
+        sys.stderr.write(zone_note(event.slug) + "\n")
     return 0
 
 
@@ -139,8 +149,8 @@ def _event_for(store: Store, slug: str | None) -> Event:
     return event
 
 
-def _session_text(session: Session) -> str:
-    local = f"{session.start:%Y-%m-%d %H:%M}–{session.end:%H:%M} UTC"
+def _session_text(session: Session, zone_name: str) -> str:
+    local = local_span(session.start, session.end, zone_name, with_date=True)
     room = f" [{session.room}]" if session.room else ""
     tag = f" #{session.tag}" if session.tag else ""
     who = ", ".join(s.handles.get("x") or s.name for s in session.speakers)
@@ -152,6 +162,7 @@ def run_session_add(args: argparse.Namespace) -> int:
     try:
         event = _event_for(store, args.event)
         zone(event.time_zone)
+        settings = store.settings.load()
         session = store.events.add_session(
             event.slug,
             title=args.title,
@@ -165,7 +176,7 @@ def run_session_add(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(session.to_dict())
     else:
-        sys.stdout.write(_session_text(session) + "\n")
+        sys.stdout.write(_session_text(session, shown_zone(event.time_zone, settings.get("display_time_zone"))) + "\n")
     return 0
 
 
@@ -173,6 +184,7 @@ def run_session_list(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         event = _event_for(store, args.event)
+        shown = shown_zone(event.time_zone, store.settings.load().get("display_time_zone"))
         if args.at:
             sessions = store.events.sessions_at(event.slug, parse_instant(args.at, default_zone=event.time_zone, field="--at"))
         else:
@@ -184,6 +196,46 @@ def run_session_list(args: argparse.Namespace) -> int:
     elif not sessions:
         sys.stdout.write("No sessions" + (" on at that time.\n" if args.at else " yet.\n"))
     else:
+        sys.stdout.write(f"Times in {shown}:\n")
         for session in sessions:
-            sys.stdout.write(_session_text(session) + "\n")
+            sys.stdout.write(_session_text(session, shown) + "\n")
+    return 0
+
+
+def run_session_edit(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        event = _event_for(store, args.event)
+        changes: dict[str, Any] = {}
+        if args.title is not None:
+            changes["title"] = args.title
+        for name in ("start", "end"):
+            if getattr(args, name) is not None:
+                changes[name] = parse_instant(getattr(args, name), default_zone=event.time_zone, field=f"--{name}")
+        for name in ("room", "track", "code", "tag"):
+            if getattr(args, name) is not None:
+                changes[name] = getattr(args, name) or None
+        if args.speaker is not None:
+            changes["speakers"] = [parse_speaker(s) for s in args.speaker]
+        if not changes:
+            raise InvalidInput("Nothing to change: pass at least one of --title, --start, --end, --room, --track, --code, --tag, --speaker.")
+        session = store.events.update_session(event.slug, args.id, changes)
+        shown = shown_zone(event.time_zone, store.settings.load().get("display_time_zone"))
+    finally:
+        store.close()
+    if args.format == "json":
+        print_json(session.to_dict())
+    else:
+        sys.stdout.write(_session_text(session, shown) + "\n")
+    return 0
+
+
+def run_session_remove(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        event = _event_for(store, args.event)
+        removed = store.events.remove_session(event.slug, args.id)
+    finally:
+        store.close()
+    sys.stdout.write(f"Removed session {removed.id} “{removed.title}” from {event.slug}; its posts stay in the event.\n")
     return 0

@@ -7,11 +7,11 @@ import shutil
 import sys
 from pathlib import Path
 from typing import Callable
-from zoneinfo import ZoneInfo
 
 from backchannel.cli.common import ProgressLine, open_store, print_json
 from backchannel.errors import BackchannelError, InvalidInput
 from backchannel.history.model import Media, Post
+from backchannel.timeutil import local_clock, shown_zone
 
 
 def run_import_archive(args: argparse.Namespace) -> int:
@@ -42,11 +42,12 @@ def run_import_archive(args: argparse.Namespace) -> int:
     return 0
 
 
-def _line(post: Post) -> str:
-    stamp = post.posted_at.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%d %H:%M")
+def _line(post: Post, zone_name: str) -> str:
+    # In the post's event's zone (or the display_time_zone setting), saying which: "2013-01-30 10:05 GMT".
+    stamp = local_clock(post.posted_at, zone_name, with_date=True)
     where = post.event or "-"
     text = " ".join(post.text.split())
-    return f"{stamp}  {where:<14} {text}"
+    return f"{stamp:<20}  {where:<14} {text}"
 
 
 def run_history(args: argparse.Namespace) -> int:
@@ -54,17 +55,21 @@ def run_history(args: argparse.Namespace) -> int:
     try:
         store.history.refresh()
         page = store.history.find(q=args.search, event=args.event, session=args.session, before=args.before, limit=args.limit)
+        zones = {e.slug: e.time_zone for e in store.events.list_events()}
+        preferred = store.settings.load().get("display_time_zone")
     finally:
         store.close()
     if args.format == "json":
         print_json(page.to_dict())
         return 0
     for post in page.posts:
-        print(_line(post))
+        print(_line(post, shown_zone(zones.get(post.event or ""), preferred)))
+    # The hint goes to stderr (so a piped listing stays posts only), after the posts and on its own line.
+    sys.stdout.flush()
     if not page.posts:
         print("No posts found.", file=sys.stderr)
     elif page.next:
-        print(f"(more: --before {page.next})", file=sys.stderr)
+        print(f"\nMore: add --before {page.next} to see older posts.", file=sys.stderr)
     return 0
 
 

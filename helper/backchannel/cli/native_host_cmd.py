@@ -26,7 +26,28 @@ def _registry() -> Registry | None:
 
 def _targets(args: argparse.Namespace, registry: Registry | None) -> list[Target]:
     into = Path(args.manifest_dir).expanduser().resolve() if args.manifest_dir else None
+    if getattr(args, "profile", None):
+        into = profile_manifest_dir(Path(args.profile), args.browser)
     return plan(args.browser, system=args.system, into=into, registry=registry)
+
+
+def profile_manifest_dir(profile: Path, browsers: list[str] | None) -> Path:
+    """Where a Chromium-family browser started with --user-data-dir=PROFILE looks for hosts: PROFILE/NativeMessagingHosts.
+
+    Firefox reads hosts per user (~/.mozilla/native-messaging-hosts), whatever the profile, so the usual install covers it.
+    """
+    from backchannel.errors import InvalidInput
+    from backchannel.native_host.locations import BROWSERS
+
+    if any(BROWSERS[b].family != "chromium" for b in browsers or ()):
+        raise InvalidInput(
+            "--profile is for Chromium-family browsers started with --user-data-dir; Firefox reads its hosts from "
+            "~/.mozilla/native-messaging-hosts whatever the profile: `backchannel native-host install --browser firefox`."
+        )
+    folder = profile.expanduser().resolve()
+    if not folder.is_dir():
+        raise InvalidInput(f"There is no profile folder at {folder}: give the folder the browser was started with (--user-data-dir).")
+    return folder / "NativeMessagingHosts"
 
 
 def _pinned_data_dir(args: argparse.Namespace) -> Path | None:

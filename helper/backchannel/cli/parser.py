@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--name", required=required, help="the event's name")
         p.add_argument("--hashtag", help="the event's main hashtag")
         p.add_argument("--alias", action="append", dest="aliases", metavar="HASHTAG", help="another hashtag people use for it (repeatable)")
-        p.add_argument("--time-zone", help="IANA time zone of the venue (default: UTC)")
+        p.add_argument("--time-zone", help="IANA time zone of the venue, e.g. Europe/Berlin (without it: UTC, with a note, until a programme import brings the zone)")
         p.add_argument("--session-tag-pattern", help="how session tags are made, from {hashtag} {code} {room} {track}")
         p.add_argument("--starts-on", metavar="YYYY-MM-DD")
         p.add_argument("--ends-on", metavar="YYYY-MM-DD")
@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev_use.add_argument("--none", action="store_true", help="no active event: event-aware rules go quiet")
 
     session = _command(
-        sub, "session", help="add and list an event's sessions", module="event_cmd", function="run_session_help",
+        sub, "session", help="add, list, edit and remove an event's sessions", module="event_cmd", function="run_session_help",
         example='backchannel session add --event lt13 --title "Learning in the flow of work" --start 2013-01-30T10:00 \\\n'
         '    --end 2013-01-30T11:00 --room A1 --speaker "Priya Raman;x=@priyaraman"\nbackchannel session list --event lt13 --at 2013-01-30T10:30',
     )
@@ -140,6 +140,21 @@ def build_parser() -> argparse.ArgumentParser:
     s_add.add_argument("--tag", help="the session's own hashtag, overriding the event's pattern")
     s_add.add_argument("--speaker", action="append", default=[], metavar="NAME[;NETWORK=@HANDLE…]", help='a speaker, e.g. "Priya Raman;x=@priyaraman;bluesky=@priya.bsky.social" (repeatable)')
     s_add.add_argument("--format", choices=("text", "json"), default="text")
+    s_edit = _command(session_sub, "edit", help="change a session (its id is in `session list`)", module="event_cmd", function="run_session_edit",
+                      example='backchannel session edit 12 --room "Saal 2" --start 2014-12-27T11:15\nbackchannel session edit 12 --speaker "Jo Bloggs;x=@jo" --tag ""')
+    s_edit.add_argument("id", type=int, help="the session's id")
+    s_edit.add_argument("--event", metavar="SLUG", help="the event (default: the active event)")
+    s_edit.add_argument("--title")
+    s_edit.add_argument("--start", metavar="ISO8601", help="without an offset it is in the event's time zone")
+    s_edit.add_argument("--end", metavar="ISO8601")
+    for name in ("room", "track", "code", "tag"):
+        s_edit.add_argument(f"--{name}", help=f'the new {name} ("" clears it)')
+    s_edit.add_argument("--speaker", action="append", metavar="NAME[;NETWORK=@HANDLE…]", help="the speakers, replacing them all (repeatable)")
+    s_edit.add_argument("--format", choices=("text", "json"), default="text")
+    s_remove = _command(session_sub, "remove", help="remove a session; its posts stay in the event", module="event_cmd", function="run_session_remove",
+                        example="backchannel session remove 12")
+    s_remove.add_argument("id", type=int, help="the session's id")
+    s_remove.add_argument("--event", metavar="SLUG", help="the event (default: the active event)")
     s_list = _command(session_sub, "list", help="list sessions (or those on at --at)", module="event_cmd", function="run_session_list",
                       example="backchannel session list --event lt13\nbackchannel session list --at 2013-01-30T10:30")
     s_list.add_argument("--event", metavar="SLUG", help="the event (default: the active event)")
@@ -149,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev_kit = _command(event_sub, "kit", help="before the event: whom to follow, and an announcement draft", module="programme_cmd", function="run_kit",
                       example="backchannel event kit lt13\nbackchannel event kit lt13 --platform bluesky --format json")
     ev_kit.add_argument("slug", nargs="?", help="the event (default: the active event)")
-    ev_kit.add_argument("--platform", choices=PLATFORMS, default="x")
+    ev_kit.add_argument("--platform", choices=PLATFORMS, help="only whom to follow on this network, and the announcement checked for it (default: every network)")
     ev_kit.add_argument("--format", choices=("text", "json"), default="text")
 
     schedule = _command(
@@ -160,15 +175,21 @@ def build_parser() -> argparse.ArgumentParser:
     schedule_sub = schedule.add_subparsers(title="actions", metavar="ACTION")
     sch_import = _command(
         schedule_sub, "import", help="import (or re-import) a programme file into an event", module="programme_cmd", function="run_schedule_import",
-        description="Import a programme file into an event. Re-importing updates sessions in place and reports removed ones;\n"
-        "handles you set by hand are kept. A file that cannot be trusted changes nothing.",
-        example="backchannel schedule import schedule.ics --event pyconuk15\n"
+        description="Import a programme file into an event. Re-importing updates sessions in place; sessions of the event\n"
+        "that are not in the file are kept and listed (so one-session files add up) unless you pass --replace.\n"
+        "Handles you set by hand are kept. A file that cannot be trusted, or whose dates do not match the event's,\n"
+        "changes nothing; --dry-run shows what an import would do.",
+        example="backchannel schedule import schedule.ics --event pyconuk15 --dry-run\n"
+        "backchannel schedule import schedule-v2.xml --event fosdem26 --replace\n"
         "backchannel schedule import sessions.json --speakers speakers.json --event devfest19 --format json",
     )
     sch_import.add_argument("file", help="the programme file")
     sch_import.add_argument("--event", metavar="SLUG", help="the event (default: the active event)")
     sch_import.add_argument("--schedule-format", metavar="NAME", help="skip format detection: ical, frab-json, frab-xml or sessionize")
     sch_import.add_argument("--speakers", metavar="FILE", help="a Sessionize Speakers view with the speakers' links")
+    sch_import.add_argument("--dry-run", action="store_true", help="show what the import would change, and change nothing")
+    sch_import.add_argument("--replace", action="store_true", help="remove the event's imported sessions that are not in this file")
+    sch_import.add_argument("--force", action="store_true", help="import even though the programme's dates do not match the event's")
     sch_import.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
     now = _command(
@@ -276,7 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     for action, function, action_help, action_example in (
         ("install", "run_install", "write the host manifest (and its launcher) for every browser found",
          "backchannel native-host install\nbackchannel native-host install --browser chrome --browser firefox\n"
-         "backchannel native-host install --browser chromium --manifest-dir /tmp/profile/NativeMessagingHosts"),
+         "backchannel native-host install --browser chromium --profile ~/conference-profile   # started with --user-data-dir"),
         ("uninstall", "run_uninstall", "remove the host manifests (and launchers) written by install",
          "backchannel native-host uninstall\nbackchannel native-host uninstall --browser brave --system"),
         ("status", "run_status", "show where the host is installed, and whether each manifest is sound (exit 1 if one is broken)",
@@ -287,5 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"only this browser (repeatable; default: every browser found): {', '.join(BROWSER_NAMES)}")
         nh.add_argument("--system", action="store_true", help="the system-wide locations (needs root / administrator) instead of your user's")
         nh.add_argument("--manifest-dir", metavar="DIR", help="write to this folder instead, e.g. a custom profile's NativeMessagingHosts")
+        nh.add_argument("--profile", metavar="DIR", help="a Chromium-family browser started with its own profile (--user-data-dir=DIR): "
+                        "its DIR/NativeMessagingHosts")
         nh.add_argument("--format", choices=("text", "json"), default="text")
     return parser

@@ -63,10 +63,10 @@ def _read(name: str) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ImageError(f"{name} is {size / 1024 / 1024:.1f} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB.", details={"reason": "too_large"})
+            raise ImageError(f"The file is {size / 1024 / 1024:.1f} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB.", details={"reason": "too_large"})
         return path.read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"Cannot read {name}: {exc.strerror}.") from None
+        raise InvalidInput(f"Cannot read the file: {exc.strerror}.") from None
 
 
 def _write_fixes(args: argparse.Namespace, name: str, data: bytes, analysis: PhotoAnalysis, *, multiple: bool) -> dict[str, str]:
@@ -75,7 +75,8 @@ def _write_fixes(args: argparse.Namespace, name: str, data: bytes, analysis: Pho
     written: dict[str, str] = {}
     if args.crop_to_slide:
         if analysis.slide is None:
-            raise ImageError(f"{name}: no slide was found, so there is nothing to crop to.", details={"reason": "no_slide"})
+            # The file's name is printed in front of every message about it: not again here.
+            raise ImageError("no slide was found, so there is nothing to crop to.", details={"reason": "no_slide"})
         box = analysis.crop or analysis.slide.box  # the slide already fills the photo: crop to it anyway
         out = crop_to_box(data, box)
         written["cropped_to"] = _save(args.crop_to_slide, name, "-slide", out.extension, out.data, multiple)

@@ -11,10 +11,11 @@ events or programmes change:
 * event by thread: a post continuing one of the user's threads whose first
   post belongs to an event joins it, when posted within the event's dates
   (or within a day of the first post, for an event without dates);
-* session by tag (the post carries the session's tag), else by time (the
-  one session running when it was posted), else, for a reply in the user's
-  own thread, the thread's session while it runs. With parallel sessions and
-  nothing to tell them apart, no session: never guess.
+* session by ``which_session`` (the post's own session tag, else the one
+  session running when it was posted; a tag for a room with nothing on
+  places it nowhere), else, for a reply in the user's own thread, the
+  thread's session while it runs. With parallel sessions and nothing to tell
+  them apart, no session: never guess.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from datetime import date, datetime, time, timedelta
 from backchannel.store.db import Database
 from backchannel.store.events import Event, EventStore, Session
 from backchannel.timeutil import from_store, to_store, zone
+from backchannel.which_session import which_session
 
 AUTO_EVENT = (None, "hashtag", "thread")
 THREAD_GRACE = timedelta(days=1)
@@ -40,6 +42,7 @@ class _EventPlan:
     window: tuple[str, str] | None  # UTC store-format bounds, start inclusive, end exclusive
     starts: list[str]
     sessions: list[Session]
+    session_tags: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +74,7 @@ def _plans(events: EventStore) -> list[_EventPlan]:
         plans.append(
             _EventPlan(
                 event=event, tags=frozenset(t.casefold() for t in event.hashtags), window=event_window(event),
-                starts=[to_store(s.start) for s in sessions], sessions=sessions,
+                starts=[to_store(s.start) for s in sessions], sessions=sessions, session_tags=frozenset(s.tag for s in sessions if s.tag),
             )
         )
     return plans
@@ -81,12 +84,9 @@ def _session_for(plan: _EventPlan, posted_at: str, hashtags: set[str]) -> tuple[
     # Sessions starting at or before the post; the ones still running are candidates.
     stop = bisect.bisect_right(plan.starts, posted_at)
     running = [s for s in plan.sessions[:stop] if to_store(s.end) > posted_at]
-    tagged = [s for s in running if s.tag and s.tag.casefold() in hashtags]
-    if len(tagged) == 1:
-        return tagged[0].id, "tag"
-    if len(running) == 1:
-        return running[0].id, "time"
-    return None, None
+    # No room: where someone sat then is not known afterwards (active_room is today's choice).
+    resolved = which_session(running, hashtags=hashtags, session_tags=plan.session_tags)
+    return (resolved.session.id, resolved.source) if resolved.session else (None, None)
 
 
 def _running(plan: _EventPlan, session_id: int, posted_at: str) -> bool:

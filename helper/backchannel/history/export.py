@@ -10,10 +10,12 @@ run as a formula.
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
 import re
+from pathlib import Path
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
@@ -21,7 +23,7 @@ from backchannel.errors import InvalidInput
 from backchannel.history.model import Media, Post
 from backchannel.history.writeup import SessionGroup, Writeup
 from backchannel.review.linkify import links, safe_href
-from backchannel.timeutil import to_store
+from backchannel.timeutil import to_store, zone_abbreviation
 
 FORMATS = ("md", "html", "json", "csv")
 MediaRef = Callable[[Media], "str | None"]  # where the export points for a photo (None: leave it out)
@@ -32,6 +34,29 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def remote_media(media: Media) -> str | None:
     """Photos by their address on the platform (for exports that leave this machine without the files)."""
     return safe_href(media.remote_url)
+
+
+EMBED_MAX_SIDE = 1600  # a photo embedded in a downloaded write-up: enough to read a slide, not the original's megabytes
+
+
+def embedded_media(path_of: Callable[[str], "Path | None"]) -> MediaRef:
+    """Photos kept on this machine as data: URIs, so a downloaded HTML write-up carries them (and needs nothing else).
+
+    Falls back to the platform's address for a photo whose file was never kept.
+    """
+    from PIL import Image
+
+    def ref(medium: Media) -> str | None:
+        source = path_of(medium.file) if medium.file else None
+        if source is None:
+            return remote_media(medium)
+        with Image.open(source) as image:
+            image.thumbnail((EMBED_MAX_SIDE, EMBED_MAX_SIDE))
+            out = io.BytesIO()
+            image.convert("RGB").save(out, format="JPEG", quality=82)
+        return "data:image/jpeg;base64," + base64.b64encode(out.getvalue()).decode("ascii")
+
+    return ref
 
 
 def md_text(text: str) -> str:
@@ -45,14 +70,16 @@ def _md_url(url: str) -> str:
 
 
 def _when(post: Post, zone: ZoneInfo) -> str:
-    return post.posted_at.astimezone(zone).strftime("%a %d %b %H:%M")
+    local = post.posted_at.astimezone(zone)
+    return f"{local:%a %d %b %H:%M} {zone_abbreviation(local)}"
 
 
 def session_heading(group: SessionGroup, zone: ZoneInfo) -> tuple[str, str]:
     session = group.session
     if session is None:
         return "Outside the programme", ""
-    bits = [f"{session.start.astimezone(zone):%a %d %b %H:%M}–{session.end.astimezone(zone):%H:%M}"]
+    start, end = session.start.astimezone(zone), session.end.astimezone(zone)
+    bits = [f"{start:%a %d %b %H:%M}–{end:%H:%M} {zone_abbreviation(start)}"]
     if session.room:
         bits.append(session.room)
     if session.speakers:

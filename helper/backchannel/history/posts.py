@@ -55,6 +55,20 @@ class PostStore:
 
     # -- recording ---------------------------------------------------------
 
+    def placed_counts(self, remote_ids: set[str]) -> tuple[int, int]:
+        """How many of the posts with these remote ids have an event, and how many a session."""
+        with_event = with_session = 0
+        ids = sorted(remote_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            row = self.db.conn.execute(
+                f"SELECT count(event_id), count(session_id) FROM posts WHERE remote_id IN ({','.join('?' * len(chunk))}) AND is_retweet = 0",
+                chunk,
+            ).fetchone()
+            with_event += row[0]
+            with_session += row[1]
+        return with_event, with_session
+
     def exists(self, client_id: str) -> bool:
         return self.db.conn.execute("SELECT 1 FROM posts WHERE client_id = ?", (client_id,)).fetchone() is not None
 

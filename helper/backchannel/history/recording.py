@@ -41,11 +41,11 @@ def _situation(store: Store, post: PostIn) -> tuple[Situation, list[str]]:
     # The history is only needed to check the shown tips again (the heeded marks).
     with_history = bool(post.tips)
     try:
-        return store.situation(event=post.event, session=post.session, at=post.posted_at, with_history=with_history), []
+        return store.situation(event=post.event, session=post.session, at=post.posted_at, text=post.text, with_history=with_history), []
     except (NotFound, InvalidInput) as exc:
         if post.event is None and post.session is None:
             raise
-        fallback = store.situation(at=post.posted_at, with_history=with_history)
+        fallback = store.situation(at=post.posted_at, text=post.text, with_history=with_history)
         return fallback, [f"{exc.message} The post was placed by the active event and the time instead."]
 
 
@@ -84,7 +84,7 @@ def record(store: Store, post: PostIn, content_hash: str, *, known: bool | None 
             event_id=event_id,
             session_id=situation.session.id if situation.session else None,
             event_source="client" if explicit_event else "active",
-            session_source=("client" if explicit_session else "time") if situation.session else None,
+            session_source=("client" if explicit_session else situation.session_source or "time") if situation.session else None,
         )
     post = replace(post, tips=_heeded(post, situation))
     stored, created = store.history.posts.insert_recorded(post, placement, content_hash)

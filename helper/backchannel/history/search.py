@@ -76,3 +76,11 @@ def ranked_ids(
         (expression, cutoff, *params, limit),
     ).fetchall()
     return [int(r[0]) for r in rows]
+
+
+def match_count(db: Database, q: str, *, event_id: int | None = None) -> int:
+    """How many posts match ``q`` (in the event, when given): the number a results page states."""
+    expression = fts_query(q)
+    if event_id is not None:
+        expression += f' AND scope : ("e{int(event_id)}")'
+    return int(db.conn.execute("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH ?", (expression,)).fetchone()[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -47,6 +48,26 @@ class HistoryStore:
 
     def search(self, q: str, *, event: str | None = None, limit: int = 50) -> list[Post]:
         return list(self.find(q=q, event=event, limit=limit).posts)
+
+    def own_handles(self, platform: str) -> frozenset[str]:
+        """The user's own handles on ``platform`` (casefolded, with '@'), as the archives they imported name them."""
+        row = self.db.conn.execute("SELECT value FROM history_state WHERE name = 'own_handles'").fetchone()
+        mine = json.loads(row[0]) if row else {}
+        return frozenset(h.casefold() for h in mine.get(platform, []))
+
+    def add_own_handle(self, platform: str, handle: str) -> None:
+        """Remember one of the user's handles, so nothing drafts a post to thank or mention themselves."""
+        bare = "@" + handle.strip().lstrip("@")
+        row = self.db.conn.execute("SELECT value FROM history_state WHERE name = 'own_handles'").fetchone()
+        mine: dict[str, list[str]] = json.loads(row[0]) if row else {}
+        if bare.casefold() in {h.casefold() for h in mine.get(platform, [])}:
+            return
+        mine.setdefault(platform, []).append(bare)
+        with self.db.write() as conn:
+            conn.execute(
+                "INSERT INTO history_state (name, value) VALUES ('own_handles', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                (json.dumps(mine),),
+            )
 
     def associate(self) -> AssociationReport:
         return associate(self.db, self.events)

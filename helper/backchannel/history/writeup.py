@@ -105,10 +105,15 @@ def build_writeup(store: Store, slug: str, *, platform: str = "x", include_retwe
     posts = [p for p in store.history.posts.event_posts(event.id) if include_retweets or not p.is_retweet]
     sessions = store.events.list_sessions(slug)
     groups = group_posts(posts, sessions)
+    # Only the speakers of sessions the user posted from: no posts, nobody to thank. And never
+    # the user themselves (a speaker whose handle is the archive owner's).
     covered = [g.session for g in groups if g.session is not None]
+    mine = store.history.own_handles(platform)
     speakers: dict[str, Speaker] = {}
-    for session in covered or sessions:
+    for session in covered:
         for speaker in session.speakers:
+            if (speaker.handles.get(platform) or "").casefold() in mine:
+                continue
             speakers.setdefault(" ".join(speaker.name.casefold().split()), speaker)
     limit = store.settings.load().limit(platform)
     return Writeup(event, groups, thank_you_drafts(event, list(speakers.values()), platform, limit), tuple(posts), tuple(sessions))

@@ -69,18 +69,23 @@ def plan(
         chosen = [BROWSERS[b] for b in (browsers or ["chromium"])]
         return [Target(b, Path(into) / manifest_filename()) for b in chosen]
     home = Path(home) if home is not None else Path.home()
+    # Chromium-family browsers on Linux follow $XDG_CONFIG_HOME (only an absolute path counts, as in the spec).
+    xdg = env.get("XDG_CONFIG_HOME", "")
+    config_home = Path(xdg) if xdg and Path(xdg).is_absolute() and platform.startswith(("linux", "freebsd")) else None
     if browsers:
         chosen = [BROWSERS[b] for b in browsers]
     elif platform == "win32":
         assert registry is not None, "Windows needs the registry to find browsers"
         chosen = [b for b in BROWSERS.values() if _windows_has_browser(registry, b)]
     else:
-        chosen = [b for b in BROWSERS.values() if is_installed_browser(b, platform=platform, home=home, which=which, exists=exists)]
+        chosen = [
+            b for b in BROWSERS.values() if is_installed_browser(b, platform=platform, home=home, which=which, exists=exists, config_home=config_home)
+        ]
     if platform == "win32":
         base = env.get("PROGRAMDATA" if system else "LOCALAPPDATA") or str(home / "AppData" / "Local")
         return [Target(b, Path(manifest_dir(b, platform=platform, home=home, system=system, appdata=Path(base))) / manifest_filename(),
                        registry_key(b, system=system)) for b in chosen]
-    return [Target(b, Path(manifest_dir(b, platform=platform, home=home, system=system)) / manifest_filename()) for b in chosen]
+    return [Target(b, Path(manifest_dir(b, platform=platform, home=home, system=system, config_home=config_home)) / manifest_filename()) for b in chosen]
 
 
 def _windows_has_browser(registry: Registry, browser: Browser) -> bool:

@@ -61,7 +61,17 @@ def manifest_filename() -> str:
     return f"{NATIVE_HOST_NAME}.json"
 
 
-def manifest_dir(browser: Browser, *, platform: str, home: PurePath, system: bool = False, appdata: PurePath | None = None) -> PurePath:
+def linux_user_dir(browser: Browser, home: PurePath, config_home: PurePath | None = None) -> PurePosixPath:
+    """The browser's per-user folder on Linux: Chromium-family browsers keep theirs under $XDG_CONFIG_HOME when it is set."""
+    relative = PurePosixPath(browser.linux_user)
+    if config_home is not None and relative.parts[0] == ".config":
+        return PurePosixPath(config_home).joinpath(*relative.parts[1:])
+    return PurePosixPath(home) / relative
+
+
+def manifest_dir(
+    browser: Browser, *, platform: str, home: PurePath, system: bool = False, appdata: PurePath | None = None, config_home: PurePath | None = None,
+) -> PurePath:
     """The folder the manifest goes in.
 
     On Windows the browser does not look in a folder; the manifest is kept in
@@ -69,7 +79,7 @@ def manifest_dir(browser: Browser, *, platform: str, home: PurePath, system: boo
     file per family, and the registry points at it.
     """
     if platform.startswith("linux") or platform.startswith("freebsd"):
-        return PurePosixPath(browser.linux_system) if system else PurePosixPath(home) / browser.linux_user
+        return PurePosixPath(browser.linux_system) if system else linux_user_dir(browser, home, config_home)
     if platform == "darwin":
         return PurePosixPath(browser.mac_system) if system else PurePosixPath(home) / browser.mac_user
     if platform == "win32":
@@ -84,10 +94,12 @@ def registry_key(browser: Browser, *, system: bool = False) -> tuple[str, str]:
     return ("HKEY_LOCAL_MACHINE" if system else "HKEY_CURRENT_USER", f"{browser.windows_key}\\{NATIVE_HOST_NAME}")
 
 
-def is_installed_browser(browser: Browser, *, platform: str, home: Path, which: Callable[[str], str | None], exists: Callable[[Path], bool]) -> bool:
+def is_installed_browser(
+    browser: Browser, *, platform: str, home: Path, which: Callable[[str], str | None], exists: Callable[[Path], bool], config_home: Path | None = None,
+) -> bool:
     """Whether this machine has the browser: its profile folder, or its program."""
     if platform == "darwin":
         profile = Path(home) / Path(browser.mac_user).parent
         return exists(profile) or exists(Path("/Applications") / browser.mac_app) or exists(Path(home) / "Applications" / browser.mac_app)
-    profile = Path(home) / Path(browser.linux_user).parent
+    profile = Path(linux_user_dir(browser, home, config_home)).parent
     return exists(profile) or any(which(name) for name in browser.executables)

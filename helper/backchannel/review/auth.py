@@ -90,13 +90,17 @@ class ReviewAuth:
                 conn.execute("DELETE FROM review_sessions WHERE id_hash = ?", (_hash(session_id),))
 
 
+STATIC_PREFIX = "/review/static/"
+
+
 def is_review_path(path: str) -> bool:
     return path == "/review" or path.startswith("/review/")
 
 
 def check_review_request(request: web.Request, db: Database) -> None:
     """Called by the guard for /review paths, after the Host and Origin checks."""
-    if request.path == LOGIN_PATH and request.method in ("GET", "HEAD"):
+    if request.method in ("GET", "HEAD") and (request.path == LOGIN_PATH or request.path.startswith(STATIC_PREFIX)):
+        # The stylesheet and script are the package's own fixed files: served to anyone, so error pages are styled.
         return
     if request.method not in ("GET", "HEAD") and request.headers.get("Origin") is None:
         # Mutations must say where they come from; the guard already refused every foreign origin.

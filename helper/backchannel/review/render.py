@@ -13,6 +13,9 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from markupsafe import Markup, escape
+
+from backchannel.review.highlight import marks, terms
 from backchannel.review.linkify import pieces, safe_href
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -28,8 +31,17 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(pieces=pieces, safe_href=safe_href)
+    env.globals.update(pieces=pieces, safe_href=safe_href, marks=marks, search_terms=terms)
+    env.filters["code_spans"] = code_spans
     return env
+
+
+def code_spans(message: str) -> Markup:
+    """A message for people with its `commands` shown as code: escaped first, so nothing else becomes markup."""
+    parts = str(message).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: show the text as it is
+        return Markup(escape(message))
+    return Markup("").join(escape(part) if i % 2 == 0 else Markup("<code>") + escape(part) + Markup("</code>") for i, part in enumerate(parts))
 
 
 def render(name: str, **context: Any) -> str:

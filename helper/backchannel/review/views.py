@@ -8,16 +8,19 @@ from zoneinfo import ZoneInfo
 
 from backchannel.errors import InvalidInput
 from backchannel.history.export import session_heading
-from backchannel.history.search import ranked_ids
+from backchannel.history.search import match_count, ranked_ids
 from backchannel.history.writeup import build_writeup, group_posts
 from backchannel.review import charts
+from backchannel.review.highlight import terms
 from backchannel.review.linkify import links
+from backchannel.timeutil import shown_zone
 
 if TYPE_CHECKING:
     from backchannel.store import Store
 
 HAS = ("", "photos", "links", "tips")
 SEARCH_LIMIT = 200
+OUTSIDE_PAGE = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +54,22 @@ def index_view(store: Store) -> dict[str, Any]:
     }
 
 
+def _zone(store: Store, event_zone: str | None) -> ZoneInfo:
+    """Times are shown in the event's zone, or the person's (the display_time_zone setting); templates name it."""
+    return ZoneInfo(shown_zone(event_zone, store.settings.load().get("display_time_zone")))
+
+
+def outside_view(store: Store, before: str | None) -> dict[str, Any]:
+    """The posts that belong to no event, newest first, a page at a time."""
+    store.history.refresh()
+    page = store.history.posts.list_posts(unassigned=True, before=before, limit=OUTSIDE_PAGE)
+    total = store.db.conn.execute("SELECT count(*) FROM posts WHERE event_id IS NULL AND is_retweet = 0").fetchone()[0]
+    return {"posts": page.posts, "next": page.next, "total": total, "zone": _zone(store, None), "before": before}
+
+
 def event_view(store: Store, slug: str, filters: Filters) -> dict[str, Any]:
     writeup = build_writeup(store, slug)
-    zone = ZoneInfo(writeup.event.time_zone)
+    zone = _zone(store, writeup.event.time_zone)
     posts = list(writeup.posts)
     if filters.session is not None:
         posts = [p for p in posts if p.session_id == filters.session]
@@ -68,14 +84,22 @@ def event_view(store: Store, slug: str, filters: Filters) -> dict[str, Any]:
         posts = [p for p in posts if p.id in wanted]
     shown = replace(writeup, groups=group_posts(posts, writeup.sessions))
     per_session = [(g.session.title if g.session else "Outside the programme", len(g.posts)) for g in writeup.groups]
+    filtered = bool(filters.session is not None or filters.has or filters.q)
     return {
         "writeup": shown,
         "groups": [(g, *session_heading(g, zone)) for g in shown.groups],
         "zone": zone,
         "filters": filters,
+        "filtered": filtered,
+        "shown_posts": len(posts),
+        "shown_sessions": sum(1 for g in shown.groups if g.session is not None),
+        "all_posts": len(writeup.posts),
+        # Only the sessions posted from: a programme of 138 sessions is no filter.
+        "posted_sessions": [g.session for g in writeup.groups if g.session is not None],
+        "found": terms(filters.q),
         "per_session": charts.horizontal("Posts per session", per_session),
-        "per_hour": charts.per_hour("Posts per hour across the event", writeup.posts, zone),
-        "tips": charts.tips_over_time("Tips followed over time", writeup.posts, zone),
+        "per_hour": charts.per_hour(f"Posts per hour ({zone.key} time)", writeup.posts, zone),
+        "tips": charts.tips_over_time(f"Tips followed over time ({zone.key} time)", writeup.posts, zone),
         "search_event": slug,
     }
 
@@ -87,5 +111,10 @@ def search_view(store: Store, q: str, event: str | None) -> dict[str, Any]:
     session_ids = {p.session_id for p in page.posts if p.session_id is not None}
     for session_id in session_ids:
         titles[session_id] = store.events.get_session(session_id).title
-    zone = ZoneInfo(store.events.get_event(event).time_zone) if event else ZoneInfo("UTC")
-    return {"posts": page.posts, "q": q, "zone": zone, "session_titles": titles, "search_event": event or ""}
+    event_id = store.events.get_event(event).id if event else None
+    # Each post in its own event's zone (or the person's), and the template says which.
+    zones = {e.slug: _zone(store, e.time_zone) for e in store.events.list_events()}
+    return {
+        "posts": page.posts, "q": q, "zones": zones, "default_zone": _zone(store, None), "session_titles": titles,
+        "search_event": event or "", "total": match_count(store.db, q, event_id=event_id), "limit": SEARCH_LIMIT, "found": terms(q),
+    }

@@ -161,7 +161,8 @@ class SessionizeReader:
         if view == "speakers":
             raise ScheduleError(
                 "This is the Sessionize Speakers view: it lists speakers but no session times. Import the All, "
-                "Sessions or GridSmart view, then add this file's speaker details with enrich_speakers().",
+                "Sessions or GridSmart view, and give this file as its speakers: "
+                "backchannel schedule import sessions.json --speakers speakers.json",
                 details={"format": self.name, "view": "speakers", "speakers": len(doc)},
             )
         builder = Builder(self.name, progress=progress)

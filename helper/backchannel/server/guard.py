@@ -77,6 +77,10 @@ def check_caller(request: web.Request) -> None:
         check_review_request(request, request.app[STORE].db)
 
 
+def _wants_page(request: web.Request) -> bool:
+    return "text/html" in request.headers.get("Accept", "")
+
+
 NO_ROUTE = "no-route"  # the catch-all's name in the URL table
 
 
@@ -90,6 +94,11 @@ def guarded(handler: Handler) -> Handler:
             response = await handler(request)
         except (BackchannelError, web.HTTPException, Exception) as exc:  # noqa: BLE001 - the one place errors are mapped
             response = to_response(exc)
+            if isinstance(exc, BackchannelError) and exc.status < 500 and is_review_path(request.path) and _wants_page(request):
+                # A person's browser on the review page gets a page saying what to do, not JSON.
+                from backchannel.server.handlers.review import error_page
+
+                response = error_page(exc.status, "This page needs you to log in" if exc.status == 401 else "That did not work", exc.message)
         if "X-Content-Type-Options" not in response.headers:  # answers not made by json_response
             response.headers.update(SECURITY_HEADERS)
         return response

@@ -29,6 +29,14 @@ LOOPBACK_V4 = "127.0.0.1"
 LOOPBACK_V6 = "::1"
 
 
+def _other_port_hint(port: int) -> str:
+    """How to choose another port in the words of whatever started the helper: make's variable, else the option."""
+    other = port + 1 if 0 < port < 65535 else 28842
+    if os.environ.get("BACKCHANNEL_STARTED_BY") == "make":
+        return f"Stop it, or pick another port: make run PORT={other}"
+    return f"Stop it, or pick another port: --port {other}"
+
+
 async def _serve(data_dir: Path, port: int, ready: Callable[[Runtime], None]) -> None:
     store = Store.open(data_dir)
     tokens = TokenSource(ensure_token(data_dir), reload=lambda: load_token(data_dir), generation=lambda: token_generation(data_dir))
@@ -41,7 +49,7 @@ async def _serve(data_dir: Path, port: int, ready: Callable[[Runtime], None]) ->
             await site.start()
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
-                raise PortInUse(f"Port {port} on 127.0.0.1 is already in use: is another helper running? Use --port to pick another.") from None
+                raise PortInUse(f"Port {port} on 127.0.0.1 is already in use: is another helper running? {_other_port_hint(port)}") from None
             raise
         bound = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         if socket.has_ipv6:

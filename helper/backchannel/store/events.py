@@ -272,6 +272,55 @@ class EventStore:
             raise Conflict(f"The event {slug!r} already has the session “{title}” at that time in that room.", details={"key": session_key}) from None
         return self.get_session(session_id)
 
+    def update_session(self, slug: str, session_id: int, changes: Mapping[str, Any]) -> Session:
+        """Change a session's title, times, room, track, code, tag, url, abstract or (all of) its speakers.
+
+        ``None`` clears an optional field. An imported session changed here is
+        changed back by the next import of its programme: the file is the source.
+        """
+        current = self.get_session(session_id, event=slug)
+        event = self.get_event(slug)
+        merged: dict[str, Any] = {
+            "title": current.title, "start": current.start, "end": current.end, "room": current.room, "track": current.track,
+            "code": current.code, "tag": self._explicit_tag(session_id), "url": current.url, "abstract": current.abstract,
+        }
+        unknown = set(changes) - set(merged) - {"speakers"}
+        if unknown:
+            raise InvalidInput(f"A session has no field {sorted(unknown)[0]!r}.", details={"field": sorted(unknown)[0]})
+        merged.update({k: v for k, v in changes.items() if k != "speakers"})
+        title = (merged["title"] or "").strip()
+        if not title:
+            raise InvalidInput("A session needs a title.", details={"field": "title"})
+        if merged["end"] <= merged["start"]:
+            raise InvalidInput("A session must end after it starts.", details={"field": "end"})
+        tag = normalise_hashtag(merged["tag"], field_name="tag") if merged["tag"] else None
+        with self.db.write() as conn:
+            conn.execute(
+                "UPDATE sessions SET title = ?, starts_at = ?, ends_at = ?, room = ?, track = ?, code = ?, tag = ?, url = ?, abstract = ? WHERE id = ?",
+                (title, to_store(merged["start"]), to_store(merged["end"]), merged["room"] or None, merged["track"] or None,
+                 merged["code"] or None, tag, merged["url"] or None, merged["abstract"] or None, session_id),
+            )
+            if "speakers" in changes:
+                conn.execute("DELETE FROM session_speakers WHERE session_id = ?", (session_id,))
+                for position, speaker in enumerate(changes["speakers"] or ()):
+                    speaker_id = _upsert_speaker(conn, event.id, speaker)
+                    conn.execute(
+                        "INSERT OR IGNORE INTO session_speakers (session_id, speaker_id, position) VALUES (?, ?, ?)",
+                        (session_id, speaker_id, position),
+                    )
+        return self.get_session(session_id)
+
+    def remove_session(self, slug: str, session_id: int) -> Session:
+        """Remove a session; posts placed in it stay in the event, without a session."""
+        session = self.get_session(session_id, event=slug)
+        with self.db.write() as conn:
+            conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+        return session
+
+    def _explicit_tag(self, session_id: int) -> str | None:
+        row = self.db.conn.execute("SELECT tag FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return row[0] if row else None
+
     def get_session(self, session_id: int, *, event: str | None = None) -> Session:
         """Session ``session_id``; with ``event``, only if it belongs to that event."""
         row = self.db.conn.execute(
@@ -306,6 +355,17 @@ class EventStore:
             sql += " AND lower(s.room) = lower(?)"
             params.append(room)
         return self._sessions(self.db.conn.execute(sql + " ORDER BY s.room, s.starts_at", params).fetchall())
+
+    def session_tags(self, slug: str) -> frozenset[str]:
+        """Every session tag the event's programme uses, explicit or from its pattern."""
+        event = self.get_event(slug)
+        rows = self.db.conn.execute("SELECT DISTINCT tag, code, room, track FROM sessions WHERE event_id = ?", (event.id,)).fetchall()
+        hashtag = event.hashtags[0] if event.hashtags else None
+        tags = (
+            r["tag"] or render_session_tag(event.session_tag_pattern, hashtag=hashtag, code=r["code"], room=r["room"], track=r["track"])
+            for r in rows
+        )
+        return frozenset(t for t in tags if t)
 
     def next_sessions(self, slug: str, at: datetime, room: str | None = None) -> list[Session]:
         """The first session to start after ``at`` in each room (within a day)."""

@@ -12,7 +12,7 @@ from backchannel.server.keys import STORE
 async def check(request: web.Request) -> web.Response:
     body = await read_json(request, CheckRequest)
     store = request.app[STORE]
-    situation = store.situation(event=body.event, session=body.session, at=body.at, room=body.room)
+    situation = store.situation(event=body.event, session=body.session, at=body.at, room=body.room, text=body.text)
     photos = attached_photos(request.app, body.media) if body.media else ()
     result = check_draft(
         body.text, platform=body.platform, reply_to=body.reply_to, photos=photos,

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from aiohttp import web
 
-from backchannel.models import EventCreate, EventPatch, SessionCreate
+from backchannel.errors import InvalidInput
+from backchannel.models import EventCreate, EventPatch, SessionCreate, SessionPatch
 from backchannel.server.io import json_response, read_json
 from backchannel.server.keys import STORE
 from backchannel.store import Speaker
@@ -20,7 +23,14 @@ async def list_events(request: web.Request) -> web.Response:
 async def create_event(request: web.Request) -> web.Response:
     body = await read_json(request, EventCreate)
     event = request.app[STORE].events.create_event(**body.model_dump())
-    return json_response(event.to_dict(), status=201)
+    answer = event.to_dict()
+    if "time_zone" not in body.model_fields_set:
+        # Every time typed or shown for the event depends on its zone: say that it was not given.
+        answer["notes"] = [
+            "No time_zone given: the event's times are read and shown in UTC until a programme import brings the venue's zone "
+            "or you set time_zone (an IANA name such as Europe/Berlin)."
+        ]
+    return json_response(answer, status=201)
 
 
 async def get_event(request: web.Request) -> web.Response:
@@ -56,3 +66,33 @@ async def create_session(request: web.Request) -> web.Response:
         abstract=body.abstract,
     )
     return json_response(session.to_dict(), status=201)
+
+
+def _session_id(request: web.Request) -> int:
+    raw = request.match_info["session_id"]
+    if not raw.isdigit():
+        raise InvalidInput("A session id is a whole number.", details={"field": "session_id"})
+    return int(raw)
+
+
+async def patch_session(request: web.Request) -> web.Response:
+    body = await read_json(request, SessionPatch)
+    store = request.app[STORE]
+    event = store.events.get_event(request.match_info["slug"])
+    changes: dict[str, Any] = {}
+    for name in body.model_fields_set:
+        value = getattr(body, name)
+        if name in ("title", "start", "end") and value is None:
+            raise InvalidInput(f"A session's {name} can be changed but not cleared.", details={"field": name})
+        if name in ("start", "end"):
+            value = parse_instant(value, default_zone=event.time_zone, field=name)
+        elif name == "speakers":
+            value = [Speaker(s.name, dict(s.handles)) for s in value or []]
+        changes[name] = value
+    session = store.events.update_session(event.slug, _session_id(request), changes)
+    return json_response(session.to_dict())
+
+
+async def delete_session(request: web.Request) -> web.Response:
+    removed = request.app[STORE].events.remove_session(request.match_info["slug"], _session_id(request))
+    return json_response({"removed": removed.to_dict()})

@@ -26,6 +26,13 @@ def _platform(request: web.Request) -> Platform:
     return value  # type: ignore[return-value]
 
 
+def _flag(request: web.Request, name: str) -> bool:
+    value = request.query.get(name, "false").strip().lower()
+    if value not in ("true", "false", "1", "0", ""):
+        raise InvalidInput(f"{name} is true or false, not {value!r}.", details={"field": name})
+    return value in ("true", "1")
+
+
 async def import_schedule(request: web.Request) -> web.Response:
     """The programme file is the request body, as is; `?format=` skips detection, `?filename=` names it."""
     store = request.app[STORE]
@@ -37,7 +44,10 @@ async def import_schedule(request: web.Request) -> web.Response:
     )
     # Parsing a large programme takes a moment: off the loop, so other calls are not held up.
     programme = await asyncio.get_running_loop().run_in_executor(None, read)
-    report = store.programmes.import_programme(slug, programme, filename=request.query.get("filename"))
+    report = store.programmes.import_programme(
+        slug, programme, filename=request.query.get("filename"),
+        replace=_flag(request, "replace"), dry_run=_flag(request, "dry_run"), force=_flag(request, "force"),
+    )
     return json_response(report.to_dict())
 
 

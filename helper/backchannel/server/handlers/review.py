@@ -15,7 +15,7 @@ from typing import Awaitable, Callable
 from aiohttp import web
 
 from backchannel.errors import BackchannelError, NotFound
-from backchannel.history.export import render_export
+from backchannel.history.export import embedded_media, remote_media, render_export
 from backchannel.history.media import content_type
 from backchannel.history.writeup import build_writeup
 from backchannel.review import views
@@ -109,10 +109,18 @@ async def search(request: web.Request) -> web.Response:
 
 
 @html_errors
+async def outside(request: web.Request) -> web.Response:
+    return page(render("outside.html", **views.outside_view(request.app[STORE], request.query.get("before") or None)))
+
+
+@html_errors
 async def export(request: web.Request) -> web.Response:
     fmt = request.query.get("format", "md")
     slug = request.match_info["slug"]
-    body = render_export(build_writeup(request.app[STORE], slug), fmt)
+    store = request.app[STORE]
+    # The HTML write-up is one file: it carries the photos the page shows, not links to this helper.
+    media_ref = embedded_media(store.history.media.path) if fmt == "html" else remote_media
+    body = render_export(build_writeup(store, slug), fmt, media_ref)
     disposition = f'attachment; filename="{slug}-notes.{fmt}"'
     return web.Response(
         text=body, content_type=EXPORT_TYPES[fmt], charset="utf-8", headers={**FILE_HEADERS, "Content-Disposition": disposition}

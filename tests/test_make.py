@@ -1,0 +1,46 @@
+"""What `make run` tells a new user: what it is doing, how long it takes, how to run the command, how to pick a port."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.helper_process import ROOT, helper_env, start_helper
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_says_what_it_installs_and_compiles_and_how_long_it_takes() -> None:
+    # -n prints the recipes without running them; -B as on a fresh checkout.
+    dry = subprocess.run(["make", "-n", "-B", ".venv/.installed-run", "build/compiled/manifest.json"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert dry.returncode == 0, dry.stderr
+    assert "installing the helper and its dependencies" in dry.stdout
+    assert "compiling the checker's modules with mypyc" in dry.stdout and "1–3 minutes" in dry.stdout
+
+
+def test_run_script_says_where_the_command_is_and_how_to_type_it_bare() -> None:
+    script = (ROOT / "scripts" / "run.sh").read_text()
+    assert "put $bin_abs on your PATH" in script and "pipx install $here" in script
+    readme = (ROOT / "README.md").read_text()
+    assert ".venv/bin/backchannel" in readme and "pipx install ." in readme and 'export PATH="$PWD/.venv/bin:$PATH"' in readme
+
+
+def test_a_busy_port_names_the_way_to_pick_another(tmp_path: Path) -> None:
+    for name in ("first", "second"):
+        (tmp_path / name).mkdir()
+    running = start_helper(tmp_path / "first")
+    try:
+        env = helper_env(tmp_path / "second")
+        plain = subprocess.run([sys.executable, "-m", "backchannel", "serve", "--port", str(running.port)], env=env,
+                               capture_output=True, text=True, timeout=60)
+        assert plain.returncode != 0 and f"--port {running.port + 1}" in plain.stderr
+        env["BACKCHANNEL_STARTED_BY"] = "make"
+        made = subprocess.run([sys.executable, "-m", "backchannel", "serve", "--port", str(running.port)], env=env,
+                              capture_output=True, text=True, timeout=60)
+        assert made.returncode != 0 and f"make run PORT={running.port + 1}" in made.stderr and "--port" not in made.stderr
+    finally:
+        running.stop()
