@@ -14,15 +14,11 @@ from typing import TYPE_CHECKING, Iterator
 import pytest
 
 from tests.extension.browser import ExtensionBrowser, extension_manifest, launch
-from tests.extension.conftest import add_programme
+from tests.extension.conftest import IN_SESSION, PANEL, add_programme
 from tests.support.helper_process import RunningHelper, backchannel, helper_env, start_helper
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page, Playwright
-
-PANEL = '[data-backchannel="coach"]'
-IN_SESSION = "2013-01-30T10:15:00Z"
-
 
 @pytest.fixture(scope="module")
 def helper(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningHelper]:
