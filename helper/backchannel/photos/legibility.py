@@ -34,6 +34,7 @@ TIMELINE_WIDTH = 600  # the timeline preview's width, as the calibration photos 
 TIMELINE_HEIGHT = 750  # a tall photo's preview is cut at about 4:5, so it is fitted into this height too
 READ_LINES = 8  # recognise at most this many lines, the largest: titles and the first bullets
 OPENED_PASS_MAX_SHARE = 0.5  # a screen filling more than this of the frame was seen well enough in the timeline pass
+MAX_LINE_SHARE = 0.3  # a "line" taller than this share of the frame is a pattern (a grille, a sideways sign), not text
 DEFAULT_MIN_HEIGHT = 12  # displayed pixels a line box needs to be read (the rule's option; see PHO003)
 
 VerdictKind = Literal["all_readable", "title_readable", "opened_only", "nothing_readable", "no_text"]
@@ -98,7 +99,8 @@ def detect_at_timeline(display: np.ndarray, timeline: np.ndarray) -> Found:
     """Detect text on the timeline-sized image; the lines come back in both images' pixels."""
     from backchannel.photos import ocr
 
-    found = ocr.detect(_rgb(timeline))
+    limit = MAX_LINE_SHARE * timeline.shape[0]
+    found = [line for line in ocr.detect(_rgb(timeline)) if line.height <= limit]
     scale = display.shape[1] / timeline.shape[1]
     return Found([_scaled(line, scale, 0.0, 0.0) for line in found], found, scale)
 

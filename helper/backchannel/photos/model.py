@@ -214,3 +214,4 @@ class AttachedPhoto:
     analysis: PhotoAnalysis
     alt: str | None = None  # None: unknown (the rules say nothing); "": known to be empty
     index: int = 0  # its place among the draft's photos
+    context: str | None = None  # who spoke where ("@addyosmani, Polymer Summit 2015"), for a proposed description
