@@ -83,6 +83,19 @@ def describe_heights(lines: Sequence[TextLine], limit: int = 3) -> str:
     return f"{', '.join(heights[:-1])} and {heights[-1]} px"
 
 
+def verdict_of_payload(text: dict[str, object]) -> str:
+    """The verdict's summary from an analysis payload's ``text`` (the CLI's text output), with the default threshold."""
+    from backchannel.photos.model import TextLine
+
+    lines = []
+    for line in text.get("lines", ()):  # type: ignore[attr-defined]
+        quad = tuple(tuple(point) for point in line["quad"])
+        lines.append(TextLine(quad, line["timeline_height"], line["opened_height"], line["text"], line["confidence"], line["on_slide"]))  # type: ignore[arg-type]
+    found = verdict(TextReading(tuple(lines), (0, 0), (0, 0)))
+    read = [line.text for line in found.readable if line.text][:3]
+    return found.summary + (f" — reads {', '.join(repr(t) for t in read)}" if read else "")
+
+
 # --- Measuring (imaging: numpy, OpenCV and the OCR engine, loaded with the first photo) ---
 
 

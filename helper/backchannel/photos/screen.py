@@ -35,6 +35,7 @@ MIN_ASPECT, MAX_ASPECT = 0.4, 5.0  # a portrait poster to a panoramic stage wall
 MIN_FILL = 0.8  # of the polygon the contour actually covers: a screen is solid, a ragged blob is not
 TEXT_SHARE = 0.9  # a tighter candidate wins when it holds at least this share of the best one's text
 CLUSTER_GROWTH = 4.0  # an outline up to this many times the text's area can be the slide around it
+OUTLINE_TEXT = 0.3  # an outline holding less of the text than this is a panel on the slide, or a sign beside it
 TEXT_MARGIN = 1.5  # line heights of margin around the text cluster: a slide has room around its text
 
 
@@ -79,14 +80,15 @@ def find_screen_quad(
         return ScreenQuad(((left, top), (right, top), (right, bottom), (left, bottom)), "brightness")
     weights = [(line.width * line.height, _centre(line.corners)) for line in lines]
     scored = [(sum(w for w, point in weights if _inside(point, c.quad)), _area(c.quad), c) for c in candidates]
-    best_text = max(s[0] for s in scored)
-    keep = [s for s in scored if s[0] >= TEXT_SHARE * best_text]
-    # A real outline beats the text's own rectangle (it has the keystone), unless it is far
-    # larger than the text: then it is the wall, the stage or the whole sign board.
+    # A real outline beats the text's own rectangle (it has the keystone, and it leaves out an exit
+    # sign or a banner beside the screen), unless it is far larger than the text: then it is the
+    # wall, the stage or the whole sign board.
     limit = CLUSTER_GROWTH * (_area(cluster) if cluster is not None else area)
-    outlines = [s for s in keep if s[2].found_by != "text" and s[1] <= limit]
-    if outlines:
-        return min(outlines, key=lambda s: s[1])[2]
+    total = sum(w for w, _ in weights)
+    outlines = [s for s in scored if s[2].found_by != "text" and s[1] <= limit and s[0] >= OUTLINE_TEXT * total]
+    pool = outlines or scored
+    best_text = max(s[0] for s in pool)
+    keep = [s for s in pool if s[0] >= TEXT_SHARE * best_text]
     return min(keep, key=lambda s: s[1])[2]
 
 
