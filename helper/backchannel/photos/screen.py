@@ -11,9 +11,10 @@ Candidates come from three places, all in the same (timeline-sized) image:
 - text: the cluster of detected text lines, with a margin of a line's
   height (a dark-theme slide whose outline melts into the wall).
 
-The screen is the candidate that holds the most text (by the area of its
-lines); among those that hold nearly as much, the tightest, so the crop does
-not take the wall around it. With no text at all it falls back on the bright
+The screen is the outline that holds the most text (by the area of its
+lines) and is not far larger than the text; among those that hold nearly as
+much, the largest, since inner edges (a gradient, a panel) lie inside the
+screen's frame. Without such an outline, the text's own rectangle. With no text at all it falls back on the bright
 region: a blank or unreadable screen is still where the follower looks.
 """
 
@@ -86,10 +87,13 @@ def find_screen_quad(
     limit = CLUSTER_GROWTH * (_area(cluster) if cluster is not None else area)
     total = sum(w for w, _ in weights)
     outlines = [s for s in scored if s[2].found_by != "text" and s[1] <= limit and s[0] >= OUTLINE_TEXT * total]
-    pool = outlines or scored
-    best_text = max(s[0] for s in pool)
-    keep = [s for s in pool if s[0] >= TEXT_SHARE * best_text]
-    return min(keep, key=lambda s: s[1])[2]
+    if outlines:
+        # Of the outlines that hold (nearly) all the text, the largest: inner edges (a gradient,
+        # a panel) lie inside the screen's frame, and the growth limit keeps out the wall.
+        best_text = max(s[0] for s in outlines)
+        return max((s for s in outlines if s[0] >= TEXT_SHARE * best_text), key=lambda s: s[1])[2]
+    best_text = max(s[0] for s in scored)
+    return min((s for s in scored if s[0] >= TEXT_SHARE * best_text), key=lambda s: s[1])[2]
 
 
 def _four_sided(contour: np.ndarray, frame_area: float) -> Quad | None:
