@@ -139,7 +139,21 @@ def _backlit_speaker() -> Image.Image:
 
 
 def _small_photo() -> Image.Image:
+    """Small, but the slide fills it: followers read it anyway."""
     return _slide_close_up().resize((480, 360), Image.Resampling.LANCZOS)
+
+
+def _small_room_photo() -> Image.Image:
+    """Small and of the whole room: a messenger-compressed copy of a distant slide."""
+    return _distant_slide().resize((480, 360), Image.Resampling.LANCZOS)
+
+
+def _dark_hall_bright_slide() -> Image.Image:
+    """The hall's lights are off, the projected slide is bright and fills a good part of the frame."""
+    image = hall(14, 6)
+    slide(image, (320, 200, 880, 515), seed=5)
+    audience(image, seed=5, rows=3, top=640, darkest=4, lightest=24)
+    return sensor_noise(image, seed=5, amplitude=4)
 
 
 SCENES: dict[str, Scene] = {
@@ -149,6 +163,8 @@ SCENES: dict[str, Scene] = {
     "blurred-slide": _blurred_slide,
     "backlit-speaker": _backlit_speaker,
     "small-photo": _small_photo,
+    "small-room-photo": _small_room_photo,
+    "dark-hall-bright-slide": _dark_hall_bright_slide,
 }
 
 EXAMPLE_GPS = {1: "N", 2: (51.0, 30.0, 1.2), 3: "W", 4: (0.0, 7.0, 39.6)}  # a lecture theatre in London

@@ -184,3 +184,41 @@ def inside(point: tuple[float, float], quad: Quad) -> bool:
 
 def centre(corners: Sequence[tuple[float, float]]) -> tuple[float, float]:
     return _centre(corners)
+
+
+def straight_size(quad: Quad, image_size: tuple[float, float]) -> tuple[float, float]:
+    """Width and height of the rectangle the quadrilateral is a photo of, keystone removed.
+
+    The sides' lengths alone get a slanted screen's proportions wrong (the
+    far side is shorter). The rectangle's true aspect ratio follows from the
+    perspective itself, with the camera's principal point at the image centre
+    (Zhang and He, "Whiteboard scanning and image enhancement", 2007); the
+    width is kept at the longer of the top and bottom sides, so no detail is
+    lost. Without perspective (parallel sides) it is the sides' ratio.
+    """
+    import numpy as np
+
+    width, height = quad_size(quad)
+    (x1, y1), (x2, y2), (x4, y4), (x3, y3) = quad  # top-left, top-right, bottom-right, bottom-left
+    u0, v0 = image_size[0] / 2, image_size[1] / 2
+    m1, m2, m3, m4 = (np.array([x, y, 1.0]) for x, y in ((x1, y1), (x2, y2), (x3, y3), (x4, y4)))
+    try:
+        k2 = np.dot(np.cross(m1, m4), m3) / np.dot(np.cross(m2, m4), m3)
+        k3 = np.dot(np.cross(m1, m4), m2) / np.dot(np.cross(m3, m4), m2)
+    except FloatingPointError:
+        return width, height
+    n2, n3 = k2 * m2 - m1, k3 * m3 - m1
+    if abs(n2[2]) < 1e-9 or abs(n3[2]) < 1e-9 or not np.isfinite([k2, k3]).all():
+        ratio = float(np.hypot(n2[0], n2[1]) / max(1e-9, np.hypot(n3[0], n3[1])))
+    else:
+        f2 = -((n2[0] * n3[0] - (n2[0] * n3[2] + n2[2] * n3[0]) * u0 + n2[2] * n3[2] * u0 * u0)
+               + (n2[1] * n3[1] - (n2[1] * n3[2] + n2[2] * n3[1]) * v0 + n2[2] * n3[2] * v0 * v0)) / (n2[2] * n3[2])
+        if f2 <= 0:
+            return width, height  # no real focal length fits: keep the sides' proportions
+        f = f2**0.5
+        a = np.array([[f, 0, u0], [0, f, v0], [0, 0, 1.0]])
+        w = np.linalg.inv(a).T @ np.linalg.inv(a)
+        ratio = float((n2 @ w @ n2) / (n3 @ w @ n3)) ** 0.5
+    if not np.isfinite(ratio) or ratio <= 0 or not 0.2 <= ratio <= 6:
+        return width, height
+    return width, width / ratio

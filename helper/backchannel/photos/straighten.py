@@ -1,8 +1,9 @@
 """Crop to the screen with the keystone removed: a slide shot from the side comes out straight.
 
 The screen's four corners (in the photo's oriented pixels) are mapped onto an
-upright rectangle as wide as the screen's longer top or bottom side and as
-tall as its longer left or right side, with OpenCV's perspective warp. Like
+upright rectangle as wide as the screen's longer top or bottom side, with the
+proportions the perspective says the screen has (``screen.straight_size``),
+by OpenCV's perspective warp. Like
 the other fixes it starts again from the original bytes, through the same
 safe opening, and writes a JPEG with no metadata.
 """
@@ -18,7 +19,7 @@ from backchannel.photos.decode import open_image, orient, oriented_size, reading
 from backchannel.photos.fixes import CROP_LONG_SIDE, Output
 from backchannel.photos.metadata import read_metadata
 from backchannel.photos.model import Quad
-from backchannel.photos.screen import quad_size
+from backchannel.photos.screen import straight_size
 
 
 def crop_to_quad(data: bytes, quad: Quad, *, quality: int = 90) -> Output:
@@ -34,7 +35,7 @@ def crop_to_quad(data: bytes, quad: Quad, *, quality: int = 90) -> Output:
     full_width, full_height = oriented_size(*image.size, orientation)
     fx, fy = picture.width / full_width, picture.height / full_height
     corners = [(min(picture.width, max(0.0, x * fx)), min(picture.height, max(0.0, y * fy))) for x, y in quad]
-    width, height = quad_size(tuple(corners))  # type: ignore[arg-type]
+    width, height = straight_size(tuple(corners), (picture.width, picture.height))  # type: ignore[arg-type]
     if width < 2 or height < 2:
         raise ImageError("The screen's corners enclose no area to crop.", details={"quad": [list(p) for p in quad]})
     scale = min(1.0, CROP_LONG_SIDE / max(width, height))

@@ -120,7 +120,7 @@ class PhotoTooDark(PhotoRule):
             minimum=0, maximum=255,
         ),
     )
-    examples = (_example("dark-hall", True), _example("slide-close-up", False), _example("distant-slide", False))
+    examples = (_example("dark-hall", True), _example("dark-hall-bright-slide", False), _example("slide-close-up", False), _example("distant-slide", False))
 
     def check_photo(self, photo: AttachedPhoto, options: Mapping[str, Any]) -> Iterator[PhotoTip]:
         analysis = photo.analysis
@@ -211,7 +211,9 @@ class TextTooSmall(PhotoRule):
         if found.kind == "opened_only":
             message += " It reads only once the photo is opened."
         if analysis.crop is not None and slide is not None and slide.cropped_width > slide.display_width:
-            message += f" Cropped to the screen, it would be {slide.cropped_width} px wide instead of {slide.display_width}."
+            message += f" Crop to the screen: it would be {slide.cropped_width} px wide instead of {slide.display_width}."
+        elif analysis.crop is not None:
+            message += " Crop to the screen so it fills the picture, or get closer."
         else:
             message += " Get closer, or zoom in on the slide."
         return message
@@ -261,7 +263,7 @@ class LowResolution(PhotoRule):
         Option("min_long_side", 800, "Pixels the photo's long side needs: below 800 X stretches it by half again or more on a typical screen.", minimum=1, maximum=10_000),
         Option("min_short_side", 300, "Pixels the photo's short side needs: below 300 it is a strip whose content is tiny whatever its width.", minimum=1, maximum=10_000),
     )
-    examples = (_example("small-photo", True), _example("slide-close-up", False))
+    examples = (_example("small-room-photo", True), _example("small-photo", False), _example("slide-close-up", False))
 
     def check_photo(self, photo: AttachedPhoto, options: Mapping[str, Any]) -> Iterator[PhotoTip]:
         analysis = photo.analysis
