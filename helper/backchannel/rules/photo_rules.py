@@ -211,9 +211,9 @@ class TextTooSmall(PhotoRule):
         if found.kind == "opened_only":
             message += " It reads only once the photo is opened."
         if analysis.crop is not None and slide is not None and slide.cropped_width > slide.display_width:
-            message += f" Crop to the screen: it would be {slide.cropped_width} px wide instead of {slide.display_width}."
+            message += f" Get closer, or crop the photo to the screen: it would be {slide.cropped_width} px wide instead of {slide.display_width}."
         elif analysis.crop is not None:
-            message += " Crop to the screen so it fills the picture, or get closer."
+            message += " Get closer, or crop the photo to the screen so it fills the picture."
         else:
             message += " Get closer, or zoom in on the slide."
         return message
