@@ -36,7 +36,7 @@ def reading(*lines: TextLine) -> TextReading:
 
 
 def test_the_verdict_says_what_a_follower_gets() -> None:
-    assert verdict(reading(line(30), line(14))).summary == "all readable"
+    assert verdict(reading(line(30), line(18))).summary == "all readable"
     title_only = verdict(reading(line(30), line(4, text=None)))
     assert title_only.kind == "title_readable" and title_only.summary == "title readable, body text too small in the timeline"
     assert "readable when opened" in verdict(reading(line(30), line(8, text=None))).summary

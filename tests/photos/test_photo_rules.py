@@ -36,7 +36,7 @@ def test_thresholds_are_settings() -> None:
     [
         ("dark-hall", "PHO001", ["slide is too dark", "brightness 41 of 255", "below 50"]),
         ("blurred-slide", "PHO002", ["sharpness 2", "below 25"]),
-        ("distant-slide", "PHO003", ["room photo", "2% of the frame", "5 px in the timeline", "need 12 px", "crop the photo to the screen"]),
+        ("distant-slide", "PHO003", ["room photo", "2% of the frame", "5 px in the timeline", "need 16 px", "crop the photo to the screen"]),
         ("backlit-speaker", "PHO004", ["covering 14%"]),
         ("small-room-photo", "PHO005", ["480×360"]),
         ("with-gps", "PHO007", ["51.5003°N", "0.1277°W"]),

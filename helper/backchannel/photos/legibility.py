@@ -35,7 +35,7 @@ TIMELINE_HEIGHT = 750  # a tall photo's preview is cut at about 4:5, so it is fi
 READ_LINES = 8  # recognise at most this many lines, the largest: titles and the first bullets
 OPENED_PASS_MAX_SHARE = 0.5  # a screen filling more than this of the frame was seen well enough in the timeline pass
 MAX_LINE_SHARE = 0.3  # a "line" taller than this share of the frame is a pattern (a grille, a sideways sign), not text
-DEFAULT_MIN_HEIGHT = 12  # displayed pixels a line box needs to be read (the rule's option; see PHO003)
+DEFAULT_MIN_HEIGHT = 16  # displayed pixels a line box needs to be read (the rule's option; see PHO003)
 
 VerdictKind = Literal["all_readable", "title_readable", "opened_only", "nothing_readable", "no_text"]
 

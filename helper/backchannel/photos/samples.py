@@ -150,9 +150,9 @@ def _small_room_photo() -> Image.Image:
 
 def _dark_hall_bright_slide() -> Image.Image:
     """The hall's lights are off, the projected slide is bright and fills a good part of the frame."""
-    image = hall(14, 6)
-    slide(image, (320, 200, 880, 515), seed=5)
-    audience(image, seed=5, rows=3, top=640, darkest=4, lightest=24)
+    image = hall(8, 3)
+    slide(image, (300, 180, 900, 518), seed=5)
+    audience(image, seed=5, rows=3, top=640, darkest=3, lightest=16)
     return sensor_noise(image, seed=5, amplitude=4)
 
 

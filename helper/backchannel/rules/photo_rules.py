@@ -167,7 +167,7 @@ class TextTooSmall(PhotoRule):
     summary = "Followers cannot read the text on the photo at the size X shows it."
     docs = Docs(
         what="Finds the text in the photo with the OCR engine on the photo scaled to the timeline preview (600 px wide), and on a small screen again at the opened size; measures each line's height in displayed pixels and reads the largest lines. Warns when there is a screen or text but no line is both tall enough (the threshold) and read with confidence in the timeline. The message gives the measured heights against the threshold; a generic room photo (a small screen, nothing readable) says so and offers the crop to the screen.",
-        why="The classic conference photo is the whole lecture theatre with a slide in the distance: to a follower it is a room full of heads. What matters is one question: can they read it, at the size X shows it? Lines under about 12 px in the timeline preview are a grey smudge.",
+        why="The classic conference photo is the whole lecture theatre with a slide in the distance: to a follower it is a room full of heads. What matters is one question: can they read it, at the size X shows it? Type under about 10 px in the timeline preview (a 16-px line box) is a grey smudge.",
         example="A photo from row 20: the screen is 2% of the frame, its lines are 5 px tall in the timeline.",
         instead="Zoom in or move closer until the slide fills most of the frame, or crop the photo to the slide before posting.",
         fix="Crop to the slide: the helper gives the screen's corners and produces the crop with the keystone removed (GET /v1/photos/{id}/crop, or `backchannel photo --crop-to-slide`).",
@@ -175,7 +175,7 @@ class TextTooSmall(PhotoRule):
     options = (
         Option(
             "min_text_height", DEFAULT_MIN_HEIGHT,
-            "Displayed pixels a text line needs in the timeline preview (600 px wide) to be read. The detector's line box is about 1.5 times the capital height, so 12 px is 8-pixel capitals: the smallest a follower reads on a phone without opening the photo.",
+            "Displayed pixels a text line's box needs in the timeline preview (600 px wide) to be read. The detector's box is about 0.86 times the type size plus 7 px of margin, so 16 px is type about 10 px tall (7-pixel capitals): the smallest a follower reads on a phone without opening the photo.",
             minimum=1, maximum=200,
         ),
         Option(
