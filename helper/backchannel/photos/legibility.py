@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 TIMELINE_WIDTH = 600  # the timeline preview's width, as the calibration photos were judged
 TIMELINE_HEIGHT = 750  # a tall photo's preview is cut at about 4:5, so it is fitted into this height too
-READ_LINES = 8  # recognise at most this many lines, the largest: titles and the first bullets
+READ_LINES = 6  # recognise at most this many lines, the largest: titles and the first bullets (about 0.1 s each)
 OPENED_PASS_MAX_SHARE = 0.5  # a screen filling more than this of the frame was seen well enough in the timeline pass
 MAX_LINE_SHARE = 0.3  # a "line" taller than this share of the frame is a pattern (a grille, a sideways sign), not text
 DEFAULT_MIN_HEIGHT = 16  # displayed pixels a line box needs to be read (the rule's option; see PHO003)
@@ -149,7 +149,8 @@ def read_lines(display: np.ndarray, lines: Sequence[Detected], limit: int = READ
 
     order = sorted(range(len(lines)), key=lambda i: -lines[i].height)[:limit]
     rgb = _rgb(display)
-    return {i: ocr.recognise(straighten_line(rgb, lines[i].corners)) for i in order}
+    read = ocr.recognise_all([straighten_line(rgb, lines[i].corners) for i in order])
+    return dict(zip(order, read))
 
 
 def straighten_line(image: np.ndarray, corners: Quad) -> np.ndarray:

@@ -110,6 +110,25 @@ def recognise(line: np.ndarray) -> tuple[str, float]:
     return str(texts[0]).strip(), float(scores[0])
 
 
+def recognise_all(lines: list[np.ndarray]) -> list[tuple[str, float]]:
+    """Several line images at once: the recogniser runs them in batches, several times faster than one by one."""
+    usable = [i for i, line in enumerate(lines) if line.shape[0] >= 4 and line.shape[1] >= 4]
+    out: list[tuple[str, float]] = [("", 0.0)] * len(lines)
+    if not usable:
+        return out
+    engine = _engine()
+    batch = getattr(engine, "recognize_txt", None)
+    if batch is None:  # an engine without the batch entry point: one by one
+        return [recognise(line) for line in lines]
+    with _CALL_LOCK:
+        result = batch([lines[i] for i in usable])
+    texts = getattr(result, "txts", None) or ()
+    scores = getattr(result, "scores", None) or ()
+    for i, text, score in zip(usable, texts, scores):
+        out[i] = (str(text).strip(), float(score))
+    return out
+
+
 def default_pipeline(data: bytes) -> list[str]:
     """The engine's own default pipeline on the full photo: the baseline ``make bench`` compares against."""
     from rapidocr import RapidOCR
