@@ -54,7 +54,7 @@ def analyse_photo(data: bytes, *, read_text: bool = True) -> PhotoAnalysis:
         extra = legibility.detect_on_screen(display, screen_display, found.lines)
         lines = found.lines + extra
         texts = legibility.read_lines(display, lines)
-        reading = _reading(lines, texts, screen_display, decoded, luma.size, timeline_image.size)
+        reading = _reading(lines, texts, screen_display, (decoded.width, decoded.height), luma.size, timeline_image.size)
     photo_size, display_size_ = (decoded.width, decoded.height), (decoded.display_width, decoded.display_height)
     slide, crop = _slide_and_crop(screen, timeline, to_timeline, luma.size, photo_size, display_size_)
     return PhotoAnalysis(
@@ -80,14 +80,15 @@ def _reading(
     lines: list[Detected],
     texts: dict[int, tuple[str, float]],
     screen: Quad | None,
-    decoded: object,
+    photo: tuple[int, int],
     measured: tuple[int, int],
     timeline: tuple[int, int],
 ) -> TextReading:
+    """The lines (found in the measured image's pixels) in the photo's pixels, with their heights at both display sizes."""
     from backchannel.photos.screen import centre, inside
 
-    to_photo = getattr(decoded, "width") / measured[0]
-    opened = display_size(getattr(decoded, "width"), getattr(decoded, "height"))
+    to_photo = photo[0] / measured[0]
+    opened = display_size(*photo)
     to_opened = opened[0] / measured[0]  # the measured image is the display size, or a little less for a small photo
     to_timeline = timeline[0] / measured[0]
     out = []

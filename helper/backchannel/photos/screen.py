@@ -79,12 +79,12 @@ def find_screen_quad(
             return None
         left, top, right, bottom = bright_box
         return ScreenQuad(((left, top), (right, top), (right, bottom), (left, bottom)), "brightness")
-    weights = [(line.width * line.height, _centre(line.corners)) for line in lines]
-    scored = [(sum(w for w, point in weights if _inside(point, c.quad)), _area(c.quad), c) for c in candidates]
+    weights = [(line.width * line.height, centre(line.corners)) for line in lines]
+    scored = [(sum(w for w, point in weights if inside(point, c.quad)), quad_area(c.quad), c) for c in candidates]
     # A real outline beats the text's own rectangle (it has the keystone, and it leaves out an exit
     # sign or a banner beside the screen), unless it is far larger than the text: then it is the
     # wall, the stage or the whole sign board.
-    limit = CLUSTER_GROWTH * (_area(cluster) if cluster is not None else area)
+    limit = CLUSTER_GROWTH * (quad_area(cluster) if cluster is not None else area)
     total = sum(w for w, _ in weights)
     outlines = [s for s in scored if s[2].found_by != "text" and s[1] <= limit and s[0] >= OUTLINE_TEXT * total]
     if outlines:
@@ -110,8 +110,8 @@ def _four_sided(contour: np.ndarray, frame_area: float) -> Quad | None:
             break
     else:
         return None
-    quad_area = cv2.contourArea(approx)
-    if quad_area <= 0 or contour_area / quad_area < MIN_FILL or not cv2.isContourConvex(approx):
+    polygon_area = cv2.contourArea(approx)
+    if polygon_area <= 0 or contour_area / polygon_area < MIN_FILL or not cv2.isContourConvex(approx):
         return None
     quad = order_corners([(float(p[0][0]), float(p[0][1])) for p in approx])
     (x0, y0), (x1, y1), (x2, y2), (x3, y3) = quad
@@ -142,11 +142,11 @@ def order_corners(points: Sequence[tuple[float, float]]) -> Quad:
     return (by_sum[0], by_diff[-1], by_sum[-1], by_diff[0])
 
 
-def _centre(corners: Sequence[tuple[float, float]]) -> tuple[float, float]:
+def centre(corners: Sequence[tuple[float, float]]) -> tuple[float, float]:
     return sum(x for x, _ in corners) / len(corners), sum(y for _, y in corners) / len(corners)
 
 
-def _inside(point: tuple[float, float], quad: Quad) -> bool:
+def inside(point: tuple[float, float], quad: Quad) -> bool:
     """Whether a point lies inside a convex quadrilateral (on the same side of every edge)."""
     x, y = point
     sign = 0
@@ -160,12 +160,8 @@ def _inside(point: tuple[float, float], quad: Quad) -> bool:
     return True
 
 
-def _area(quad: Quad) -> float:
-    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(quad, quad[1:] + quad[:1]))) / 2
-
-
 def quad_area(quad: Quad) -> float:
-    return _area(quad)
+    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(quad, quad[1:] + quad[:1]))) / 2
 
 
 def quad_size(quad: Quad) -> tuple[float, float]:
@@ -176,14 +172,6 @@ def quad_size(quad: Quad) -> tuple[float, float]:
     left = ((x3 - x0) ** 2 + (y3 - y0) ** 2) ** 0.5
     right = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5
     return max(top, bottom), max(left, right)
-
-
-def inside(point: tuple[float, float], quad: Quad) -> bool:
-    return _inside(point, quad)
-
-
-def centre(corners: Sequence[tuple[float, float]]) -> tuple[float, float]:
-    return _centre(corners)
 
 
 def straight_size(quad: Quad, image_size: tuple[float, float]) -> tuple[float, float]:
