@@ -156,3 +156,9 @@ def test_explain_draws_what_was_measured(tmp_path: Path) -> None:
     box = analysed_sample("distant-slide").slide.box  # type: ignore[union-attr]
     r, g, b = drawn.convert("RGB").getpixel((box.left + box.width // 2, box.top))
     assert b > 200 and r < 100 and (r, g, b) != original.getpixel((box.left + box.width // 2, box.top))
+
+
+def test_a_line_left_unread_is_as_readable_as_the_read_lines_of_its_size() -> None:
+    # Only the largest lines are read; the next bullet, as tall as a read one, reads as well.
+    assert verdict(reading(line(30), line(20), line(20, text=None))).kind == "all_readable"
+    assert verdict(reading(line(30), line(20), line(18, text=None))).kind == "title_readable"

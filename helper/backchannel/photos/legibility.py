@@ -57,7 +57,10 @@ class Verdict:
 def verdict(reading: TextReading | None, min_height: float = DEFAULT_MIN_HEIGHT) -> Verdict:
     """What a follower gets from the text in the photo, with ``min_height`` displayed pixels needed per line."""
     lines = () if reading is None else reading.lines
-    readable = tuple(line for line in lines if line.recognised and line.timeline_height >= min_height)
+    read = [line for line in lines if line.recognised and line.timeline_height >= min_height]
+    # Only the largest lines are read: a line left unread that is as tall as one that was read is as readable.
+    floor = max(min_height, min((line.timeline_height for line in read), default=float("inf")))
+    readable = tuple(line for line in lines if line in read or (line.text is None and line.timeline_height >= floor))
     opened = tuple(line for line in lines if line not in readable and line.opened_height >= min_height and (line.recognised or line.text is None))
     small = tuple(line for line in lines if line not in readable and line not in opened)
     if not lines:
