@@ -41,16 +41,16 @@ def analyse_photo(data: bytes, *, read_text: bool = True) -> PhotoAnalysis:
     luma = decoded.luma
     brightness, contrast = brightness_and_contrast(luma)
     bright = find_screen(luma)
-    display = np.asarray(luma)
+    display = np.asarray(luma) if read_text else None
     timeline_image = luma.resize(legibility.timeline_size(*luma.size), Image.Resampling.BOX)
     timeline = np.asarray(timeline_image)
     to_timeline = timeline_image.width / luma.width
     bright_box = None if bright is None else tuple(v * to_timeline for v in bright.box)
-    found = legibility.detect_at_timeline(display, timeline) if read_text else None
+    found = legibility.detect_at_timeline(display, timeline) if display is not None else None
     screen = find_screen_quad(timeline, [] if found is None else found.timeline_lines, bright_box)  # type: ignore[arg-type]
     screen_display = None if screen is None else _scale_quad(screen.quad, 1 / to_timeline)
     reading = None
-    if found is not None:
+    if found is not None and display is not None:
         extra = legibility.detect_on_screen(display, screen_display, found.lines)
         lines = found.lines + extra
         texts = legibility.read_lines(display, lines)

@@ -53,6 +53,12 @@ def find_screen_quad(
     import cv2
     import numpy as np
 
+    if not lines:
+        # Nothing to read: the bright region is where a follower looks (a blank or washed-out slide).
+        if bright_box is None:
+            return None
+        left, top, right, bottom = bright_box
+        return ScreenQuad(((left, top), (right, top), (right, bottom), (left, bottom)), "brightness")
     height, width = gray.shape[:2]
     area = float(width * height)
     candidates: list[ScreenQuad] = []
@@ -73,12 +79,6 @@ def find_screen_quad(
     cluster = _text_cluster(lines, width, height)
     if cluster is not None:
         candidates.append(ScreenQuad(cluster, "text"))
-    if not lines:
-        # Nothing to read: the bright region is where a follower looks (a blank or washed-out slide).
-        if bright_box is None:
-            return None
-        left, top, right, bottom = bright_box
-        return ScreenQuad(((left, top), (right, top), (right, bottom), (left, bottom)), "brightness")
     weights = [(line.width * line.height, centre(line.corners)) for line in lines]
     scored = [(sum(w for w, point in weights if inside(point, c.quad)), quad_area(c.quad), c) for c in candidates]
     # A real outline beats the text's own rectangle (it has the keystone, and it leaves out an exit
