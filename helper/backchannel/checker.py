@@ -7,7 +7,7 @@ settings and passes them in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from backchannel.context import EventInfo, SessionInfo
@@ -57,6 +57,8 @@ def check_draft(
     photos: Sequence[AttachedPhoto] = (),
 ) -> CheckResult:
     report = analyse(text, platform, limit=settings.limit(platform))  # type: ignore[arg-type]
+    if photos and event is not None:
+        photos = with_context(photos, platform, event, session)
     if not text.strip():
         # An empty composer is not a mistake: report the length, coach nothing (but its photos).
         return CheckResult(report.length, report.entities, tuple(sorted(check_photos(photos, settings), key=lambda t: _SEVERITY[t.level])))
@@ -78,6 +80,13 @@ def check_draft(
     if len(tips) > 1:
         tips.sort(key=lambda t: _SEVERITY[t.level])
     return CheckResult(report.length, report.entities, tuple(tips))
+
+
+def with_context(photos: Sequence[AttachedPhoto], platform: str, event: EventInfo, session: SessionInfo | None) -> list[AttachedPhoto]:
+    """The photos with the session's speakers and the event's name, for the description PHO006 proposes."""
+    speakers = [s.reference(platform) for s in session.speakers] if session is not None else []
+    context = ", ".join([*speakers, event.name]) if event.name else ", ".join(speakers)
+    return [replace(photo, context=context or None) for photo in photos]
 
 
 def check_photos(photos: Sequence[AttachedPhoto], settings: Settings = DEFAULTS) -> list[Tip]:

@@ -13,7 +13,7 @@ import io
 import random
 from typing import TYPE_CHECKING, Any
 
-from PIL import Image, ImageChops, ImageDraw
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -28,20 +28,24 @@ def _grain(image: Image.Image, seed: int, amplitude: int = 12) -> Image.Image:
     return ImageChops.add(image, Image.merge("RGB", (noise, noise, noise)), scale=1.0, offset=-128)
 
 
+WORDS = ("Most learning happens at work", "70% on the job", "20% from colleagues", "10% in courses", "Make the job the classroom", "Measure what people can do")
+
+
 def _slide(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], seed: int) -> None:
+    """A slide with a title and bullet points in real words: the helper reads the text, as a follower would."""
     rnd = random.Random(seed)
     left, top, right, bottom = box
     draw.rectangle(box, fill=(238, 238, 232))
-    line = max(3, (bottom - top) // 14)
+    line = max(3, (bottom - top) // 24)  # body text 1/24 of the slide's height, as on a real slide
     y = top + line * 2
-    while y < bottom - line * 2:
-        x = left + (right - left) // 10
-        end = right - rnd.randint((right - left) // 10, (right - left) // 3)
-        while x < end:
-            word = rnd.randint(line * 2, line * 5)
-            draw.rectangle((x, y, min(end, x + word), y + line * 2 // 3), fill=(40, 40, 60))
-            x += word + line
-        y += line * 2
+    words = list(WORDS)
+    rnd.shuffle(words)
+    for i, text in enumerate(words):
+        size = line * 2 if i == 0 else line
+        if y + size >= bottom - line:
+            break
+        draw.text((left + (right - left) // 10, y), text, fill=(40, 40, 60), font=ImageFont.load_default(size=size))
+        y += size + line
 
 
 def _encode(image: Image.Image, fmt: str) -> bytes:

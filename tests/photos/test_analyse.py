@@ -47,7 +47,7 @@ def test_a_photo_with_more_pixels_than_the_display_crops_to_more_than_it_shows()
 
 def test_the_json_shape() -> None:
     payload = analysed_sample("distant-slide").to_dict()
-    assert set(payload) == {"format", "width", "height", "bytes", "display", "measurements", "slide", "crop", "metadata"}
+    assert set(payload) == {"format", "width", "height", "bytes", "display", "measurements", "slide", "crop", "metadata", "text"}
     assert set(payload["measurements"]) == {"brightness", "contrast", "sharpness", "backlit"}
-    assert set(payload["slide"]) == {"box", "share", "display_width", "cropped_width"}
+    assert set(payload["slide"]) == {"box", "share", "display_width", "cropped_width", "quad", "found_by", "brightness"}
     assert len(payload["crop"]["box"]) == 4

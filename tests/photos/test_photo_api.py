@@ -40,7 +40,7 @@ async def test_the_same_file_twice_is_analysed_once(api: Api) -> None:
 
 
 async def test_user_settings_apply_to_photo_tips(api: Api) -> None:
-    await api.call("PUT", "/v1/settings", json={"rules.PHO003.min_width": 100})
+    await api.call("PUT", "/v1/settings", json={"rules.PHO003.min_text_height": 4})
     status, body = await post_photo(api, sample_bytes("distant-slide"))
     assert status == 200 and body["tips"] == []
 
@@ -75,8 +75,9 @@ async def test_crop_and_clean_copy(api: Api) -> None:
     _, distant = await post_photo(api, sample_bytes("distant-slide"))
     async with api.client.get(f"/v1/photos/{distant['id']}/crop", headers=api.headers) as response:
         assert response.status == 200 and response.content_type == "image/jpeg"
-        left, top, right, bottom = distant["crop"]["box"]
-        assert Image.open(io.BytesIO(await response.read())).size == (right - left, bottom - top)
+        # The screen's quadrilateral, straightened: as wide as its top side and as tall as its left side.
+        (x0, y0), (x1, _), _, (_, y3) = distant["crop"]["quad"]
+        assert Image.open(io.BytesIO(await response.read())).size == (round(x1 - x0), round(y3 - y0))
 
 
 async def test_fixes_of_an_unknown_photo_are_404(api: Api) -> None:

@@ -24,7 +24,7 @@ def test_text_report(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "1200×900 JPEG" in done.stdout
     assert "slide 210 px wide" in done.stdout
-    assert "PHO003 slide-too-small" in done.stdout
+    assert "PHO003 text-too-small" in done.stdout
 
 
 def test_json_report_for_several_files_and_an_unreadable_one(tmp_path: Path) -> None:

@@ -263,15 +263,21 @@ def build_parser() -> argparse.ArgumentParser:
         sub, "photo", help="check photos: will followers be able to read them? (and crop to the slide, strip metadata)",
         module="photo_cmd", function="run_photo",
         description="Check photos (JPEG, PNG, WebP or GIF, up to 20 MiB and 50 megapixels) the way followers will see them:\n"
-        "brightness, sharpness, the slide's width at display size, silhouettes, resolution and GPS metadata.\n"
+        "the text on it read at the sizes X shows it (timeline and opened), the screen, the exposure of the slide,\n"
+        "sharpness, silhouettes, resolution and GPS metadata.\n"
         "Exit status: 1 when a tip of level error fires, 2 when a file cannot be read or fixed, else 0.",
         example="backchannel photo IMG_2041.jpg\n"
         "backchannel photo IMG_2041.jpg --crop-to-slide slide.jpg --strip-metadata clean.jpg\n"
+        "backchannel photo IMG_2041.jpg --explain why.png\n"
         "backchannel photo *.jpg --format json",
     )
     photo.add_argument("files", nargs="+", metavar="FILE", help="the photos")
     photo.add_argument("--crop-to-slide", metavar="OUT", help="write the photo cropped to its slide (a folder when several files)")
     photo.add_argument("--strip-metadata", metavar="OUT", help="write a copy without EXIF, GPS, XMP or comments (a folder when several files)")
+    photo.add_argument(
+        "--explain", metavar="OUT",
+        help="write a PNG that shows what was measured: the screen, the text lines with their heights in the timeline, the verdict (a folder when several files)",
+    )
     photo.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
     serve = _command(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 from backchannel.cli.common import open_store, print_json
 from backchannel.errors import BackchannelError, ImageError, InvalidInput
@@ -17,6 +17,7 @@ from backchannel.photos.limits import MAX_BYTES
 
 if TYPE_CHECKING:
     from backchannel.photos.model import PhotoAnalysis
+    from backchannel.rules import Tip
 
 
 def run_photo(args: argparse.Namespace) -> int:
@@ -26,7 +27,7 @@ def run_photo(args: argparse.Namespace) -> int:
     from backchannel.rules import Level
 
     files: list[str] = args.files
-    for option, out in (("--crop-to-slide", args.crop_to_slide), ("--strip-metadata", args.strip_metadata)):
+    for option, out in (("--crop-to-slide", args.crop_to_slide), ("--strip-metadata", args.strip_metadata), ("--explain", getattr(args, "explain", None))):
         if out and len(files) > 1 and not Path(out).is_dir():
             raise InvalidInput(f"With several files, {option} takes an existing folder (got {out}).")
     store = open_store(args)
@@ -42,7 +43,7 @@ def run_photo(args: argparse.Namespace) -> int:
             analysis = analyse_photo(data)
             tips = check_photos([AttachedPhoto(analysis)], settings)
             report: dict[str, Any] = {"file": name, **analysis.to_dict(), "tips": [t.to_dict() for t in tips]}
-            written = _write_fixes(args, name, data, analysis, multiple=len(files) > 1)
+            written = _write_fixes(args, name, data, analysis, tips, multiple=len(files) > 1)
             report.update(written)
             if any(t.level is Level.ERROR for t in tips) and status == 0:
                 status = 1
@@ -69,17 +70,25 @@ def _read(name: str) -> bytes:
         raise InvalidInput(f"Cannot read the file: {exc.strerror}.") from None
 
 
-def _write_fixes(args: argparse.Namespace, name: str, data: bytes, analysis: PhotoAnalysis, *, multiple: bool) -> dict[str, str]:
+def _write_fixes(args: argparse.Namespace, name: str, data: bytes, analysis: PhotoAnalysis, tips: Sequence[Tip], *, multiple: bool) -> dict[str, str]:
     from backchannel.photos.fixes import crop_to_box, strip_metadata
+    from backchannel.photos.straighten import crop_to_quad
 
     written: dict[str, str] = {}
     if args.crop_to_slide:
         if analysis.slide is None:
             # The file's name is printed in front of every message about it: not again here.
             raise ImageError("no slide was found, so there is nothing to crop to.", details={"reason": "no_slide"})
-        box = analysis.crop or analysis.slide.box  # the slide already fills the photo: crop to it anyway
-        out = crop_to_box(data, box)
+        if analysis.slide.quad is not None:
+            out = crop_to_quad(data, analysis.slide.quad)  # straight, keystone removed
+        else:
+            out = crop_to_box(data, analysis.crop or analysis.slide.box)  # the slide already fills the photo: crop to it anyway
         written["cropped_to"] = _save(args.crop_to_slide, name, "-slide", out.extension, out.data, multiple)
+    if getattr(args, "explain", None):
+        from backchannel.photos.explain import draw_explanation
+
+        explained = draw_explanation(data, analysis, tips)
+        written["explained_in"] = _save(args.explain, name, "-explained", ".png", explained, multiple)
     if args.strip_metadata:
         out = strip_metadata(data)
         written["clean_copy"] = _save(args.strip_metadata, name, "-clean", out.extension, out.data, multiple)
@@ -107,12 +116,17 @@ def _print_text(report: dict[str, Any]) -> None:
     line = f"  brightness {m['brightness']:.0f}/255 · contrast {m['contrast']:.0f} · sharpness {m['sharpness']:.0f}"
     slide = report["slide"]
     if slide:
-        line += f" · slide {slide['display_width']} px wide ({slide['share']:.0%} of the photo) at {tuple(slide['box'])}"
+        line += f" · slide {slide['display_width']} px wide ({slide['share']:.0%} of the photo, found by its {slide['found_by']}) at {tuple(slide['box'])}"
     else:
         line += " · no slide found"
     out.write(line + "\n")
     for tip in report["tips"]:
         out.write(f"  {tip['level']:<10} {tip['code']} {tip['name']}: {tip['message']}\n")
-    for key, label in (("cropped_to", "cropped to the slide"), ("clean_copy", "clean copy")):
+    text = report.get("text")
+    if text is not None:
+        from backchannel.photos.legibility import verdict_of_payload
+
+        out.write(f"  text: {verdict_of_payload(text)}\n")
+    for key, label in (("cropped_to", "cropped to the slide"), ("clean_copy", "clean copy"), ("explained_in", "explained in")):
         if key in report:
             out.write(f"  {label}: {report[key]}\n")

@@ -1,27 +1,62 @@
 """Bytes in, everything the photo rules need out: one decode, then measurements.
 
+The order matters: text is detected at the timeline size first, because
+the text tells where the screen is (a dark-theme slide is not bright); the
+screen then bounds the second, opened-size look for small text, and the
+exposure is measured on the screen, not on the hall around it.
+
 CPU work: the server calls this in a worker thread. It touches nothing but
 its arguments (no store, no settings).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from backchannel.photos.decode import decode_for_display, display_size
-from backchannel.photos.measure import brightness_and_contrast, sharpness
-from backchannel.photos.model import Box, Measurements, PhotoAnalysis, Slide
 from backchannel.photos.limits import effective_width
-from backchannel.photos.slide import Screen, find_screen
+from backchannel.photos.measure import brightness_and_contrast, sharpness
+from backchannel.photos.model import Box, Measurements, PhotoAnalysis, Quad, Slide, TextLine, TextReading
+from backchannel.photos.slide import find_screen
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from backchannel.photos.ocr import Detected
+    from backchannel.photos.screen import ScreenQuad
 
 CROP_MARGIN = 0.04  # of the slide's size on each side, so its edges survive the crop
 CROP_GAIN = 1.25  # offer a crop only when, shown in the same space, the slide comes out at least this much larger
 
 
-def analyse_photo(data: bytes) -> PhotoAnalysis:
+def analyse_photo(data: bytes, *, read_text: bool = True) -> PhotoAnalysis:
+    """Measure the photo; ``read_text=False`` skips the OCR engine (brightness, sharpness and the bright screen only)."""
+    import numpy as np
+    from PIL import Image
+
+    from backchannel.photos import legibility
+    from backchannel.photos.screen import find_screen_quad
+
     decoded = decode_for_display(data)
     luma = decoded.luma
     brightness, contrast = brightness_and_contrast(luma)
-    screen = find_screen(luma)
-    slide, crop = _slide_and_crop(screen, luma.size, (decoded.width, decoded.height), (decoded.display_width, decoded.display_height))
+    bright = find_screen(luma)
+    display = np.asarray(luma) if read_text else None
+    timeline_image = luma.resize(legibility.timeline_size(*luma.size), Image.Resampling.BOX)
+    timeline = np.asarray(timeline_image)
+    to_timeline = timeline_image.width / luma.width
+    bright_box = None if bright is None else tuple(v * to_timeline for v in bright.box)
+    found = legibility.detect_at_timeline(display, timeline) if display is not None else None
+    screen = find_screen_quad(timeline, [] if found is None else found.timeline_lines, bright_box)  # type: ignore[arg-type]
+    screen_display = None if screen is None else _scale_quad(screen.quad, 1 / to_timeline)
+    reading = None
+    if found is not None and display is not None:
+        extra = legibility.detect_on_screen(display, screen_display, found.lines)
+        lines = found.lines + extra
+        texts = legibility.read_lines(display, lines)
+        reading = _reading(lines, texts, screen_display, (decoded.width, decoded.height), luma.size, timeline_image.size)
+    photo_size, display_size_ = (decoded.width, decoded.height), (decoded.display_width, decoded.display_height)
+    slide, crop = _slide_and_crop(screen, timeline, to_timeline, luma.size, photo_size, display_size_)
     return PhotoAnalysis(
         format=decoded.format,
         width=decoded.width,
@@ -29,30 +64,99 @@ def analyse_photo(data: bytes) -> PhotoAnalysis:
         display_width=decoded.display_width,
         display_height=decoded.display_height,
         bytes=len(data),
-        measurements=Measurements(brightness, contrast, sharpness(luma), None if screen is None else screen.backlit),
+        measurements=Measurements(brightness, contrast, sharpness(luma), None if bright is None else bright.backlit),
         slide=slide,
         crop=crop,
         metadata=decoded.metadata,
+        text=reading,
     )
 
 
+def _scale_quad(quad: Quad, scale: float) -> Quad:
+    return tuple((x * scale, y * scale) for x, y in quad)  # type: ignore[return-value]
+
+
+def _reading(
+    lines: list[Detected],
+    texts: dict[int, tuple[str, float]],
+    screen: Quad | None,
+    photo: tuple[int, int],
+    measured: tuple[int, int],
+    timeline: tuple[int, int],
+) -> TextReading:
+    """The lines (found in the measured image's pixels) in the photo's pixels, with their heights at both display sizes."""
+    from backchannel.photos.screen import centre, inside
+
+    to_photo = photo[0] / measured[0]
+    opened = display_size(*photo)
+    to_opened = opened[0] / measured[0]  # the measured image is the display size, or a little less for a small photo
+    to_timeline = timeline[0] / measured[0]
+    out = []
+    for i, line in enumerate(lines):
+        text, confidence = texts.get(i, (None, 0.0))
+        out.append(
+            TextLine(
+                quad=_scale_quad(line.corners, to_photo),
+                timeline_height=line.height * to_timeline,
+                opened_height=line.height * to_opened,
+                text=text,
+                confidence=confidence,
+                on_slide=screen is None or inside(centre(line.corners), screen),
+            )
+        )
+    out.sort(key=lambda line: -line.opened_height)
+    return TextReading(tuple(out), timeline, opened)
+
+
 def _slide_and_crop(
-    screen: Screen | None, measured: tuple[int, int], photo: tuple[int, int], display: tuple[int, int]
+    screen: ScreenQuad | None,
+    timeline: np.ndarray,
+    to_timeline: float,
+    measured: tuple[int, int],
+    photo: tuple[int, int],
+    display: tuple[int, int],
 ) -> tuple[Slide | None, Box | None]:
+    from backchannel.photos.screen import quad_area, quad_size
+
     if screen is None:
         return None, None
-    left, top, right, bottom = screen.box
-    sx, sy = photo[0] / measured[0], photo[1] / measured[1]
-    box = Box(round(left * sx), round(top * sy), min(photo[0], round(right * sx)), min(photo[1], round(bottom * sy)))
+    height, width = timeline.shape[:2]
+    to_photo = photo[0] / width
+    quad = tuple((min(float(photo[0]), max(0.0, x * to_photo)), min(float(photo[1]), max(0.0, y * to_photo))) for x, y in screen.quad)
+    xs, ys = [x for x, _ in quad], [y for _, y in quad]
+    box = Box(max(0, round(min(xs))), max(0, round(min(ys))), min(photo[0], round(max(xs))), min(photo[1], round(max(ys))))
+    if box.width < 1 or box.height < 1:
+        return None, None
     shown = display[0] / photo[0]
-    display_width = round(effective_width(box.width * shown, box.height * shown))
+    quad_width, quad_height = quad_size(quad)  # type: ignore[arg-type]
+    display_width = round(effective_width(quad_width * shown, quad_height * shown))
     crop = _crop_box(box, photo)
     crop_shown = min(display_size(crop.width, crop.height)[0] / crop.width, 1.0)
-    cropped_width = round(effective_width(box.width * crop_shown, box.height * crop_shown))
-    slide = Slide(box=box, share=screen.share, display_width=display_width, cropped_width=cropped_width)
+    cropped_width = round(effective_width(quad_width * crop_shown, quad_height * crop_shown))
+    share = quad_area(screen.quad) / float(width * height)
+    slide = Slide(
+        box=box,
+        share=share,
+        display_width=display_width,
+        cropped_width=cropped_width,
+        quad=quad,  # type: ignore[arg-type]
+        found_by=screen.found_by,
+        brightness=_mean_inside(timeline, screen.quad),
+    )
     # Even without more pixels a crop helps on a phone: the slide fills the screen instead of a corner of it.
     gain = min(photo[0] / crop.width, photo[1] / crop.height)
     return slide, (crop if gain >= CROP_GAIN else None)
+
+
+def _mean_inside(gray: np.ndarray, quad: Quad) -> float:
+    import cv2
+    import numpy as np
+
+    mask = np.zeros(gray.shape[:2], np.uint8)
+    cv2.fillConvexPoly(mask, np.array([[round(x), round(y)] for x, y in quad], np.int32), 255)
+    if not mask.any():
+        return float(gray.mean())
+    return float(cv2.mean(gray, mask=mask)[0])
 
 
 def _crop_box(box: Box, photo: tuple[int, int]) -> Box:

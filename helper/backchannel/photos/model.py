@@ -86,17 +86,89 @@ class Measurements:
         }
 
 
+Point = tuple[float, float]
+Quad = tuple[Point, Point, Point, Point]  # corners clockwise from the top-left, in the photo's pixels
+
+
+def quad_to_list(quad: Quad) -> list[list[float]]:
+    return [[round(x, 1), round(y, 1)] for x, y in quad]
+
+
 @dataclass(frozen=True, slots=True)
 class Slide:
-    """The projected screen (the bright, roughly rectangular region), when there is one."""
+    """The projected screen, monitor or sign: a quadrilateral (a screen seen from the side is a trapezoid)."""
 
-    box: Box  # in the photo's pixels
+    box: Box  # the quadrilateral's bounding box, in the photo's pixels
     share: float  # of the frame's area
     display_width: int  # its effective width in display pixels (see ``slide.effective_width``)
     cropped_width: int  # its effective width in display pixels once the photo is cropped to it
+    quad: Quad | None = None  # its four corners; None when only a bright box is known
+    found_by: str = "brightness"  # what found it: "outline" (edges), "brightness", or "text" (the cluster of text lines)
+    brightness: float | None = None  # mean luminance inside it: the exposure of the subject, not of the hall
 
     def to_dict(self) -> dict[str, Any]:
-        return {"box": self.box.to_list(), "share": round(self.share, 4), "display_width": self.display_width, "cropped_width": self.cropped_width}
+        return {
+            "box": self.box.to_list(),
+            "share": round(self.share, 4),
+            "display_width": self.display_width,
+            "cropped_width": self.cropped_width,
+            "quad": None if self.quad is None else quad_to_list(self.quad),
+            "found_by": self.found_by,
+            "brightness": None if self.brightness is None else round(self.brightness, 1),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One line of text the detector found, with its height where followers see it."""
+
+    quad: Quad  # in the photo's pixels
+    timeline_height: float  # line height in pixels in the timeline preview (see ``legibility.TIMELINE_WIDTH``)
+    opened_height: float  # line height in pixels with the photo opened (at the display size)
+    text: str | None = None  # what the recogniser read; None: not read (only the largest lines are)
+    confidence: float = 0.0  # the recogniser's confidence, 0 to 1
+    on_slide: bool = True  # inside the slide's quadrilateral (or no slide was found)
+
+    @property
+    def recognised(self) -> bool:
+        """Read with confidence, and at least three letters or digits: two-letter guesses are usually noise."""
+        return self.text is not None and self.confidence >= RECOGNISED_CONFIDENCE and sum(c.isalnum() for c in self.text) >= 3
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "quad": quad_to_list(self.quad),
+            "timeline_height": round(self.timeline_height, 1),
+            "opened_height": round(self.opened_height, 1),
+            "text": self.text,
+            "confidence": round(self.confidence, 3),
+            "recognised": self.recognised,
+            "on_slide": self.on_slide,
+        }
+
+
+RECOGNISED_CONFIDENCE = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class TextReading:
+    """The text found in the photo, measured at the two sizes X shows it."""
+
+    lines: tuple[TextLine, ...]  # largest first
+    timeline_size: tuple[int, int]  # the photo's size in the timeline preview
+    opened_size: tuple[int, int]  # and opened (the display size)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "timeline": {"width": self.timeline_size[0], "height": self.timeline_size[1]},
+            "opened": {"width": self.opened_size[0], "height": self.opened_size[1]},
+            "lines": [line.to_dict() for line in self.lines],
+        }
+
+    def read_text(self) -> list[str]:
+        """The recognised lines in reading order (top to bottom, then left to right)."""
+        lines = [line for line in self.lines if line.recognised]
+        lines.sort(key=lambda line: (round(line.quad[0][1] / max(1.0, line.opened_height)), line.quad[0][0]))
+        return [line.text for line in lines if line.text]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +183,14 @@ class PhotoAnalysis:
     slide: Slide | None
     crop: Box | None  # where to crop to show the slide large; None when cropping would not help
     metadata: MetadataFacts
+    text: TextReading | None = None  # None: text was not looked for
+
+    @property
+    def subject_brightness(self) -> float:
+        """The exposure of what the photo is of: the slide when one was found, else the whole frame."""
+        if self.slide is not None and self.slide.brightness is not None:
+            return self.slide.brightness
+        return self.measurements.brightness
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,8 +201,9 @@ class PhotoAnalysis:
             "display": {"width": self.display_width, "height": self.display_height},
             "measurements": self.measurements.to_dict(),
             "slide": None if self.slide is None else self.slide.to_dict(),
-            "crop": None if self.crop is None else {"box": self.crop.to_list()},
+            "crop": None if self.crop is None else {"box": self.crop.to_list(), "quad": None if self.slide is None or self.slide.quad is None else quad_to_list(self.slide.quad)},
             "metadata": self.metadata.to_dict(),
+            "text": None if self.text is None else self.text.to_dict(),
         }
 
 
@@ -133,3 +214,4 @@ class AttachedPhoto:
     analysis: PhotoAnalysis
     alt: str | None = None  # None: unknown (the rules say nothing); "": known to be empty
     index: int = 0  # its place among the draft's photos
+    context: str | None = None  # who spoke where ("@addyosmani, Polymer Summit 2015"), for a proposed description

@@ -28,13 +28,26 @@ def hall(wall: int, floor: int, *, size: tuple[int, int] = (WIDTH, HEIGHT)) -> I
     return Image.merge("RGB", (grey.point(lambda v: min(255, round(v * 1.08))), grey, grey.point(lambda v: round(v * 0.9))))
 
 
+TITLE = "Most learning happens at work"
+BULLETS = (
+    "70% on the job, in the flow of work",
+    "20% from colleagues and mentors",
+    "10% in courses and workshops",
+    "Make the job the classroom",
+    "Measure what people can do",
+    "Share what you learn each week",
+)
+
+
 def slide(image: Image.Image, box: tuple[int, int, int, int], *, seed: int, paper: int = 236, ink: int = 40) -> None:
-    """A projected slide: a title and bullet points in letter-sized strokes.
+    """A projected slide: a title and bullet points in real words, so the OCR engine can read them.
 
     Body text is 1/24 of the slide's height, as on a real slide (24 pt on a
-    7.5-inch-tall slide is 1/22), and letters are outlines, so ink covers
-    about as little of the slide as real text does.
+    7.5-inch-tall slide is 1/22), the title twice that; Pillow's built-in
+    scalable font draws it the same on every machine.
     """
+    from PIL import ImageFont
+
     rnd = random.Random(seed)
     draw = ImageDraw.Draw(image)
     left, top, right, bottom = box
@@ -42,24 +55,17 @@ def slide(image: Image.Image, box: tuple[int, int, int, int], *, seed: int, pape
     width, height = right - left, bottom - top
     body = max(3, height // 24)
     margin = left + width // 12
-
-    def words(x: int, y: int, end: int, size: int) -> None:
-        stroke = max(1, size // 7)
-        while x < end - size:
-            for _ in range(rnd.randint(2, 8)):
-                tall = rnd.random() < 0.3
-                glyph = (x, y if tall else y + size // 3, x + size * 3 // 5, y + size)
-                draw.rectangle(glyph, outline=(ink, ink, ink + 20), width=stroke)
-                x += size * 4 // 5
-                if x >= end - size:
-                    return
-            x += size // 2
-
-    words(margin, top + height // 10, right - width // 4, body * 2)
+    colour = (ink, ink, min(255, ink + 20))
+    draw.text((margin, top + height // 10), TITLE, fill=colour, font=ImageFont.load_default(size=body * 2))
+    font = ImageFont.load_default(size=body)
     y = top + height // 10 + body * 4
-    while y < bottom - body * 2:
-        draw.ellipse((margin, y + body // 2, margin + body // 2, y + body), fill=(ink, ink, ink))
-        words(margin + body, y, right - rnd.randint(width // 12, width // 3), body)
+    bullets = list(BULLETS)
+    rnd.shuffle(bullets)
+    for line in bullets:
+        if y >= bottom - body * 2:
+            break
+        draw.ellipse((margin, y + body // 3, margin + body // 2, y + body // 3 + body // 2), fill=(ink, ink, ink))
+        draw.text((margin + body, y), line, fill=colour, font=font)
         y += body * 2
 
 
@@ -116,7 +122,7 @@ def _distant_slide() -> Image.Image:
 
 def _dark_hall() -> Image.Image:
     image = hall(14, 6)
-    slide(image, (480, 260, 720, 395), seed=3, paper=200)
+    slide(image, (480, 260, 720, 395), seed=3, paper=44, ink=14)  # the hall's lights off and the projector dim
     audience(image, seed=3, rows=4, top=500, darkest=4, lightest=30)
     return sensor_noise(image, seed=3, amplitude=4)
 
@@ -133,7 +139,21 @@ def _backlit_speaker() -> Image.Image:
 
 
 def _small_photo() -> Image.Image:
+    """Small, but the slide fills it: followers read it anyway."""
     return _slide_close_up().resize((480, 360), Image.Resampling.LANCZOS)
+
+
+def _small_room_photo() -> Image.Image:
+    """Small and of the whole room: a messenger-compressed copy of a distant slide."""
+    return _distant_slide().resize((480, 360), Image.Resampling.LANCZOS)
+
+
+def _dark_hall_bright_slide() -> Image.Image:
+    """The hall's lights are off, the projected slide is bright and fills a good part of the frame."""
+    image = hall(8, 3)
+    slide(image, (300, 180, 900, 518), seed=5)
+    audience(image, seed=5, rows=3, top=640, darkest=3, lightest=16)
+    return sensor_noise(image, seed=5, amplitude=4)
 
 
 SCENES: dict[str, Scene] = {
@@ -143,6 +163,8 @@ SCENES: dict[str, Scene] = {
     "blurred-slide": _blurred_slide,
     "backlit-speaker": _backlit_speaker,
     "small-photo": _small_photo,
+    "small-room-photo": _small_room_photo,
+    "dark-hall-bright-slide": _dark_hall_bright_slide,
 }
 
 EXAMPLE_GPS = {1: "N", 2: (51.0, 30.0, 1.2), 3: "W", 4: (0.0, 7.0, 39.6)}  # a lecture theatre in London

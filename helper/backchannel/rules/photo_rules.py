@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator, Literal, Mapping
 
+from backchannel.photos.describe import propose_description
+from backchannel.photos.legibility import DEFAULT_MIN_HEIGHT, Verdict, describe_heights, verdict
 from backchannel.photos.model import AttachedPhoto
-from backchannel.photos.limits import effective_width
 from backchannel.rules.base import Docs, Draft, Example, Level, Option, Rule, Tip
 
 PhotoAction = Literal["crop", "strip_metadata", "describe"]
@@ -28,9 +29,16 @@ class PhotoFix:
     title: str
     action: PhotoAction
     box: tuple[int, int, int, int] | None = None  # the crop, in the photo's pixels
+    quad: tuple[tuple[float, float], ...] | None = None  # the screen's corners: the crop straightens it
+    description: str | None = None  # "describe": the proposed description, to edit before it is used
 
     def to_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "action": self.action, "box": None if self.box is None else list(self.box)}
+        out: dict[str, Any] = {"title": self.title, "action": self.action, "box": None if self.box is None else list(self.box)}
+        if self.action == "crop":
+            out["quad"] = None if self.quad is None else [[round(x, 1), round(y, 1)] for x, y in self.quad]
+        if self.action == "describe":
+            out["description"] = self.description
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,32 +87,49 @@ class PhotoRule(Rule):
         return PhotoTip(self.code, self.name, self.level, message, media=photo.index, photo_fix=fix)
 
 
+def _readable(photo: AttachedPhoto, min_height: float = DEFAULT_MIN_HEIGHT) -> bool:
+    """Whether a follower can read some text on it in the timeline: then it was exposed, sharp and large enough."""
+    return bool(verdict(photo.analysis.text, min_height).readable)
+
+
+def _crop_fix(photo: AttachedPhoto) -> PhotoFix | None:
+    analysis = photo.analysis
+    if analysis.crop is None:
+        return None
+    crop = analysis.crop
+    quad = None if analysis.slide is None or analysis.slide.quad is None else tuple(analysis.slide.quad)
+    return PhotoFix("Crop to the slide", "crop", (crop.left, crop.top, crop.right, crop.bottom), quad)
+
+
 class PhotoTooDark(PhotoRule):
     code = "PHO001"
     name = "photo-too-dark"
     level = Level.WARNING
-    summary = "The photo is so dark that followers see a black rectangle."
+    summary = "The slide (or, without one, the photo) is so dark that followers see a black rectangle."
     docs = Docs(
-        what="Measures the photo's mean brightness (luminance, 0 for black to 255 for white) and warns when it is below the threshold.",
-        why="A dimmed lecture hall photographs as near-black. On a phone, and after X recompresses it, the bottom fifth of the tone scale is indistinguishable from black: a photo whose average sits there shows followers nothing, however bright the slide looked to you.",
-        example="A photo from the back of a dimmed hall: mean brightness 17 of 255, a faint slide in the middle.",
+        what="Measures the mean brightness (luminance, 0 for black to 255 for white) of the photo's subject: inside the screen when one was found, else the whole frame. Warns when it is below the threshold and no text on the photo is readable. A dark hall around a bright, readable slide is fine.",
+        why="A dimmed lecture hall photographs as near-black. On a phone, and after X recompresses it, the bottom fifth of the tone scale is indistinguishable from black: a subject that sits there shows followers nothing. The hall around the slide does not matter: followers look at the slide.",
+        example="A photo from the back of a dimmed hall: the slide's mean brightness is 17 of 255, nothing on it readable.",
         instead="Move closer so the lit slide fills the frame (it is the brightest thing in the room), or photograph the slide with the lights on.",
         fix="None: retake the photo, or brighten it before posting.",
     )
     options = (
         Option(
             "min_brightness", 50,
-            "Mean brightness (0-255) below which a photo is too dark. 50 is about a fifth of the scale, where phone screens and JPEG recompression crush shadows to black.",
+            "Mean brightness (0-255) of the subject below which it is too dark. 50 is about a fifth of the scale, where phone screens and JPEG recompression crush shadows to black.",
             minimum=0, maximum=255,
         ),
     )
-    examples = (_example("dark-hall", True), _example("slide-close-up", False), _example("distant-slide", False))
+    examples = (_example("dark-hall", True), _example("dark-hall-bright-slide", False), _example("slide-close-up", False), _example("distant-slide", False))
 
     def check_photo(self, photo: AttachedPhoto, options: Mapping[str, Any]) -> Iterator[PhotoTip]:
-        brightness = photo.analysis.measurements.brightness
+        analysis = photo.analysis
+        brightness = analysis.subject_brightness
         limit = int(options["min_brightness"])
-        if brightness < limit:
-            yield self.photo_tip(photo, f"The photo is too dark to show much (brightness {brightness:.0f} of 255, below {limit}): get closer to the slide, or brighten the photo.")
+        if brightness >= limit or _readable(photo):
+            return
+        what = "slide" if analysis.slide is not None and analysis.slide.brightness is not None else "photo"
+        yield self.photo_tip(photo, f"The {what} is too dark to show much (brightness {brightness:.0f} of 255, below {limit}): get closer to the slide, or brighten the photo.")
 
 
 class PhotoBlurry(PhotoRule):
@@ -135,54 +160,63 @@ class PhotoBlurry(PhotoRule):
             yield self.photo_tip(photo, f"The photo is blurred at the size people see it (sharpness {sharpness:.0f}, below {limit}): hold still and retake it.")
 
 
-class SlideTooSmall(PhotoRule):
+class TextTooSmall(PhotoRule):
     code = "PHO003"
-    name = "slide-too-small"
+    name = "text-too-small"
     level = Level.WARNING
-    summary = "The slide is too small in the photo for its text to be read."
+    summary = "Followers cannot read the text on the photo at the size X shows it."
     docs = Docs(
-        what="Finds the projected screen (the bright, roughly rectangular region) and measures its effective width at display size: its width, or for a screen wider than 16:9 its height times 16/9, since the slide shown on it is only that wide. Warns when that is below the threshold. When no screen is found but the photo itself is too small to hold a readable slide (a thin panorama strip), it says that instead.",
-        why="The classic conference photo is the whole lecture theatre with a slide in the distance: to a follower it is a room full of heads. Body text is about 1/36 of a slide's width, so a slide 200 pixels wide has text 5 pixels tall, which no one can read.",
-        example="A photo from row 20: the slide is 210 px wide at display size, 2% of the frame.",
+        what="Finds the text in the photo with the OCR engine on the photo scaled to the timeline preview (600 px wide), and on a small screen again at the opened size; measures each line's height in displayed pixels and reads the largest lines. Warns when there is a screen or text but no line is both tall enough (the threshold) and read with confidence in the timeline. The message gives the measured heights against the threshold; a generic room photo (a small screen, nothing readable) says so and offers the crop to the screen.",
+        why="The classic conference photo is the whole lecture theatre with a slide in the distance: to a follower it is a room full of heads. What matters is one question: can they read it, at the size X shows it? Type under about 10 px in the timeline preview (a 16-px line box) is a grey smudge.",
+        example="A photo from row 20: the screen is 2% of the frame, its lines are 5 px tall in the timeline.",
         instead="Zoom in or move closer until the slide fills most of the frame, or crop the photo to the slide before posting.",
-        fix="Crop to the slide: the helper gives the crop box and can produce the cropped photo (GET /v1/photos/{id}/crop, or `backchannel photo --crop-to-slide`).",
+        fix="Crop to the slide: the helper gives the screen's corners and produces the crop with the keystone removed (GET /v1/photos/{id}/crop, or `backchannel photo --crop-to-slide`).",
     )
     options = (
         Option(
-            "min_width", 360,
-            "Display pixels a slide needs. Body text (24 to 28 pt on a 960-pt-wide slide) is about 1/36 of its width, so at 360 px it is 10 px tall: the least a follower can read after opening the photo on a phone.",
-            minimum=0, maximum=1200,
+            "min_text_height", DEFAULT_MIN_HEIGHT,
+            "Displayed pixels a text line's box needs in the timeline preview (600 px wide) to be read. The detector's box is about 0.86 times the type size plus 7 px of margin, so 16 px is type about 10 px tall (7-pixel capitals): the smallest a follower reads on a phone without opening the photo.",
+            minimum=1, maximum=200,
+        ),
+        Option(
+            "room_share", 0.1,
+            "A screen smaller than this share of the frame, with nothing readable on it, makes the photo a generic room photo (the tip says so).",
+            minimum=0.0, maximum=1.0,
         ),
     )
     examples = (_example("distant-slide", True), _example("dark-hall", True), _example("slide-close-up", False))
 
     def check_photo(self, photo: AttachedPhoto, options: Mapping[str, Any]) -> Iterator[PhotoTip]:
         analysis = photo.analysis
+        if analysis.text is None:
+            return  # text was not looked for
+        limit = float(options["min_text_height"])
+        found = verdict(analysis.text, limit)
+        if found.readable or (analysis.slide is None and not analysis.text.lines):
+            return  # readable; or neither a screen nor text: not a photo of a talk
+        yield self.photo_tip(photo, self._message(photo, found, limit, float(options["room_share"])), _crop_fix(photo))
+
+    def _message(self, photo: AttachedPhoto, found: Verdict, limit: float, room_share: float) -> str:
+        analysis = photo.analysis
         slide = analysis.slide
-        limit = int(options["min_width"])
-        if slide is None:
-            # No screen found, but none could be wider than the photo itself.
-            most = round(effective_width(analysis.display_width, analysis.display_height))
-            if most < limit:
-                yield self.photo_tip(
-                    photo,
-                    f"The photo is only {analysis.display_width}×{analysis.display_height} px as followers see it: even a slide filling it "
-                    f"would be {most} px wide, and its text needs about {limit} px. Take the slide on its own.",
-                )
-            return
-        if slide.display_width >= limit:
-            return
-        message = (
-            f"The slide is only {slide.display_width} px wide as followers see it ({slide.share:.0%} of the photo; "
-            f"its text needs about {limit} px): crop to the slide, or get closer."
-        )
-        fix = None
-        if analysis.crop is not None:
-            crop = analysis.crop
-            fix = PhotoFix("Crop to the slide", "crop", (crop.left, crop.top, crop.right, crop.bottom))
-            if slide.cropped_width > slide.display_width:
-                message += f" Cropped, it would be {slide.cropped_width} px wide."
-        yield self.photo_tip(photo, message, fix)
+        lines = found.opened_only + found.too_small
+        if lines:
+            measured = f"its tallest lines are {describe_heights(lines)} in the timeline, and need {limit:.0f} px"
+        else:
+            measured = "no text could be found on it"
+        if slide is not None and slide.share < room_share:
+            message = f"A room photo: the screen is only {slide.share:.0%} of the frame and {measured}. Followers see heads and a distant screen."
+        else:
+            message = f"Followers cannot read the text at the size X shows it ({found.summary}): {measured}."
+        if found.kind == "opened_only":
+            message += " It reads only once the photo is opened."
+        if analysis.crop is not None and slide is not None and slide.cropped_width > slide.display_width:
+            message += f" Get closer, or crop the photo to the screen: it would be {slide.cropped_width} px wide instead of {slide.display_width}."
+        elif analysis.crop is not None:
+            message += " Get closer, or crop the photo to the screen so it fills the picture."
+        else:
+            message += " Get closer, or zoom in on the slide."
+        return message
 
 
 class BacklitSubject(PhotoRule):
@@ -219,7 +253,7 @@ class LowResolution(PhotoRule):
     level = Level.SUGGESTION
     summary = "The photo has fewer pixels than the space X shows it in."
     docs = Docs(
-        what="Checks the photo's size against the space X gives it: its long side and its short side.",
+        what="Checks the photo's size against the space X gives it: its long side and its short side. A small photo whose text followers can read anyway gets no tip.",
         why="X's timeline shows a photo about 600 CSS pixels wide, and phones and laptops have two or three device pixels per CSS pixel, so a photo needs around 1200 pixels to look crisp. A smaller one is stretched and soft, and a thin panorama strip leaves everything in it tiny.",
         example="A 480×360 photo (a screenshot of a thumbnail, or a messenger-compressed copy).",
         instead="Post the original photo from the camera roll.",
@@ -229,13 +263,13 @@ class LowResolution(PhotoRule):
         Option("min_long_side", 800, "Pixels the photo's long side needs: below 800 X stretches it by half again or more on a typical screen.", minimum=1, maximum=10_000),
         Option("min_short_side", 300, "Pixels the photo's short side needs: below 300 it is a strip whose content is tiny whatever its width.", minimum=1, maximum=10_000),
     )
-    examples = (_example("small-photo", True), _example("slide-close-up", False))
+    examples = (_example("small-room-photo", True), _example("small-photo", False), _example("slide-close-up", False))
 
     def check_photo(self, photo: AttachedPhoto, options: Mapping[str, Any]) -> Iterator[PhotoTip]:
         analysis = photo.analysis
         long_side, short_side = max(analysis.width, analysis.height), min(analysis.width, analysis.height)
         min_long, min_short = int(options["min_long_side"]), int(options["min_short_side"])
-        if long_side < min_long or short_side < min_short:
+        if (long_side < min_long or short_side < min_short) and not _readable(photo):
             yield self.photo_tip(photo, f"The photo is only {analysis.width}×{analysis.height} px (X shows photos up to about 1200 px): post the original, larger file.")
 
 
@@ -249,13 +283,17 @@ class MissingAltText(PhotoRule):
         why="A photo of a slide is text locked in pixels. Followers using a screen reader, and everyone on a bad connection, get only what the description says; a line with the slide's title and its key point makes the photo useful to them and searchable.",
         example="A photo of the slide, no description.",
         instead="Description: “Slide: Most learning happens in the flow of work (70% on the job, 20% from others, 10% in courses).”",
-        fix="Open the description (alt text) editor for the photo.",
+        fix="Open the description (alt text) editor for the photo, with a description proposed from the slide's readable lines and the session (\"Slide: 'Polymer power tools' — @addyosmani, Polymer Summit 2015\"), to edit before it is used.",
     )
     examples = (_example("slide-close-up", True, alt=""), _example("slide-close-up", False, alt="Slide: most learning happens at work"), _example("slide-close-up", False))
 
     def check_photo(self, photo: AttachedPhoto, options: Mapping[str, Any]) -> Iterator[PhotoTip]:
         if photo.alt is not None and not photo.alt.strip():
-            yield self.photo_tip(photo, "The photo has no description: add one (say what the slide says) for followers who cannot see it.", PhotoFix("Describe the photo", "describe"))
+            proposal = propose_description(photo.analysis.text, photo.context)
+            message = "The photo has no description: add one (say what the slide says) for followers who cannot see it."
+            if proposal:
+                message += f" Proposed: “{proposal}”"
+            yield self.photo_tip(photo, message, PhotoFix("Describe the photo", "describe", description=proposal))
 
 
 class LocationMetadata(PhotoRule):

@@ -22,7 +22,7 @@ from backchannel.rules.photo_rules import (
     MissingAltText,
     PhotoBlurry,
     PhotoTooDark,
-    SlideTooSmall,
+    TextTooSmall,
 )
 
 RULES: Mapping[str, Rule] = {
@@ -41,7 +41,7 @@ RULES: Mapping[str, Rule] = {
         NearDuplicate(),
         PhotoTooDark(),
         PhotoBlurry(),
-        SlideTooSmall(),
+        TextTooSmall(),
         BacklitSubject(),
         LowResolution(),
         MissingAltText(),

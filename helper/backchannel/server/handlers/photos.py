@@ -80,11 +80,17 @@ async def analyse(request: web.Request) -> web.Response:
 
 async def crop(request: web.Request) -> web.Response:
     from backchannel.photos.fixes import crop_to_box
+    from backchannel.photos.straighten import crop_to_quad
 
     entry = _cached(request)
     if entry.analysis.crop is None:
         reason = "no slide was found in it" if entry.analysis.slide is None else "the slide already fills it"
         raise NotFound(f"There is no crop for this photo: {reason}.", details={"photo": request.match_info["photo_id"]})
+    slide = entry.analysis.slide
+    if slide is not None and slide.quad is not None:
+        # The screen's own corners: the crop comes out straight, keystone removed.
+        out = await request.app[PHOTOS].run(crop_to_quad, entry.data, slide.quad)
+        return _image(out.data, out.mime, f"slide{out.extension}")
     out = await request.app[PHOTOS].run(crop_to_box, entry.data, entry.analysis.crop)
     return _image(out.data, out.mime, f"slide{out.extension}")
 
