@@ -40,6 +40,7 @@ from .common import (
     clean,
     clean_block,
     decode_text,
+    in_calendar,
     normalise_kind,
 )
 from .handles import handles_in_text
@@ -362,6 +363,13 @@ class IcalReader:
                 line=lines.find(span, name),
                 field=f"{label} {name}",
             )
+        if isinstance(value, date) and not in_calendar(value):
+            builder.warn(
+                f"{name} is in the year {value.year}, which no programme can mean; it was ignored.",
+                line=lines.find(span, name),
+                field=f"{label} {name}",
+            )
+            return None
         return value if isinstance(value, (date, datetime)) else None
 
     @staticmethod

@@ -11,7 +11,8 @@ from aiohttp import web
 from multidict import CIMultiDict
 from pydantic import BaseModel, ValidationError
 
-from backchannel.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
+from backchannel.errors import BadRequest, InvalidInput, NotFound, PayloadTooLarge, UnsupportedMediaType
+from backchannel.models import SQL_INT_MAX, SQL_INT_MIN
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -47,7 +48,7 @@ async def read_json(request: web.Request, model: type[M]) -> M:
         if invalid:
             _explain_bad_json(raw, invalid[0]["msg"])
         if not _is_root_model(model) and any(err["type"] == "model_type" and not err["loc"] for err in exc.errors()):
-            raise BadRequest(f"The request body must be a JSON object, not {type(json.loads(raw)).__name__}.") from None
+            raise BadRequest(f"The request body must be a JSON object, not {_json_kind(raw)}.") from None
         raise
 
 
@@ -76,8 +77,20 @@ def _explain_bad_json(raw: bytes, parser_message: str) -> None:
         raise BadRequest(f"The request body is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from None
     except RecursionError:
         raise BadRequest("The request body is nested too deeply.") from None
+    except ValueError:
+        # Python's parser refuses integers over sys.get_int_max_str_digits() digits, as pydantic's does.
+        raise BadRequest("The request body has a number too long to read.") from None
     # Valid to Python's parser but not to the strict one: a lone surrogate escape, or too deep.
     raise BadRequest(f"The request body is not valid JSON: {parser_message.removeprefix('Invalid JSON: ')}.")
+
+
+_KINDS = {ord("["): "an array", ord('"'): "a string", ord("t"): "a boolean", ord("f"): "a boolean", ord("n"): "null"}
+
+
+def _json_kind(raw: bytes) -> str:
+    """What a valid JSON body that is not an object is, named from its first byte (no second parse)."""
+    first = raw.lstrip(b" \t\r\n")[:1]
+    return _KINDS.get(first[0], "a number") if first else "nothing"
 
 
 def _is_root_model(model: type[BaseModel]) -> bool:
@@ -104,3 +117,35 @@ async def read_bytes(request: web.Request, limit: int) -> bytes:
     if not data:
         raise BadRequest("The request body is empty; send the file as the body.")
     return data
+
+
+def _whole_number(raw: str) -> int | None:
+    """``raw`` as a 64-bit integer (what SQLite stores), or None.
+
+    ASCII digits only: str.isdigit() and int() also take "²" or "٣", and int() takes
+    "1_000" and spaces, none of which is a number in a URL."""
+    digits = raw[1:] if raw[:1] == "-" else raw
+    if not digits or len(digits) > 19 or not (digits.isascii() and digits.isdigit()):
+        return None
+    value = int(raw)
+    return value if SQL_INT_MIN <= value <= SQL_INT_MAX else None
+
+
+def int_param(request: web.Request, name: str, default: int | None) -> int | None:
+    """The query parameter ``name`` as a whole number; 422 for anything else."""
+    raw = request.query.get(name)
+    if raw is None or raw == "":
+        return default
+    value = _whole_number(raw)
+    if value is None:
+        raise InvalidInput(f"{name} must be a whole number, not {raw[:40]!r}.", details={"field": name})
+    return value
+
+
+def path_id(request: web.Request, name: str, what: str) -> int:
+    """The row id in the path segment ``name``; 404 when it is not one (no row can have it)."""
+    raw = request.match_info[name]
+    value = _whole_number(raw)
+    if value is None or value < 1:
+        raise NotFound(f"There is no such {what} here.", details={name: raw[:40]})
+    return value
