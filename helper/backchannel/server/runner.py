@@ -8,6 +8,7 @@ import logging
 import os
 import signal
 import socket
+import sys
 from pathlib import Path
 from typing import Callable
 
@@ -27,6 +28,12 @@ DEFAULT_PORT = 28841
 # The only addresses the helper ever binds; there is deliberately no option to change them.
 LOOPBACK_V4 = "127.0.0.1"
 LOOPBACK_V6 = "::1"
+# SO_REUSEADDR, so the helper listens again at once after a crash: a connection that was
+# open at `kill -9` leaves the port in FIN-WAIT/TIME-WAIT for a minute, and without it the
+# restart (or the native host's autostart) fails "already in use". On POSIX it never lets
+# two programs listen on one port, so a running helper is still detected. Not on Windows,
+# where the same option would let another program take the port over.
+REUSE_ADDRESS = os.name == "posix" and sys.platform != "cygwin"
 
 
 async def _serve(data_dir: Path, port: int, ready: Callable[[Runtime], None]) -> None:
@@ -36,7 +43,7 @@ async def _serve(data_dir: Path, port: int, ready: Callable[[Runtime], None]) ->
     runner = web.AppRunner(app, handle_signals=False, access_log=None)
     await runner.setup()
     try:
-        site = web.TCPSite(runner, LOOPBACK_V4, port, reuse_address=False)
+        site = web.TCPSite(runner, LOOPBACK_V4, port, reuse_address=REUSE_ADDRESS)
         try:
             await site.start()
         except OSError as exc:
@@ -46,7 +53,7 @@ async def _serve(data_dir: Path, port: int, ready: Callable[[Runtime], None]) ->
         bound = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         if socket.has_ipv6:
             try:
-                await web.TCPSite(runner, LOOPBACK_V6, bound).start()
+                await web.TCPSite(runner, LOOPBACK_V6, bound, reuse_address=REUSE_ADDRESS).start()
             except OSError:
                 log.info("IPv6 loopback is not available; listening on 127.0.0.1 only")
         runtime = Runtime(url=f"http://{LOOPBACK_V4}:{bound}", port=bound, pid=os.getpid(), version=__version__)
