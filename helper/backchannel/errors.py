@@ -72,6 +72,13 @@ class Conflict(BackchannelError):
     status = 409
 
 
+class RequestTimeout(BackchannelError):
+    """The client stopped sending its request body (a slow or stalled client)."""
+
+    code = "request_timeout"
+    status = 408
+
+
 class PayloadTooLarge(BackchannelError):
     code = "payload_too_large"
     status = 413

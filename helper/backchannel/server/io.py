@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any, TypeVar
 
@@ -11,7 +12,8 @@ from aiohttp import web
 from multidict import CIMultiDict
 from pydantic import BaseModel, ValidationError
 
-from backchannel.errors import BadRequest, InvalidInput, NotFound, PayloadTooLarge, UnsupportedMediaType
+from backchannel.errors import BadRequest, InvalidInput, NotFound, PayloadTooLarge, RequestTimeout, UnsupportedMediaType
+from backchannel.server import limits
 from backchannel.models import SQL_INT_MAX, SQL_INT_MIN
 
 M = TypeVar("M", bound=BaseModel)
@@ -37,6 +39,7 @@ async def read_json(request: web.Request, model: type[M]) -> M:
     # The exact header the extension sends skips aiohttp's header parsing.
     if request.headers.get("Content-Type") != "application/json" and request.content_type != "application/json":
         raise UnsupportedMediaType(f"Send JSON with `Content-Type: application/json` (got {request.content_type or 'none'}).")
+    _refuse_declared_size(request, MAX_JSON_BYTES)
     raw = await _body(request)
     if not raw.strip():
         raise BadRequest("The request body is empty; send a JSON object.")
@@ -59,10 +62,41 @@ async def _body(request: web.Request) -> bytes:
     taken without the read loop's awaits."""
     content = request.content
     if content.is_eof() and request.content_length is not None:
-        if request.content_length > MAX_JSON_BYTES:
-            raise PayloadTooLarge(f"The body is {request.content_length} bytes; the limit is {MAX_JSON_BYTES // (1024 * 1024)} MiB.")
         return content.read_nowait()
-    return await request.read()
+    async with receiving():
+        return await request.read()
+
+
+def _refuse_declared_size(request: web.Request, limit: int) -> None:
+    """413 on the declared Content-Length alone: the answer goes out before the body is sent."""
+    if request.content_length is not None and request.content_length > limit:
+        raise PayloadTooLarge(f"The body is {request.content_length} bytes; the limit is {_mib(limit)}.")
+
+
+def _mib(limit: int) -> str:
+    return f"{limit // (1024 * 1024)} MiB"
+
+
+class receiving:
+    """Reading a request body: within ``limits.BODY_SECONDS``, and a client that goes away is no error of ours.
+
+    A stalled client gets 408; one that closes the connection mid-body gets a 400
+    nobody reads, instead of a traceback in the log."""
+
+    def __init__(self) -> None:
+        self._deadline = asyncio.timeout(limits.BODY_SECONDS)
+
+    async def __aenter__(self) -> None:
+        await self._deadline.__aenter__()
+
+    async def __aexit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: Any) -> bool:
+        try:
+            await self._deadline.__aexit__(kind, exc, tb)
+        except TimeoutError:
+            raise RequestTimeout(f"The request body did not arrive within {limits.BODY_SECONDS:.0f} s.") from None
+        if isinstance(exc, ConnectionError):  # aiohttp's "Connection lost" when the client leaves mid-body
+            raise BadRequest("The connection closed before the request body was complete.") from None
+        return False
 
 
 def _explain_bad_json(raw: bytes, parser_message: str) -> None:
@@ -104,15 +138,15 @@ def json_response(payload: Any, status: int = 200) -> web.Response:
 
 async def read_bytes(request: web.Request, limit: int) -> bytes:
     """The raw body, refused with 413 as soon as it passes ``limit``."""
-    if request.content_length is not None and request.content_length > limit:
-        raise PayloadTooLarge(f"The body is {request.content_length} bytes; the limit is {limit // (1024 * 1024)} MiB.")
+    _refuse_declared_size(request, limit)
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.content.iter_chunked(64 * 1024):
-        size += len(chunk)
-        if size > limit:
-            raise PayloadTooLarge(f"The body is over the limit of {limit // (1024 * 1024)} MiB.")
-        chunks.append(chunk)
+    async with receiving():
+        async for chunk in request.content.iter_chunked(64 * 1024):
+            size += len(chunk)
+            if size > limit:
+                raise PayloadTooLarge(f"The body is over the limit of {_mib(limit)}.")
+            chunks.append(chunk)
     data = b"".join(chunks)
     if not data:
         raise BadRequest("The request body is empty; send the file as the body.")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from backchannel import __version__
 from backchannel.errors import PortInUse
@@ -20,6 +21,7 @@ from backchannel.runtime import Runtime, clear_runtime, write_runtime
 from backchannel.secrets import ensure_token, load_token, token_generation
 from backchannel.server.app import create_app
 from backchannel.server.auth import TokenSource
+from backchannel.server.limits import HEADER_SECONDS
 from backchannel.store import Store
 
 log = logging.getLogger(__name__)
@@ -36,11 +38,38 @@ LOOPBACK_V6 = "::1"
 REUSE_ADDRESS = os.name == "posix" and sys.platform != "cygwin"
 
 
+class _ClientErrorLog(logging.LoggerAdapter):  # type: ignore[type-arg]
+    """aiohttp's connection log: a client's broken request is one INFO line, not an ERROR traceback.
+
+    aiohttp logs every request it cannot parse (a missing Host header, a bad
+    request line) and every connection lost while answering with a traceback,
+    as if the helper had failed; those are the client's doing."""
+
+    def exception(self, msg: object, *args: object, exc_info: object = True, **kwargs: object) -> None:  # type: ignore[override]
+        if isinstance(exc_info, (HttpProcessingError, ConnectionError)):
+            text = str(msg) % args if args else str(msg)
+            self.info("%s (%s)", text, " ".join(str(exc_info).split()) or type(exc_info).__name__)
+        else:
+            self.logger.exception(msg, *args, exc_info=exc_info, **kwargs)  # type: ignore[arg-type]
+
+
+def make_runner(app: web.Application, *, header_seconds: float = HEADER_SECONDS) -> web.AppRunner:
+    """The runner for ``app``: no access log, and a connection cut off when its request head is slow.
+
+    aiohttp's keep-alive timer runs from a connection's start and from each answer, and
+    closes the connection when no whole request head has come in by then: that is the
+    header timeout (a body's own limit is in server/io.py)."""
+    return web.AppRunner(
+        app, handle_signals=False, access_log=None, keepalive_timeout=header_seconds,
+        logger=_ClientErrorLog(logging.getLogger("aiohttp.server"), {}),
+    )
+
+
 async def _serve(data_dir: Path, port: int, ready: Callable[[Runtime], None]) -> None:
     store = Store.open(data_dir)
     tokens = TokenSource(ensure_token(data_dir), reload=lambda: load_token(data_dir), generation=lambda: token_generation(data_dir))
     app = create_app(store, tokens)
-    runner = web.AppRunner(app, handle_signals=False, access_log=None)
+    runner = make_runner(app)
     await runner.setup()
     try:
         site = web.TCPSite(runner, LOOPBACK_V4, port, reuse_address=REUSE_ADDRESS)
