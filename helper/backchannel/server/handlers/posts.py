@@ -36,7 +36,7 @@ async def _kept_photos(request: web.Request, body: PostRecord) -> dict[str, str]
         if entry is None:
             continue
         try:
-            clean = await desk.run(strip_metadata, entry.data)
+            clean = await desk.run(strip_metadata, entry.data, budgeted=True)
         except ImageError:
             continue
         stored = store.history.media.put(clean.data)
