@@ -95,3 +95,17 @@ async def test_hostile_programmes_are_422(lt13: Api, fmt: str | None, data: byte
     status, body = await lt13.call("POST", path, data=data)
     assert_clean_4xx(status, body, 422)
     assert body["error"]["code"] == "schedule_invalid"
+
+
+@pytest.mark.parametrize("value", [{"a": 1}, ["lt13"], 5, True])
+async def test_an_active_event_that_is_not_text_is_422(lt13: Api, value: object) -> None:
+    assert_clean_4xx(*await lt13.call("PUT", "/v1/settings", json={"active_event": value}), 422)
+
+
+async def test_a_session_with_an_endless_ical_duration_is_skipped_not_a_500(lt13: Api) -> None:
+    ics = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1@x\r\nSUMMARY:Endless\r\nDTSTART:20130130T100000Z\r\nDURATION:P99999999D\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:2@x\r\nSUMMARY:Keynote\r\nDTSTART:20130130T110000Z\r\nDTEND:20130130T120000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    status, body = await lt13.call("POST", "/v1/events/lt13/schedule", data=ics)
+    assert status == 200, body
