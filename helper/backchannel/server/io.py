@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any, TypeVar
+from contextlib import asynccontextmanager
+from typing import Any, AsyncIterator, TypeVar
 
 import orjson
 
@@ -77,26 +78,19 @@ def _mib(limit: int) -> str:
     return f"{limit // (1024 * 1024)} MiB"
 
 
-class receiving:
+@asynccontextmanager
+async def receiving() -> AsyncIterator[None]:
     """Reading a request body: within ``limits.BODY_SECONDS``, and a client that goes away is no error of ours.
 
     A stalled client gets 408; one that closes the connection mid-body gets a 400
     nobody reads, instead of a traceback in the log."""
-
-    def __init__(self) -> None:
-        self._deadline = asyncio.timeout(limits.BODY_SECONDS)
-
-    async def __aenter__(self) -> None:
-        await self._deadline.__aenter__()
-
-    async def __aexit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: Any) -> bool:
-        try:
-            await self._deadline.__aexit__(kind, exc, tb)
-        except TimeoutError:
-            raise RequestTimeout(f"The request body did not arrive within {limits.BODY_SECONDS:.0f} s.") from None
-        if isinstance(exc, ConnectionError):  # aiohttp's "Connection lost" when the client leaves mid-body
-            raise BadRequest("The connection closed before the request body was complete.") from None
-        return False
+    try:
+        async with asyncio.timeout(limits.BODY_SECONDS):
+            yield
+    except TimeoutError:
+        raise RequestTimeout(f"The request body did not arrive within {limits.BODY_SECONDS:g} s.") from None
+    except ConnectionError:  # aiohttp's "Connection lost" when the client leaves mid-body
+        raise BadRequest("The connection closed before the request body was complete.") from None
 
 
 def _explain_bad_json(raw: bytes, parser_message: str) -> None:
