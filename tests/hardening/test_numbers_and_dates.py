@@ -109,3 +109,15 @@ async def test_a_session_with_an_endless_ical_duration_is_skipped_not_a_500(lt13
     )
     status, body = await lt13.call("POST", "/v1/events/lt13/schedule", data=ics)
     assert status == 200, body
+
+
+async def test_a_session_shorter_than_a_second_gets_a_real_length_not_a_500(lt13: Api) -> None:
+    frab = {
+        "schedule": {"version": "1", "conference": {"title": "LT13", "days": [{"index": 1, "date": "2013-01-30", "rooms": {"A1": [
+            {"id": 1, "guid": "a", "title": "Blink", "date": "2013-01-30T10:00:00.100000+00:00", "start": "10:00", "duration": 0.005, "room": "A1"},
+        ]}}]}}
+    }
+    status, body = await lt13.call("POST", "/v1/events/lt13/schedule?format=frab-json", data=json.dumps(frab).encode())
+    assert status == 200, body
+    status, sessions = await lt13.call("GET", "/v1/events/lt13/sessions")
+    assert [s["end"] for s in sessions["sessions"]] == ["2013-01-30T10:30:00Z"]

@@ -68,7 +68,8 @@ def _dumpable(value: Any) -> bool:
 def _fill(path: str, parts: list[str]) -> str:
     filled = path
     for name, value in zip(re.findall(r"\{(\w+)\}", path), parts):
-        quoted = value if "%" in value else urllib.parse.quote(value, safe="")
+        # Escapes already in the value ("%C2%B2") go as they are; everything else is quoted.
+        quoted = urllib.parse.quote(value, safe="%" if "%" in value else "")
         filled = filled.replace("{" + name + "}", quoted or "x", 1)
     return filled
 

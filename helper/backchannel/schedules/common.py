@@ -429,6 +429,11 @@ class Builder:
             draft.title = "(untitled)"
             self.warn("Session has no title; it was imported as '(untitled)'.", line=draft.line, field=draft.field)
         draft.speakers = _dedupe_speakers(draft.speakers)
+        # The store keeps whole seconds: compared any finer, 10:00:00.2–10:00:00.9 would pass as
+        # a session that ends after it starts, and be stored as one that does not.
+        draft.start = draft.start.replace(microsecond=0)
+        if draft.end is not None:
+            draft.end = draft.end.replace(microsecond=0)
         self.drafts.append(draft)
 
     def finish(
