@@ -7,13 +7,14 @@ BIN := $(VENV)/bin
 DATA_DIR ?=
 PORT ?= 28841
 
-.PHONY: run test bench score lint clean help
+.PHONY: run test bench score fuzz lint clean help
 
 help:
 	@echo "make run    - install and start the helper (prints what to load and open)"
 	@echo "make test   - install test dependencies and run every test"
 	@echo "make bench  - run the benchmarks, side by side with the peers (table + JSON)"
 	@echo "make score  - each text rule's precision and recall on real tweets (needs ../shared/data)"
+	@echo "make fuzz   - the property suite's long run: 100,000 hostile cases over every route, importer and native-host frame"
 
 $(BIN)/python:
 	@echo "make: creating the virtualenv in $(VENV) …"
@@ -65,6 +66,11 @@ bench: $(VENV)/.installed-bench $(COMPILED)
 
 score: $(VENV)/.installed-test
 	BACKCHANNEL_PURE=1 $(BIN)/python -m tests.rules.score
+
+# `make test` runs a fast slice of tests/properties (40 cases a property); this is the long run.
+FUZZ_CASES ?= 100000
+fuzz: $(VENV)/.installed-test
+	BACKCHANNEL_FUZZ_CASES=$(FUZZ_CASES) BACKCHANNEL_PURE=1 $(BIN)/python -m pytest tests/properties -q -p no:cacheprovider --hypothesis-show-statistics
 
 clean:
 	rm -rf $(VENV) build *.egg-info helper/*.egg-info .pytest_cache .hypothesis bench/results

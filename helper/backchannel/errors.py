@@ -78,6 +78,13 @@ class ProgrammeMismatch(Conflict):
     code = "programme_mismatch"
 
 
+class RequestTimeout(BackchannelError):
+    """The client stopped sending its request body (a slow or stalled client)."""
+
+    code = "request_timeout"
+    status = 408
+
+
 class PayloadTooLarge(BackchannelError):
     code = "payload_too_large"
     status = 413

@@ -7,7 +7,7 @@ silently ignored option.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
@@ -16,6 +16,11 @@ Platform = Literal["x", "bluesky", "mastodon"]
 Network = Literal["x", "bluesky", "mastodon"]
 
 MAX_DRAFT_CHARS = 25_000
+
+SQL_INT_MIN, SQL_INT_MAX = -(2**63), 2**63 - 1
+# A number that names a row (a session id): SQLite integers are 64-bit, and a larger one
+# cannot even be looked up (the driver raises OverflowError), so it is refused here.
+RowId = Annotated[int, Field(ge=SQL_INT_MIN, le=SQL_INT_MAX)]
 
 
 class Strict(BaseModel):
@@ -33,7 +38,7 @@ class CheckRequest(Strict):
     text: str
     platform: Platform = "x"
     event: str | None = Field(default=None, max_length=64)
-    session: int | None = None
+    session: RowId | None = None
     at: str | None = Field(default=None, max_length=64)
     room: str | None = Field(default=None, max_length=200)
     reply_to: str | None = Field(default=None, max_length=300)  # the post this draft replies to (id or URL), when it is a reply
@@ -133,7 +138,7 @@ class PostRecord(Strict):
     text: str = Field(max_length=MAX_DRAFT_CHARS)
     posted_at: str = Field(max_length=64)
     event: str | None = Field(default=None, max_length=64)
-    session: int | None = None
+    session: RowId | None = None
     remote_id: str | None = Field(default=None, min_length=1, max_length=300, pattern=r"^[^\s]+$")
     url: str | None = Field(default=None, max_length=2_000, pattern=r"^https?://[^\s]+$")
     reply_to_remote_id: str | None = Field(default=None, min_length=1, max_length=300, pattern=r"^[^\s]+$")

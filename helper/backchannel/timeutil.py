@@ -9,6 +9,20 @@ from backchannel.errors import InvalidInput
 
 STORE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
+# The instants the helper accepts. Far outside any post or session, and far from the
+# calendar's ends (years 1 and 9999), so no time-zone conversion, store format or window
+# around an accepted instant ("what is on", a session's end) can leave the calendar.
+EARLIEST = datetime(1000, 1, 1, tzinfo=timezone.utc)
+LATEST = datetime(9000, 1, 1, tzinfo=timezone.utc)
+
+
+def within_calendar(moment: datetime) -> bool:
+    """Whether an aware instant is one the helper accepts (see EARLIEST and LATEST)."""
+    try:
+        return EARLIEST <= moment <= LATEST
+    except (OverflowError, ValueError):  # an offset that pushes it off the calendar
+        return False
+
 
 def zone(name: str) -> ZoneInfo:
     """The IANA time zone ``name``; InvalidInput for an unknown one."""
@@ -32,6 +46,11 @@ def parse_instant(value: str, *, default_zone: str = "UTC", field: str = "time")
         ) from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=zone(default_zone))
+    if not within_calendar(parsed):
+        raise InvalidInput(
+            f"{field} must be between the years {EARLIEST.year} and {LATEST.year}, not {value!r}.",
+            details={"field": field},
+        )
     return parsed.astimezone(timezone.utc)
 
 

@@ -28,6 +28,8 @@ from backchannel.timeutil import to_store, zone_abbreviation
 FORMATS = ("md", "html", "json", "csv")
 MediaRef = Callable[[Media], "str | None"]  # where the export points for a photo (None: leave it out)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+_BREAKS = ("\t", "\r", "\n")
+_SKIPPED = " \t\r\n\"'\u00a0"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -147,8 +149,14 @@ def to_json(writeup: Writeup, media_ref: MediaRef = remote_media) -> str:
 
 
 def csv_cell(value: str) -> str:
-    """A cell a spreadsheet shows as text: a leading =, +, -, @ would otherwise run as a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """A cell a spreadsheet shows as text: a leading =, +, -, @ would otherwise run as a formula.
+
+    Spreadsheets skip leading spaces, quotes and line breaks before they look for the
+    formula sign, so those are looked past here too; a cell starting with a tab or a line
+    break is neutralised whatever follows, as some programs treat either as a new cell."""
+    if value.startswith(_BREAKS) or value.lstrip(_SKIPPED).startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def to_csv(writeup: Writeup, media_ref: MediaRef = remote_media) -> str:

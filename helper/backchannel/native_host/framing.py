@@ -42,6 +42,8 @@ def read_frame(stream: BinaryIO, max_bytes: int = MAX_INCOMING_BYTES) -> dict[st
         raise MalformedFrame("The frame is not UTF-8 text.") from None
     except ValueError:
         raise MalformedFrame("The frame is not JSON.") from None
+    except RecursionError:  # 64 KiB of "[" nests far deeper than the parser's stack allows
+        raise MalformedFrame("The frame is nested too deeply.") from None
     if not isinstance(message, dict):
         raise MalformedFrame(f"The frame is JSON but not an object (got {type(message).__name__}).")
     return message

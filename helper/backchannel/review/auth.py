@@ -97,13 +97,16 @@ def is_review_path(path: str) -> bool:
     return path == "/review" or path.startswith("/review/")
 
 
-def check_review_request(request: web.Request, db: Database) -> None:
-    """Called by the guard for /review paths, after the Host and Origin checks."""
+def check_review_request(request: web.Request, db: Database, own_origins: frozenset[str]) -> None:
+    """Called by the guard for /review paths, after the Host and Origin checks.
+
+    ``own_origins`` are the page's own origins (http://127.0.0.1:<port> and the like)."""
     if request.method in ("GET", "HEAD") and (request.path == LOGIN_PATH or request.path.startswith(STATIC_PREFIX)):
         # The stylesheet and script are the package's own fixed files: served to anyone, so error pages are styled.
         return
-    if request.method not in ("GET", "HEAD") and request.headers.get("Origin") is None:
-        # Mutations must say where they come from; the guard already refused every foreign origin.
+    if request.method not in ("GET", "HEAD") and (request.headers.get("Origin") or "").lower() not in own_origins:
+        # Mutations must come from the page itself: the guard lets the extension's origins
+        # through for the API, but no extension (another one included) acts for the page.
         raise Forbidden("Changes from the review page must come from the review page itself.")
     if not ReviewAuth(db).valid(request.cookies.get(COOKIE)):
         raise Unauthorized("Open the review page with `backchannel review`: it prints (and opens) a one-time login link.")

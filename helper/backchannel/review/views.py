@@ -33,7 +33,8 @@ class Filters:
     def parse(cls, query: Any) -> Filters:
         raw_session = (query.get("session") or "").strip()
         has = (query.get("has") or "").strip()
-        if raw_session and not raw_session.isdigit():
+        # ASCII digits only: "²" passes str.isdigit() and then int() fails.
+        if raw_session and not (raw_session.isascii() and raw_session.isdigit()):
             raise InvalidInput(f"session must be a session id, not {raw_session!r}.", details={"field": "session"})
         if has not in HAS:
             raise InvalidInput(f"has must be one of photos, links or tips, not {has!r}.", details={"field": "has"})

@@ -30,6 +30,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import ScheduleError
+from ..timeutil import EARLIEST, LATEST
 from .model import ImportWarning, Programme, Session, Speaker
 
 MAX_BYTES = 20 * 1024 * 1024  # larger than any real programme (FOSDEM's XML is ~2 MB)
@@ -120,8 +121,28 @@ _SPACES = re.compile(r"\s+")
 _KEY_STRIP = re.compile(r"[^\w]+")
 
 
+MAX_DURATION = timedelta(days=366)
+"""A longer "duration" is not a session's: it is read as none (and could not be added to a start)."""
+
+
+def in_calendar(value: date) -> bool:
+    """Whether a date or time from a file is one the helper can place and store.
+
+    Years outside EARLIEST..LATEST (see timeutil) are treated as missing: converting
+    9999-12-31T23:59 to UTC, or adding a session's length to it, leaves the calendar."""
+    return EARLIEST.year <= value.year < LATEST.year
+
+
 def parse_duration(value: object) -> timedelta | None:
-    """ "01:30", "0:01:30" (d:hh:mm), "01:30:00", "PT1H30M" or minutes as a number."""
+    """ "01:30", "0:01:30" (d:hh:mm), "01:30:00", "PT1H30M" or minutes as a number; None past MAX_DURATION."""
+    try:
+        duration = _parse_duration(value)
+    except (OverflowError, ValueError):  # 10**400 minutes, Infinity or NaN from JSON, 99999999999 days
+        return None
+    return duration if duration is None or duration <= MAX_DURATION else None
+
+
+def _parse_duration(value: object) -> timedelta | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -156,18 +177,20 @@ def parse_datetime(value: object) -> datetime | None:
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
     try:
-        return datetime.fromisoformat(text)
+        parsed = datetime.fromisoformat(text)
     except ValueError:
         return None
+    return parsed if in_calendar(parsed) else None
 
 
 def parse_date(value: object) -> date | None:
     if not isinstance(value, str) or len(value.strip()) < 10:
         return None
     try:
-        return date.fromisoformat(value.strip()[:10])
+        parsed = date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
+    return parsed if in_calendar(parsed) else None
 
 
 def clean(value: object) -> str | None:
@@ -406,6 +429,11 @@ class Builder:
             draft.title = "(untitled)"
             self.warn("Session has no title; it was imported as '(untitled)'.", line=draft.line, field=draft.field)
         draft.speakers = _dedupe_speakers(draft.speakers)
+        # The store keeps whole seconds: compared any finer, 10:00:00.2–10:00:00.9 would pass as
+        # a session that ends after it starts, and be stored as one that does not.
+        draft.start = draft.start.replace(microsecond=0)
+        if draft.end is not None:
+            draft.end = draft.end.replace(microsecond=0)
         self.drafts.append(draft)
 
     def finish(
@@ -569,6 +597,8 @@ def _load_json_cached(data: bytes) -> _Loaded:
         )
     except RecursionError:
         return _Loaded(error=ScheduleError("The JSON is nested too deeply to be a programme.", details={}))
+    except ValueError:  # an integer longer than sys.get_int_max_str_digits() digits
+        return _Loaded(error=ScheduleError("The JSON has a number too long to be part of a programme.", details={}))
 
 
 def load_json(data: bytes) -> tuple[Any, str | None]:

@@ -153,6 +153,10 @@ class FrabXmlReader:
             raise ScheduleError(
                 f"The XML declares an unknown encoding ({exc}).", details={"reason": "encoding"}
             ) from exc
+        except ValueError as exc:  # expat refuses multi-byte encodings other than UTF-8/16 (utf-7, gb18030…)
+            raise ScheduleError(
+                f"The XML declares an encoding the reader cannot take ({exc}); save it as UTF-8.", details={"reason": "encoding"}
+            ) from exc
         except ParseError as exc:
             first_error = exc
         # A Latin-1/Windows-1252 file that claims (or defaults to) UTF-8 is the
@@ -173,7 +177,7 @@ class FrabXmlReader:
             root: Element | None
             try:
                 root = SafeET.fromstring(body.decode("cp1252", errors="replace").encode("utf-8"))
-            except (ParseError, DefusedXmlException, LookupError):
+            except (ParseError, DefusedXmlException, LookupError, ValueError):
                 root = None
             if root is not None:
                 builder.warn("The XML is not valid UTF-8; it was read as Windows-1252.", field="encoding")

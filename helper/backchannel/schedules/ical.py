@@ -32,6 +32,7 @@ from icalendar import Calendar
 
 from ..errors import ScheduleError
 from .common import (
+    MAX_DURATION,
     Builder,
     Clock,
     Draft,
@@ -40,6 +41,7 @@ from .common import (
     clean,
     clean_block,
     decode_text,
+    in_calendar,
     normalise_kind,
 )
 from .handles import handles_in_text
@@ -159,7 +161,7 @@ class IcalReader:
             span = lines.event(index)
             try:
                 generated += self._event(event, index, span, lines, builder, clock, prodid, common_organizer, zones)
-            except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
+            except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError) as exc:
                 # The lenient parser can hand back odd shapes for mangled input; one
                 # bad event must not sink the programme.
                 builder.warn(
@@ -243,7 +245,7 @@ class IcalReader:
                 duration = event.decoded("DURATION")
             except (ValueError, TypeError, KeyError):  # icalendar errors are ValueErrors
                 duration = None
-            if isinstance(duration, timedelta):
+            if isinstance(duration, timedelta) and abs(duration) <= MAX_DURATION:  # P99999999D cannot end anywhere
                 end = start + duration
         if event.get("RRULE") is not None or event.get("RDATE") is not None:
             builder.warn(
@@ -362,6 +364,13 @@ class IcalReader:
                 line=lines.find(span, name),
                 field=f"{label} {name}",
             )
+        if isinstance(value, date) and not in_calendar(value):
+            builder.warn(
+                f"{name} is in the year {value.year}, which no programme can mean; it was ignored.",
+                line=lines.find(span, name),
+                field=f"{label} {name}",
+            )
+            return None
         return value if isinstance(value, (date, datetime)) else None
 
     @staticmethod

@@ -5,7 +5,9 @@ from __future__ import annotations
 from aiohttp import web
 
 from backchannel.server.auth import TokenSource
+from backchannel.review.worker import PageWorker
 from backchannel.server.handlers.photos import PHOTOS, PhotoDesk
+from backchannel.server.handlers.review import PAGES
 from backchannel.server.io import MAX_JSON_BYTES
 from backchannel.server.keys import STORE
 from backchannel.server.guard import TOKEN_KEY
@@ -18,5 +20,11 @@ def create_app(store: Store, token: str | TokenSource) -> web.Application:
     app[STORE] = store
     app[TOKEN_KEY] = token if isinstance(token, TokenSource) else TokenSource(token)
     app[PHOTOS] = PhotoDesk()  # analysed photos, kept in memory for /v1/check and the fixes
+    app[PAGES] = pages = PageWorker(store)  # the review pages, built off the event loop
+
+    async def close_pages(app: web.Application) -> None:
+        pages.close()
+
+    app.on_cleanup.append(close_pages)
     setup_routes(app)
     return app

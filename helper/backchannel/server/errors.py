@@ -28,9 +28,11 @@ _HTTP_CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    408: "request_timeout",
     413: "payload_too_large",
     415: "unsupported_media_type",
 }
+_UNREAD_BODY = {408, 413}
 _HTTP_MESSAGES = {
     404: "There is nothing at this address. The API lives under /v1 (GET /v1/health to check).",
     405: "This address does not accept that method.",
@@ -65,7 +67,10 @@ def to_response(exc: BaseException) -> web.Response:
         exc = from_validation_error(exc)
     if isinstance(exc, BackchannelError):
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        return error_response(exc.status, exc.code, exc.message, exc.details, headers)
+        response = error_response(exc.status, exc.code, exc.message, exc.details, headers)
+        if exc.status in _UNREAD_BODY:
+            response.force_close()  # the rest of the body is still on its way: this connection is done
+        return response
     if isinstance(exc, web.HTTPException):
         headers = {"Allow": exc.headers["Allow"]} if "Allow" in exc.headers else None
         code = _HTTP_CODES.get(exc.status, "bad_request" if exc.status < 500 else "internal_error")

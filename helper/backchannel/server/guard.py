@@ -74,7 +74,7 @@ def check_caller(request: web.Request) -> None:
     elif is_review_path(request.path):
         # The review page is opened by a person, not the extension: it proves itself with its
         # session cookie (from the one-time login link) instead of the token.
-        check_review_request(request, request.app[STORE].db)
+        check_review_request(request, request.app[STORE].db, own_origins(port))
 
 
 def _wants_page(request: web.Request) -> bool:

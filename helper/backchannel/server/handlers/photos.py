@@ -4,6 +4,11 @@ Decoding is CPU work: it runs in a worker thread, at most ``WORKERS`` at a
 time (each may hold a decoded photo in memory), with a time limit. The
 worker threads get bytes and return plain results; they never touch the
 store. Analysed photos live in a bounded in-memory cache on the app.
+
+A thread cannot be stopped from outside, so the fixes get a ``Budget`` (pixels
+× frames, seconds, bytes out) that they check as they go: a photo over it stops
+itself and its worker is free for the next photo at once. Waiting for a worker
+counts against the time limit too.
 """
 
 from __future__ import annotations
@@ -19,14 +24,17 @@ from backchannel.checker import check_photos
 from backchannel.errors import ImageError, NotFound
 from backchannel.models import MediaRef
 from backchannel.photos.cache import CachedPhoto, PhotoCache, photo_id
-from backchannel.photos.limits import MAX_BYTES
+from backchannel.photos.limits import MAX_BYTES, SECONDS, Budget
 from backchannel.photos.model import AttachedPhoto, PhotoAnalysis
 from backchannel.rules import Tip
 from backchannel.server.io import SECURITY_HEADERS, json_response, read_bytes
 from backchannel.server.keys import STORE
 
 WORKERS = 2
-TIMEOUT_SECONDS = 15.0
+TIMEOUT_SECONDS = SECONDS
+# After the budget's own deadline: how long the caller waits for work that does not check it
+# (the analysis decodes one frame within MAX_PIXELS, so this is a backstop, not the limit).
+GRACE_SECONDS = 5.0
 
 T = TypeVar("T")
 
@@ -37,22 +45,42 @@ class PhotoDesk:
 
     cache: PhotoCache = field(default_factory=PhotoCache)
     slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(WORKERS))
+    seconds: float = TIMEOUT_SECONDS  # each photo's time budget, waiting for a worker included
 
-    async def run(self, function: Callable[..., T], *args: object) -> T:
-        await self.slots.acquire()
-        future = asyncio.get_running_loop().run_in_executor(None, functools.partial(function, *args))
-        # A thread cannot be stopped: its slot comes back when it ends, even after a
-        # time-out or a client that went away, so memory stays bounded.
+    async def run(self, function: Callable[..., T], *args: object, budgeted: bool = False) -> T:
+        """``function(*args)`` in a worker; with ``budgeted``, it also gets ``budget=`` to check as it goes."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.seconds
+        try:
+            async with asyncio.timeout_at(deadline):
+                await self.slots.acquire()
+        except TimeoutError:
+            raise self._late() from None
+        budget = Budget(seconds=max(0.0, deadline - loop.time()))
+        call = functools.partial(_started, function, args, budget if budgeted else None)
+        future = loop.run_in_executor(None, call)
+        # The slot comes back when the thread ends, even after a time-out or a client that went
+        # away, so memory stays bounded; budgeted work ends itself at the deadline.
         future.add_done_callback(self._finished)
         try:
-            return await asyncio.wait_for(asyncio.shield(future), TIMEOUT_SECONDS)
+            return await asyncio.wait_for(asyncio.shield(future), max(0.0, deadline - loop.time()) + GRACE_SECONDS)
         except TimeoutError:
-            raise ImageError(f"The photo took more than {TIMEOUT_SECONDS:.0f} s to process.", details={"reason": "timeout"}) from None
+            raise self._late() from None
+
+    def _late(self) -> ImageError:
+        return ImageError(f"The photo took more than {self.seconds:g} s to process.", details={"reason": "timeout"})
 
     def _finished(self, future: asyncio.Future[Any]) -> None:
         self.slots.release()
         if not future.cancelled():
             future.exception()  # retrieved: a failure nobody awaits any more is not logged as lost
+
+
+def _started(function: Callable[..., T], args: tuple[object, ...], budget: Budget | None) -> T:
+    """In the worker thread: the budget's clock starts with the work."""
+    if budget is None:
+        return function(*args)
+    return function(*args, budget=budget.start())
 
 
 PHOTOS: web.AppKey[PhotoDesk] = web.AppKey("photos", PhotoDesk)
@@ -91,7 +119,7 @@ async def crop(request: web.Request) -> web.Response:
         # The screen's own corners: the crop comes out straight, keystone removed.
         out = await request.app[PHOTOS].run(crop_to_quad, entry.data, slide.quad)
         return _image(out.data, out.mime, f"slide{out.extension}")
-    out = await request.app[PHOTOS].run(crop_to_box, entry.data, entry.analysis.crop)
+    out = await request.app[PHOTOS].run(crop_to_box, entry.data, entry.analysis.crop, budgeted=True)
     return _image(out.data, out.mime, f"slide{out.extension}")
 
 
@@ -99,7 +127,7 @@ async def clean(request: web.Request) -> web.Response:
     from backchannel.photos.fixes import strip_metadata
 
     entry = _cached(request)
-    out = await request.app[PHOTOS].run(strip_metadata, entry.data)
+    out = await request.app[PHOTOS].run(strip_metadata, entry.data, budgeted=True)
     return _image(out.data, out.mime, f"photo{out.extension}")
 
 

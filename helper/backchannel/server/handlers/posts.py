@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from backchannel.errors import InvalidInput
 from backchannel.history.entities import entities_of_text, folded_hashtags
 from backchannel.history.model import MediaIn, PostIn
 from backchannel.history.recording import record, request_hash
 from backchannel.models import PostRecord
-from backchannel.server.io import json_response, read_json
+from backchannel.server.io import int_param, json_response, read_json
 from backchannel.server.keys import STORE
 from backchannel.timeutil import parse_instant
 
@@ -37,7 +36,7 @@ async def _kept_photos(request: web.Request, body: PostRecord) -> dict[str, str]
         if entry is None:
             continue
         try:
-            clean = await desk.run(strip_metadata, entry.data)
+            clean = await desk.run(strip_metadata, entry.data, budgeted=True)
         except ImageError:
             continue
         stored = store.history.media.put(clean.data)
@@ -91,24 +90,14 @@ async def record_post(request: web.Request) -> web.Response:
     return json_response(payload, status=201 if result.created else 200)
 
 
-def _int_param(request: web.Request, name: str, default: int | None) -> int | None:
-    raw = request.query.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise InvalidInput(f"{name} must be a whole number, not {raw!r}.", details={"field": name}) from None
-
-
 async def list_posts(request: web.Request) -> web.Response:
     store = request.app[STORE]
     store.history.refresh()
     page = store.history.find(
         q=request.query.get("q"),
         event=request.query.get("event") or None,
-        session=_int_param(request, "session", None),
+        session=int_param(request, "session", None),
         before=request.query.get("before") or None,
-        limit=_int_param(request, "limit", 50) or 0,
+        limit=int_param(request, "limit", 50) or 0,
     )
     return json_response(page.to_dict())

@@ -12,7 +12,7 @@ from backchannel.errors import InvalidInput
 from backchannel.models import Platform, SpeakerPatch
 from backchannel.now import kit_for, what_is_on
 from backchannel.schedules import MAX_BYTES
-from backchannel.server.io import json_response, read_bytes, read_json
+from backchannel.server.io import json_response, path_id, read_bytes, read_json
 from backchannel.server.keys import STORE
 from backchannel.timeutil import parse_instant
 
@@ -71,9 +71,6 @@ async def list_speakers(request: web.Request) -> web.Response:
 
 async def patch_speaker(request: web.Request) -> web.Response:
     body = await read_json(request, SpeakerPatch)
-    try:
-        speaker_id = int(request.match_info["speaker_id"])
-    except ValueError:
-        raise InvalidInput("A speaker id is a whole number.", details={"field": "speaker_id"}) from None
+    speaker_id = path_id(request, "speaker_id", "speaker")
     speaker = request.app[STORE].speakers.set_handles(request.match_info["slug"], speaker_id, dict(body.handles))
     return json_response(speaker.to_dict())

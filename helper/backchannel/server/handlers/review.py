@@ -21,7 +21,8 @@ from backchannel.history.writeup import build_writeup
 from backchannel.review import views
 from backchannel.review.auth import COOKIE, SESSION_TTL, ReviewAuth
 from backchannel.review.render import STATIC, render
-from backchannel.server.io import SECURITY_HEADERS
+from backchannel.review.worker import PageWorker
+from backchannel.server.io import SECURITY_HEADERS, path_id
 from backchannel.server.keys import STORE
 
 REVIEW_CSP = (
@@ -33,6 +34,7 @@ PAGE_HEADERS = {**SECURITY_HEADERS, "Content-Security-Policy": REVIEW_CSP}
 FILE_HEADERS = {**SECURITY_HEADERS, "Content-Security-Policy": "default-src 'none'; sandbox"}
 STATIC_FILES = {"review.css": "text/css", "review.js": "text/javascript"}
 EXPORT_TYPES = {"md": "text/markdown", "html": "text/html", "json": "application/json", "csv": "text/csv"}
+PAGES: web.AppKey[PageWorker] = web.AppKey("review_pages", PageWorker)
 _NEXT = re.compile(r"^/review(?:/[A-Za-z0-9._~-]+)*/?$")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -66,6 +68,9 @@ def html_errors(handler: Handler) -> Handler:
 
 
 async def login(request: web.Request) -> web.Response:
+    if request.method == "HEAD":
+        # A link checker or a preview asking about the link must not spend it: only a GET does.
+        return page("")
     # Never echo, log or redirect with the key: it is spent here, and the cookie takes over.
     session_id = ReviewAuth(request.app[STORE].db).redeem(request.query.get("key", ""))
     if session_id is None:
@@ -89,15 +94,19 @@ async def logout(request: web.Request) -> web.Response:
     return response
 
 
+# Pages are gathered and rendered off the event loop (see review/worker.py).
+
+
 @html_errors
 async def index(request: web.Request) -> web.Response:
-    return page(render("index.html", **views.index_view(request.app[STORE])))
+    return page(await request.app[PAGES].run(lambda store: render("index.html", **views.index_view(store))))
 
 
 @html_errors
 async def event(request: web.Request) -> web.Response:
     filters = views.Filters.parse(request.query)
-    return page(render("event.html", **views.event_view(request.app[STORE], request.match_info["slug"], filters)))
+    slug = request.match_info["slug"]
+    return page(await request.app[PAGES].run(lambda store: render("event.html", **views.event_view(store, slug, filters))))
 
 
 @html_errors
@@ -105,22 +114,24 @@ async def search(request: web.Request) -> web.Response:
     q = (request.query.get("q") or "").strip()
     if not q:
         return redirect("/review")
-    return page(render("search.html", **views.search_view(request.app[STORE], q[:500], request.query.get("event") or None)))
+    event_slug = request.query.get("event") or None
+    return page(await request.app[PAGES].run(lambda store: render("search.html", **views.search_view(store, q[:500], event_slug))))
 
 
 @html_errors
 async def outside(request: web.Request) -> web.Response:
-    return page(render("outside.html", **views.outside_view(request.app[STORE], request.query.get("before") or None)))
+    before = request.query.get("before") or None
+    return page(await request.app[PAGES].run(lambda store: render("outside.html", **views.outside_view(store, before))))
 
 
 @html_errors
 async def export(request: web.Request) -> web.Response:
     fmt = request.query.get("format", "md")
     slug = request.match_info["slug"]
-    store = request.app[STORE]
     # The HTML write-up is one file: it carries the photos the page shows, not links to this helper.
-    media_ref = embedded_media(store.history.media.path) if fmt == "html" else remote_media
-    body = render_export(build_writeup(store, slug), fmt, media_ref)
+    body = await request.app[PAGES].run(
+        lambda store: render_export(build_writeup(store, slug), fmt, embedded_media(store.history.media.path) if fmt == "html" else remote_media)
+    )
     disposition = f'attachment; filename="{slug}-notes.{fmt}"'
     return web.Response(
         text=body, content_type=EXPORT_TYPES[fmt], charset="utf-8", headers={**FILE_HEADERS, "Content-Disposition": disposition}
@@ -129,12 +140,11 @@ async def export(request: web.Request) -> web.Response:
 
 async def media(request: web.Request) -> web.Response:
     """A kept photo, found by its id in the database: never by a path from the request."""
-    raw = request.match_info["media_id"]
     store = request.app[STORE]
-    medium = store.history.posts.media(int(raw)) if raw.isdigit() else None
+    medium = store.history.posts.media(path_id(request, "media_id", "photo"))
     path = store.history.media.path(medium.file) if medium is not None and medium.file else None
     if path is None:
-        raise NotFound("There is no such photo here.", details={"media": raw})
+        raise NotFound("There is no such photo here.", details={"media_id": request.match_info["media_id"]})
     return web.Response(body=path.read_bytes(), content_type=content_type(path.name), headers={**FILE_HEADERS, "Content-Disposition": "inline"})
 
 

@@ -25,6 +25,7 @@ async def put_settings(request: web.Request) -> web.Response:
     body = await read_json(request, SettingsUpdate)
     store = request.app[STORE]
     changes = body.root
-    if changes.get("active_event"):
-        store.events.get_event(changes["active_event"])  # NotFound for an unknown event
+    active = changes.get("active_event")
+    if active and isinstance(active, str):  # any other type is refused by the settings' own check below
+        store.events.get_event(active)  # NotFound for an unknown event
     return json_response(settings_to_dict(store.settings.update(changes)))
