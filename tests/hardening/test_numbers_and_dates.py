@@ -43,6 +43,13 @@ async def test_speaker_id_out_of_range_is_404(lt13: Api, speaker: str) -> None:
     assert_clean_4xx(*await lt13.call("PATCH", f"/v1/events/lt13/speakers/{speaker}", json={"handles": {}}), 404)
 
 
+@pytest.mark.parametrize("session", [HUGE, "%C2%B2", "-1", "0"])
+@pytest.mark.parametrize("method", ["PATCH", "DELETE"])
+async def test_session_id_out_of_range_is_404(lt13: Api, session: str, method: str) -> None:
+    body = {"title": "Renamed"} if method == "PATCH" else None
+    assert_clean_4xx(*await lt13.call(method, f"/v1/events/lt13/sessions/{session}", json=body), 404)
+
+
 @pytest.mark.parametrize("route", ["/v1/check", "/v1/posts", "/v1/events", "/v1/events/lt13", "/v1/settings", "/v1/events/lt13/sessions"])
 @pytest.mark.parametrize("where", ["field", "root", "nested"])
 async def test_a_number_over_4300_digits_is_400_on_every_json_route(lt13: Api, route: str, where: str) -> None:

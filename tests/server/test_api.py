@@ -193,8 +193,9 @@ async def test_sessions_can_be_changed_and_removed_over_the_api(api: Api) -> Non
     assert status == 200 and cleared["room"] is None
     status, bad = await api.call("PATCH", f"/v1/events/ev/sessions/{session['id']}", json={"title": None})
     assert status == 422 and bad["error"]["details"]["field"] == "title"
+    # A path id that is no number names no session (404, as every path id does; docs/API.md).
     status, bad = await api.call("PATCH", "/v1/events/ev/sessions/abc", json={"room": "C"})
-    assert status == 422
+    assert status == 404
     status, removed = await api.call("DELETE", f"/v1/events/ev/sessions/{session['id']}")
     assert status == 200 and removed["removed"]["id"] == session["id"]
     status, _ = await api.call("DELETE", f"/v1/events/ev/sessions/{session['id']}")

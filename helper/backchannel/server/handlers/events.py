@@ -6,7 +6,7 @@ from aiohttp import web
 
 from backchannel.errors import InvalidInput
 from backchannel.models import EventCreate, EventPatch, SessionCreate, SessionPatch
-from backchannel.server.io import json_response, read_json
+from backchannel.server.io import json_response, path_id, read_json
 from backchannel.server.keys import STORE
 from backchannel.store import Speaker
 from backchannel.timeutil import parse_instant
@@ -68,13 +68,6 @@ async def create_session(request: web.Request) -> web.Response:
     return json_response(session.to_dict(), status=201)
 
 
-def _session_id(request: web.Request) -> int:
-    raw = request.match_info["session_id"]
-    if not raw.isdigit():
-        raise InvalidInput("A session id is a whole number.", details={"field": "session_id"})
-    return int(raw)
-
-
 async def patch_session(request: web.Request) -> web.Response:
     body = await read_json(request, SessionPatch)
     store = request.app[STORE]
@@ -89,10 +82,10 @@ async def patch_session(request: web.Request) -> web.Response:
         elif name == "speakers":
             value = [Speaker(s.name, dict(s.handles)) for s in value or []]
         changes[name] = value
-    session = store.events.update_session(event.slug, _session_id(request), changes)
+    session = store.events.update_session(event.slug, path_id(request, "session_id", "session"), changes)
     return json_response(session.to_dict())
 
 
 async def delete_session(request: web.Request) -> web.Response:
-    removed = request.app[STORE].events.remove_session(request.match_info["slug"], _session_id(request))
+    removed = request.app[STORE].events.remove_session(request.match_info["slug"], path_id(request, "session_id", "session"))
     return json_response({"removed": removed.to_dict()})
