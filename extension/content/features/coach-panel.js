@@ -309,9 +309,13 @@
       const action = tip.photo_fix.action;
       const composer = this.composers.find((c) => c.index === photo.part) || this.active;
       if (action === 'describe') {
+        // The description proposed from the slide goes on the clipboard, to paste into X's
+        // editor (which replaces the composer, and this panel, while it is open) and edit there.
+        const proposed = tip.photo_fix.description;
+        const copied = proposed ? await insertText.copyToClipboard(proposed) : false;
         const link = x.partMedia(composer.part).description?.link;
         if (link) link.click();
-        else this.panel.setNotice(`Can't find ${ns.markupParts.description}: open it from the photo yourself.`);
+        else this.panel.setNotice(`Can't find ${ns.markupParts.description}: open it from the photo yourself${copied ? '; the proposed description is on your clipboard' : ''}.`);
         return;
       }
       const file = await this.fetchCopy(photo, action === 'crop' ? 'crop' : 'clean');

@@ -38,6 +38,7 @@ footer { display: flex; gap: 6px; margin-top: 8px; }
 ul.photos { gap: 8px; }
 ul.photos li { display: flex; gap: 8px; align-items: flex-start; border: 0; padding: 0; }
 .thumbnail { flex: none; border-radius: 4px; }
+.proposal { margin: 4px 0; padding: 4px 8px; border-inline-start: 3px solid #1d9bf0; color: #0f1419; }
 .tip-thumbnail { float: inline-start; margin-inline-end: 6px; border-radius: 3px; }
 .about { min-width: 0; }
 .summary { margin: 0; color: #536471; }

@@ -179,7 +179,10 @@
       );
       const which = tip.photoKey && photos.length > 1 ? `Photo ${tip.photoIndex + 1}: ` : '';
       const item = el('li', { 'data-rule': tip.code, 'data-level': tip.level, 'data-photo': tip.photoKey ? tip.photoIndex + 1 : null },
-        el('span', { className: 'level' }, tip.level), el('span', { className: 'message' }, which + tip.message), el('span', { className: 'code' }, tip.code), actions);
+        el('span', { className: 'level' }, tip.level), el('span', { className: 'message' }, which + tip.message), el('span', { className: 'code' }, tip.code));
+      // A description proposed from the slide: shown, to be pasted into X's editor and edited there.
+      if (tip.photo_fix?.description) item.append(el('p', { className: 'proposal', 'data-backchannel-proposal': '' }, tip.photo_fix.description));
+      item.append(actions);
       const photo = tip.photoKey && photos.find((p) => p.key === tip.photoKey);
       if (photo) {
         // Which photo the tip is about, at a glance: its thumbnail beside the tip.
