@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from backchannel.errors import ImageError
 from backchannel.photos.analyse import analyse_photo
+from backchannel.photos.limits import Budget
 from backchannel.photos.samples import analysed_sample, sample_bytes
 
 
@@ -51,3 +54,10 @@ def test_the_json_shape() -> None:
     assert set(payload["measurements"]) == {"brightness", "contrast", "sharpness", "backlit"}
     assert set(payload["slide"]) == {"box", "share", "display_width", "cropped_width", "quad", "found_by", "brightness"}
     assert len(payload["crop"]["box"]) == 4
+
+
+def test_an_analysis_over_its_time_stops_itself_between_stages() -> None:
+    spent = Budget(seconds=0.0).start()  # past its deadline once the photo is decoded
+    with pytest.raises(ImageError) as refused:
+        analyse_photo(sample_bytes("slide-close-up"), budget=spent)
+    assert refused.value.details["reason"] == "timeout"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from backchannel.photos.decode import decode_for_display, display_size
-from backchannel.photos.limits import effective_width
+from backchannel.photos.limits import Budget, effective_width
 from backchannel.photos.measure import brightness_and_contrast, sharpness
 from backchannel.photos.model import Box, Measurements, PhotoAnalysis, Quad, Slide, TextLine, TextReading
 from backchannel.photos.slide import find_screen
@@ -29,15 +29,20 @@ CROP_MARGIN = 0.04  # of the slide's size on each side, so its edges survive the
 CROP_GAIN = 1.25  # offer a crop only when, shown in the same space, the slide comes out at least this much larger
 
 
-def analyse_photo(data: bytes, *, read_text: bool = True) -> PhotoAnalysis:
-    """Measure the photo; ``read_text=False`` skips the OCR engine (brightness, sharpness and the bright screen only)."""
+def analyse_photo(data: bytes, *, read_text: bool = True, budget: Budget | None = None) -> PhotoAnalysis:
+    """Measure the photo; ``read_text=False`` skips the OCR engine (brightness, sharpness and the bright screen only).
+
+    ``budget`` is checked between the stages (decoding, measuring, finding the text, finding the
+    screen, reading): a photo over its time stops itself there and frees its worker."""
     import numpy as np
     from PIL import Image
 
     from backchannel.photos import legibility
     from backchannel.photos.screen import find_screen_quad
 
+    budget = budget or Budget().start()
     decoded = decode_for_display(data)
+    budget.check_time()
     luma = decoded.luma
     brightness, contrast = brightness_and_contrast(luma)
     bright = find_screen(luma)
@@ -46,14 +51,18 @@ def analyse_photo(data: bytes, *, read_text: bool = True) -> PhotoAnalysis:
     timeline = np.asarray(timeline_image)
     to_timeline = timeline_image.width / luma.width
     bright_box = None if bright is None else tuple(v * to_timeline for v in bright.box)
+    budget.check_time()
     found = legibility.detect_at_timeline(display, timeline) if display is not None else None
+    budget.check_time()
     screen = find_screen_quad(timeline, [] if found is None else found.timeline_lines, bright_box)  # type: ignore[arg-type]
     screen_display = None if screen is None else _scale_quad(screen.quad, 1 / to_timeline)
     reading = None
     if found is not None and display is not None:
         extra = legibility.detect_on_screen(display, screen_display, found.lines)
         lines = found.lines + extra
+        budget.check_time()
         texts = legibility.read_lines(display, lines)
+        budget.check_time()
         reading = _reading(lines, texts, screen_display, (decoded.width, decoded.height), luma.size, timeline_image.size)
     photo_size, display_size_ = (decoded.width, decoded.height), (decoded.display_width, decoded.display_height)
     slide, crop = _slide_and_crop(screen, timeline, to_timeline, luma.size, photo_size, display_size_)

@@ -101,7 +101,7 @@ async def analyse(request: web.Request) -> web.Response:
     key = photo_id(data)
     entry = desk.cache.get(key)
     if entry is None:
-        entry = desk.cache.put(key, await desk.run(analyse_photo, data), data)
+        entry = desk.cache.put(key, await desk.run(analyse_photo, data, budgeted=True), data)
     tips = check_photos([AttachedPhoto(entry.analysis)], request.app[STORE].settings.load())
     return json_response(photo_payload(key, entry.analysis, tips))
 
