@@ -203,10 +203,12 @@
       };
       const matched = pair(this.items.filter((photo) => photo.analysis), loaded, print);
       const taken = new Set(matched.values());
-      // A composer X mounted again: its photos' verdicts are in the page's memory.
+      // A composer X mounted again: its photos' verdicts are in the page's memory. Not while a
+      // photo of this composer is still being judged: it may be the same file attached again,
+      // and its own verdict claims its preview first.
       const unclaimed = loaded.filter((item) => !taken.has(item));
       let changed = false;
-      if (unclaimed.length && memory.length) {
+      if (unclaimed.length && memory.length && !this.pending) {
         for (const [photo, item] of pair(memory.map((kept) => kept.photo), unclaimed, print)) {
           memory.splice(memory.findIndex((kept) => kept.photo === photo), 1);
           Object.assign(photo, { fresh: false, seen: false });
@@ -247,9 +249,9 @@
         const photos = this.items.filter((photo) => photo.part === part && photo.attachment);
         if (!photos.length) continue;
         const { text } = description;
-        // Beside photos just attached, the link can only be saying that none has a description.
-        if (photos.every((photo) => photo.fresh) && photos.length === items.length && leadingCount(text) === null) noDescription.add(text);
         const count = leadingCount(text);
+        // Beside photos just attached, the link can only be saying that none has a description.
+        if (count === null && photos.length === items.length && photos.every((photo) => photo.fresh)) noDescription.add(text);
         // A count says how many have one, not which: each photo's own is then unknown.
         let alt = null;
         if (noDescription.has(text)) alt = '';
