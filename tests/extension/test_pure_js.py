@@ -263,3 +263,8 @@ def test_checks_ahead_of_the_pause_send_the_newest_draft_and_keep_fresh_answers_
     assert seen["fresh"] == {"ok": True, "result": "tips for a, again"}
     assert seen["forgotten"] is None
     assert seen["asked"] == ["a", "abc", "a"]
+
+
+def test_two_photos_of_one_size_keep_their_own_previews_when_pixels_cannot_be_read() -> None:
+    # X shows media in the order they were attached: that order decides when the pixels cannot.
+    assert answers()["sameSizePhotos"] == {"secondJudgedFirst": "second preview", "both": ["first preview", "second preview"]}

@@ -201,7 +201,8 @@
         if (!fingerprints.has(item.image)) fingerprints.set(item.image, fingerprint(item.image));
         return fingerprints.get(item.image);
       };
-      const matched = pair(this.items.filter((photo) => photo.analysis), loaded, print);
+      const byAge = [...this.items].sort((a, b) => a.key - b.key); // the order they were attached in
+      const matched = pair(this.items.filter((photo) => photo.analysis), loaded, print, (photo) => byAge.indexOf(photo));
       const taken = new Set(matched.values());
       // A composer X mounted again: its photos' verdicts are in the page's memory. Not while a
       // photo of this composer is still being judged: it may be the same file attached again,
@@ -209,7 +210,8 @@
       const unclaimed = loaded.filter((item) => !taken.has(item));
       let changed = false;
       if (unclaimed.length && memory.length && !this.pending) {
-        for (const [photo, item] of pair(memory.map((kept) => kept.photo), unclaimed, print)) {
+        const kept = memory.map((entry) => entry.photo);
+        for (const [photo, item] of pair(kept, unclaimed, print, (photo) => kept.indexOf(photo))) {
           memory.splice(memory.findIndex((kept) => kept.photo === photo), 1);
           Object.assign(photo, { fresh: false, seen: false });
           this.items.push(photo);
@@ -283,17 +285,22 @@
     }
   }
 
-  /** The closest pairs first: a photo and the preview of its size that looks most like it. */
-  function pair(photos, items, print) {
+  /** The closest pairs first: a photo and the preview of its size that looks most like it.
+   * Where the pixels cannot tell (a browser that will not read them back), X's order does: it
+   * shows media in the order they were attached, so `rank` (the photo's place in that order)
+   * is matched to the preview's place, and a photo keeps the preview it was paired with. */
+  function pair(photos, items, print, rank) {
     const pairs = [];
     for (const photo of photos) {
       for (const item of items) {
         if (item.width !== photo.analysis.width || item.height !== photo.analysis.height) continue;
         const apart = distance(photo.fingerprint, print(item));
-        if (apart < SAME_PICTURE) pairs.push({ photo, item, apart });
+        // A photo keeps the preview it had; otherwise the nearest place in X's order.
+        const skew = photo.attachment?.image === item.image ? -1 : Math.abs(rank(photo) - items.indexOf(item));
+        if (apart < SAME_PICTURE) pairs.push({ photo, item, apart, skew });
       }
     }
-    pairs.sort((a, b) => a.apart - b.apart);
+    pairs.sort((a, b) => a.apart - b.apart || a.skew - b.skew);
     const matched = new Map();
     const taken = new Set();
     for (const { photo, item } of pairs) {

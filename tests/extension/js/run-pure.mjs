@@ -106,4 +106,23 @@ function descriptions() {
   return seen;
 }
 answers.descriptions = descriptions();
+
+/** Two photos of one size, where pixels cannot be read back (fingerprints are null here, as
+ * in a browser that refuses them): the second is judged first, yet each gets its own preview. */
+function sameSizePhotos() {
+  const set = new ns.PhotoSet(() => {});
+  const photo = (key) => ({ key, state: 'analysing', analysis: null, fingerprint: null, seen: false, fresh: true, part: null, attachment: null, addedAt: 0 });
+  const [first, second] = [photo(1), photo(2)];
+  set.items = [first, second];
+  const items = ['first preview', 'second preview'].map((name) => ({ image: { name }, width: 1600, height: 1200, remove: null }));
+  const sync = () => set.sync([{ part: 0, items, description: null }], new WeakMap());
+  Object.assign(second, { state: 'ready', analysis: { width: 1600, height: 1200 } });
+  sync();
+  const seen = { secondJudgedFirst: second.attachment?.image.name ?? null };
+  Object.assign(first, { state: 'ready', analysis: { width: 1600, height: 1200 } });
+  sync();
+  seen.both = [first.attachment?.image.name ?? null, second.attachment?.image.name ?? null];
+  return seen;
+}
+answers.sameSizePhotos = sameSizePhotos();
 process.stdout.write(JSON.stringify(answers));
