@@ -154,6 +154,7 @@ def test_windows_install_writes_a_batch_launcher_and_the_registry_key(tmp_path: 
     targets = plan(["edge"], platform="win32", home=tmp_path, env={"LOCALAPPDATA": str(tmp_path)}, registry=registry)
     install(targets, python=r"C:\Python311\python.exe", registry=registry)
     manifest_path = targets[0].manifest_path
+    assert manifest_path.is_relative_to(tmp_path)
     assert registry.read("HKEY_CURRENT_USER", r"Software\Microsoft\Edge\NativeMessagingHosts\com.backchannel.coach") == str(manifest_path)
     launcher = Path(json.loads(manifest_path.read_text())["path"])
     assert launcher.suffix == ".bat"

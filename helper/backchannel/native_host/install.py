@@ -14,7 +14,7 @@ import os
 import shutil
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 from typing import Callable, Mapping, Sequence
 
 from backchannel.errors import InvalidInput
@@ -83,14 +83,23 @@ def plan(
         ]
     if platform == "win32":
         base = env.get("PROGRAMDATA" if system else "LOCALAPPDATA") or str(home / "AppData" / "Local")
-        return [Target(b, Path(manifest_dir(b, platform=platform, home=home, system=system, appdata=Path(base))) / manifest_filename(),
-                       registry_key(b, system=system)) for b in chosen]
+        return [Target(b, _local_windows_folder(manifest_dir(b, platform=platform, home=home, system=system, appdata=PureWindowsPath(base)), base)
+                       / manifest_filename(), registry_key(b, system=system)) for b in chosen]
     return [Target(b, Path(manifest_dir(b, platform=platform, home=home, system=system, config_home=config_home)) / manifest_filename()) for b in chosen]
 
 
 def _windows_has_browser(registry: Registry, browser: Browser) -> bool:
     vendor_key = browser.windows_key.rsplit("\\", 1)[0]
     return registry.has_key("HKEY_CURRENT_USER", vendor_key) or registry.has_key("HKEY_LOCAL_MACHINE", vendor_key)
+
+
+def _local_windows_folder(folder: PurePath, base: str) -> Path:
+    """``folder`` (a Windows path under ``base``) as a path of the system the plan is made on.
+
+    On Windows this is the same path. Elsewhere (a Windows plan made in tests) the folder stays
+    under ``base`` instead of becoming one relative file name full of backslashes.
+    """
+    return Path(base).joinpath(*folder.relative_to(PureWindowsPath(base)).parts)
 
 
 def install(targets: Sequence[Target], *, data_dir: Path | None = None, python: str = sys.executable, registry: Registry | None = None) -> list[Outcome]:
