@@ -22,16 +22,11 @@ _SEVERITY = {Level.ERROR: 0, Level.WARNING: 1, Level.SUGGESTION: 2}
 _NO_TAGS: frozenset[str] = frozenset()
 
 
-@dataclass(slots=True, init=False)  # a value, written-out __init__: see backchannel.text.model
+@dataclass(slots=True)
 class CheckResult:
     length: Length
     entities: Entities
     tips: tuple[Tip, ...]
-
-    def __init__(self, length: Length, entities: Entities, tips: tuple[Tip, ...]) -> None:
-        self.length = length
-        self.entities = entities
-        self.tips = tips
 
     @property
     def has_error(self) -> bool:

@@ -158,12 +158,12 @@ class Tip:
         }
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Draft:
     """A draft with everything measured once, shared by all rules.
 
-    Not frozen, and its ``__init__`` written out: one is built for every check (see
-    ``backchannel.text.model``). Rules only read it."""
+    Not frozen: one is built for every check, and a frozen dataclass pays for each
+    field it sets (see ``backchannel.text.model``). Rules only read it."""
 
     text: str
     platform: str
@@ -174,28 +174,6 @@ class Draft:
     folded: str = ""  # the text, casefolded once for every rule that compares names
     history: History | None = None  # the user's past posts; None when unknown (history rules stay silent)
     reply_to: str | None = None  # the post this draft replies to, when it is a reply
-
-    def __init__(
-        self,
-        text: str,
-        platform: str,
-        report: TextReport,
-        event: EventInfo | None = None,
-        session: SessionInfo | None = None,
-        hashtags_folded: frozenset[str] = frozenset(),
-        folded: str = "",
-        history: History | None = None,
-        reply_to: str | None = None,
-    ) -> None:
-        self.text = text
-        self.platform = platform
-        self.report = report
-        self.event = event
-        self.session = session
-        self.hashtags_folded = hashtags_folded
-        self.folded = folded
-        self.history = history
-        self.reply_to = reply_to
 
 
 class Rule:
