@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
-from backchannel.context import EventInfo, SessionInfo
-from backchannel.history.snapshot import History
+from backchannel.context import EventInfo, History, SessionInfo
 from backchannel.photos.model import AttachedPhoto
 from backchannel.rules import RULES, Draft, Level, Tip
 from backchannel.rules.photo_rules import PhotoRule

@@ -39,9 +39,8 @@ from typing import Any, Iterator
 
 from backchannel.archive.formats import parse_assignment
 from backchannel.archive.tweets import composed_text, to_post
-from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
+from backchannel.context import EventInfo, History, PastPost, SessionInfo, SessionPosts, SpeakerInfo
 from backchannel.history.model import PostIn
-from backchannel.history.snapshot import History, PastPost, SessionPosts
 from backchannel.settings import Settings
 
 GRAILBIRD = Path("archives/grailbird-2012/2012_10.js")

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, ClassVar, Iterator, Literal, Mapping
 
-from backchannel.context import EventInfo, SessionInfo
-from backchannel.history.snapshot import History
+from backchannel.context import EventInfo, History, SessionInfo
 from backchannel.text import TextReport
 
 

@@ -1,7 +1,7 @@
 """History-aware rules: what the user already posted shapes the next tip.
 
 They read ``Draft.history`` (the user's posts in the current session and in
-the last hours, see ``backchannel.history.snapshot``) and stay silent when
+the last hours, see ``backchannel.context.History``) and stay silent when
 it is None: a check without a store knows no history and must not guess.
 Posts on another platform do not count: a session's thread on X is no
 thread on Bluesky, and cross-posting the same words is not a duplicate.
