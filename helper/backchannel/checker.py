@@ -13,7 +13,7 @@ from typing import Any, Sequence
 from backchannel.context import EventInfo, History, SessionInfo
 from backchannel.photos.model import AttachedPhoto
 from backchannel.rules import RULES, Draft, Level, Tip
-from backchannel.rules.photo_rules import PhotoRule
+from backchannel.rules.pho import PhotoRule
 from backchannel.settings import DEFAULTS, Settings
 from backchannel.text import Entities, Length, analyse
 

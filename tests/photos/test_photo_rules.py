@@ -8,7 +8,7 @@ from backchannel.checker import check_draft, check_photos
 from backchannel.photos.model import AttachedPhoto
 from backchannel.photos.samples import analysed_sample
 from backchannel.rules import RULES
-from backchannel.rules.photo_rules import PhotoExample, PhotoRule, PhotoTip
+from backchannel.rules.pho import PhotoExample, PhotoRule, PhotoTip
 from backchannel.settings import SETTINGS, Settings
 
 PHOTO_CODES = {"PHO001", "PHO002", "PHO003", "PHO004", "PHO005", "PHO006", "PHO007"}

@@ -9,7 +9,7 @@ import pytest
 from backchannel.checker import check_draft
 from backchannel.rules import RULES, Level, get_rule, resolve_code
 from backchannel.rules.examples import example_history, situation
-from backchannel.rules.photo_rules import PhotoExample
+from backchannel.rules.pho import PhotoExample
 from backchannel.errors import NotFound
 
 EXPECTED_CODES = {"CTX001", "CTX002", "CTX003", "CTX004", "CTX005", "LEN001", "LEN002", "FLW003"}

@@ -6,10 +6,21 @@ The docs users read are the docs in the code; nothing is written twice.
 from __future__ import annotations
 
 import textwrap
-from typing import Any
+from typing import Any, Protocol
 
 from backchannel.rules.base import Rule
-from backchannel.settings import Settings
+
+
+class SettingValues(Protocol):
+    """The effective settings, as the catalogue reads them (``backchannel.settings.Settings``).
+
+    A protocol rather than an import: the settings are built from the rules'
+    options, so the rules must not import the settings back."""
+
+    def get(self, name: str) -> Any: ...
+
+    def rule_enabled(self, code: str) -> bool: ...
+
 
 _NEEDS = {
     "nothing": "Runs on every draft.",
@@ -19,7 +30,7 @@ _NEEDS = {
 }
 
 
-def rule_to_dict(rule: Rule, settings: Settings) -> dict[str, Any]:
+def rule_to_dict(rule: Rule, settings: SettingValues) -> dict[str, Any]:
     return {
         "code": rule.code,
         "name": rule.name,
@@ -41,7 +52,7 @@ def rule_to_dict(rule: Rule, settings: Settings) -> dict[str, Any]:
     }
 
 
-def rule_docs_text(rule: Rule, settings: Settings) -> str:
+def rule_docs_text(rule: Rule, settings: SettingValues) -> str:
     """One rule's page, in the fixed sections every rule has."""
     wrap = lambda s: textwrap.fill(s, width=88)  # noqa: E731
     state = "on" if settings.rule_enabled(rule.code) else f"off (turn on: backchannel settings set rules.{rule.code}.enabled true)"
@@ -73,7 +84,7 @@ def rule_docs_text(rule: Rule, settings: Settings) -> str:
     return "\n".join(lines)
 
 
-def catalogue_text(rules: list[Rule], settings: Settings) -> str:
+def catalogue_text(rules: list[Rule], settings: SettingValues) -> str:
     rows = []
     for rule in rules:
         flag = "" if settings.rule_enabled(rule.code) else "  (off)"

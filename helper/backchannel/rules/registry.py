@@ -11,11 +11,11 @@ from typing import Mapping
 
 from backchannel.errors import NotFound
 from backchannel.rules.base import Rule
-from backchannel.rules.context_rules import BareLink, MissingEventHashtag, MissingSessionTag, MissingSpeakerContext, UnattributedQuote
+from backchannel.rules.ctx import BareLink, MissingEventHashtag, MissingSessionTag, MissingSpeakerContext, UnattributedQuote
 from backchannel.rules.flow_rules import HashtagOverload
-from backchannel.rules.history_rules import NearDuplicate, SessionNotIntroduced, ThreadNotContinued
-from backchannel.rules.length_rules import NearLengthLimit, OverLength
-from backchannel.rules.photo_rules import (
+from backchannel.rules.flw import NearDuplicate, SessionNotIntroduced, ThreadNotContinued
+from backchannel.rules.len import NearLengthLimit, OverLength
+from backchannel.rules.pho import (
     BacklitSubject,
     LocationMetadata,
     LowResolution,

@@ -27,7 +27,7 @@ from backchannel.rules.base import (
     Rule,
     Tip,
 )
-from backchannel.rules.context_rules import names_title
+from backchannel.rules.ctx import names_title
 from backchannel.snippets import session_snippet
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
