@@ -13,7 +13,7 @@ from typing import Any, Sequence
 from backchannel.context import EventInfo, History, SessionInfo
 from backchannel.photos.model import AttachedPhoto
 from backchannel.rules import RULES, Draft, Level, Tip
-from backchannel.rules.pho import PhotoRule
+from backchannel.rules.registry import PHOTO_CODES, PHOTO_RULES, text_codes
 from backchannel.settings import DEFAULTS, Settings
 from backchannel.text import Entities, Length, analyse
 
@@ -68,8 +68,8 @@ def check_draft(
         reply_to=reply_to,
     )
     tips: list[Tip] = []
-    for rule, options in settings.text_rules(event=draft.event is not None, session=draft.session is not None):
-        tips.extend(rule.check(draft, options))
+    for code, options in settings.enabled_rules(text_codes(event=event is not None, session=draft.session is not None, history=history is not None)):
+        tips.extend(RULES[code].check(draft, options))
     tips.extend(check_photos(photos, settings))
     if len(tips) > 1:
         tips.sort(key=lambda t: _SEVERITY[t.level])
@@ -88,9 +88,8 @@ def check_photos(photos: Sequence[AttachedPhoto], settings: Settings = DEFAULTS)
     if not photos:
         return []
     tips: list[Tip] = []
-    for code, rule in RULES.items():
-        if isinstance(rule, PhotoRule) and settings.rule_enabled(code):
-            options = settings.rule_options(code)
-            for photo in photos:
-                tips.extend(rule.check_photo(photo, options))
+    for code, options in settings.enabled_rules(PHOTO_CODES):
+        rule = PHOTO_RULES[code]
+        for photo in photos:
+            tips.extend(rule.check_photo(photo, options))
     return tips

@@ -183,6 +183,7 @@ class Rule:
     level: ClassVar[Level]
     summary: ClassVar[str]
     needs: ClassVar[Needs] = "nothing"
+    reads_history: ClassVar[bool] = False  # True: runs only when the user's history is known (Draft.history)
     docs: ClassVar[Docs]
     options: ClassVar[tuple[Option, ...]] = ()
     examples: ClassVar[tuple[Example, ...]] = ()
