@@ -15,8 +15,8 @@ import pytest
 
 from backchannel.rules import RULES, Rule
 from backchannel.rules.catalogue import catalogue_markdown, catalogue_text, rule_file
-from backchannel.rules.registry import PHOTO_CODES, TEXT_CODES, text_codes
-from backchannel.settings import DEFAULTS
+from backchannel.rules.registry import PHOTO_CODES, TEXT_CODES, recent_hours, text_codes
+from backchannel.settings import DEFAULTS, Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES_DIR = ROOT / "helper" / "backchannel" / "rules"
@@ -95,3 +95,9 @@ def _codes_each_test_names() -> dict[str, set[str]]:
 def test_every_code_has_a_test_of_its_own(code: str) -> None:
     named = _codes_each_test_names()
     assert any(code in codes for codes in named.values()), f"no test in tests/rules names {code} (besides the table's example run)"
+
+
+def test_the_hours_of_recent_posts_to_fetch_come_from_the_rules_that_read_them() -> None:
+    assert recent_hours(DEFAULTS) == 6.0  # FLW002's default window
+    assert recent_hours(Settings({"rules.FLW002.hours": 24})) == 24.0
+    assert recent_hours(Settings({"rules.FLW002.enabled": False})) == 0.0

@@ -184,6 +184,7 @@ class Rule:
     summary: ClassVar[str]
     needs: ClassVar[Needs] = "nothing"
     reads_history: ClassVar[bool] = False  # True: runs only when the user's history is known (Draft.history)
+    recent_hours_option: ClassVar[str | None] = None  # the option saying how many hours of recent posts it reads
     docs: ClassVar[Docs]
     options: ClassVar[tuple[Option, ...]] = ()
     examples: ClassVar[tuple[Example, ...]] = ()

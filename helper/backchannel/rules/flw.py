@@ -86,6 +86,7 @@ class NearDuplicate(Rule):
     level = Level.SUGGESTION
     needs = "nothing"
     reads_history = True
+    recent_hours_option = "hours"
     summary = "The draft is nearly the same as something you posted a few hours ago."
     docs = Docs(
         what="Compares the draft with your posts on the same platform from the last few hours (words only: links, punctuation and case do not count).",

@@ -14,7 +14,7 @@ reads history; a photo rule (``needs`` "photo") runs on each attached photo.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Mapping
+from typing import Any, Mapping, Protocol
 
 from backchannel.errors import NotFound
 from backchannel.rules.base import Rule
@@ -89,6 +89,23 @@ def text_codes(*, event: bool, session: bool, history: bool) -> tuple[str, ...]:
     the settings' business)."""
     runnable = {"nothing": True, "event": event, "session": event and session}
     return tuple(code for code in TEXT_CODES if runnable[RULES[code].needs] and (history or not RULES[code].reads_history))
+
+
+class _Settings(Protocol):
+    def get(self, name: str) -> Any: ...
+
+    def rule_enabled(self, code: str) -> bool: ...
+
+
+def recent_hours(settings: _Settings) -> float:
+    """How many hours of recent posts the switched-on history rules read (0: none do), so
+    whoever fetches the history need not know which rule reads it or under what option."""
+    hours = [
+        float(settings.get(f"rules.{code}.{rule.recent_hours_option}"))
+        for code, rule in RULES.items()
+        if rule.recent_hours_option is not None and settings.rule_enabled(code)
+    ]
+    return max(hours, default=0.0)
 
 
 _BY_NAME = {rule.name: code for code, rule in RULES.items()}
