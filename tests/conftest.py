@@ -14,12 +14,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
-def pytest_report_header() -> str:
-    import backchannel
-
-    return "backchannel: " + ("checker's modules compiled (build/compiled)" if backchannel.COMPILED else "plain Python")
-
-
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The real, externally written test material beside the checkout.

@@ -13,13 +13,21 @@ from tests.support.helper_process import ROOT, helper_env, start_helper
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
-def test_make_says_what_it_installs_and_compiles_and_how_long_it_takes() -> None:
+def test_make_run_says_what_it_installs_and_how_long_it_takes_and_compiles_nothing() -> None:
     # -n prints the recipes without running them; -B as on a fresh checkout.
-    dry = subprocess.run(["make", "-n", "-B", ".venv/.installed-run", "build/compiled/manifest.json"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=120)
+    dry = subprocess.run(["make", "-n", "-B", "run"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert dry.returncode == 0, dry.stderr
-    assert "installing the helper and its dependencies" in dry.stdout
-    assert "compiling the checker's modules with mypyc" in dry.stdout and "1–3 minutes" in dry.stdout
+    assert "installing the helper and its dependencies" in dry.stdout and "about a minute" in dry.stdout
+    assert "mypyc" not in dry.stdout and "compil" not in dry.stdout
+    assert "scripts/run.sh" in dry.stdout  # straight from the install to the helper
+
+
+def test_make_test_runs_the_suite_once() -> None:
+    dry = subprocess.run(["make", "-n", "-B", "test"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.count("scripts/test.sh") == 1
+    script = (ROOT / "scripts" / "test.sh").read_text()
+    assert script.count("-m pytest") == 1 and "BACKCHANNEL_PURE" not in script
 
 
 def test_run_script_says_where_the_command_is_and_how_to_type_it_bare() -> None:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
-from backchannel.context import EventInfo, SessionInfo
-from backchannel.history.snapshot import History
+from backchannel.context import EventInfo, History, SessionInfo
 from backchannel.photos.model import AttachedPhoto
 from backchannel.rules import RULES, Draft, Level, Tip
-from backchannel.rules.photo_rules import PhotoRule
+from backchannel.rules.registry import PHOTO_CODES, PHOTO_RULES, text_codes
 from backchannel.settings import DEFAULTS, Settings
 from backchannel.text import Entities, Length, analyse
 
@@ -22,16 +21,11 @@ _SEVERITY = {Level.ERROR: 0, Level.WARNING: 1, Level.SUGGESTION: 2}
 _NO_TAGS: frozenset[str] = frozenset()
 
 
-@dataclass(slots=True, init=False)  # a value, written-out __init__: see backchannel.text.model
+@dataclass(slots=True)
 class CheckResult:
     length: Length
     entities: Entities
     tips: tuple[Tip, ...]
-
-    def __init__(self, length: Length, entities: Entities, tips: tuple[Tip, ...]) -> None:
-        self.length = length
-        self.entities = entities
-        self.tips = tips
 
     @property
     def has_error(self) -> bool:
@@ -74,8 +68,8 @@ def check_draft(
         reply_to=reply_to,
     )
     tips: list[Tip] = []
-    for rule, options in settings.text_rules(event=draft.event is not None, session=draft.session is not None):
-        tips.extend(rule.check(draft, options))
+    for code, options in settings.enabled_rules(text_codes(event=event is not None, session=draft.session is not None, history=history is not None)):
+        tips.extend(RULES[code].check(draft, options))
     tips.extend(check_photos(photos, settings))
     if len(tips) > 1:
         tips.sort(key=lambda t: _SEVERITY[t.level])
@@ -94,9 +88,8 @@ def check_photos(photos: Sequence[AttachedPhoto], settings: Settings = DEFAULTS)
     if not photos:
         return []
     tips: list[Tip] = []
-    for code, rule in RULES.items():
-        if isinstance(rule, PhotoRule) and settings.rule_enabled(code):
-            options = settings.rule_options(code)
-            for photo in photos:
-                tips.extend(rule.check_photo(photo, options))
+    for code, options in settings.enabled_rules(PHOTO_CODES):
+        rule = PHOTO_RULES[code]
+        for photo in photos:
+            tips.extend(rule.check_photo(photo, options))
     return tips

@@ -1,8 +1,10 @@
-"""What a draft is checked against: the active event and the current session.
+"""What a draft is checked against: the active event, the current session and the user's history.
 
 Plain frozen dataclasses built by the store (or by tests and examples); the
 rules only read them. Event-aware rules stay silent when ``event`` is None,
-and session-aware rules when ``session`` is None: the checker never guesses.
+session-aware rules when ``session`` is None, and history-aware rules when
+``history`` is None: the checker never guesses. Nothing here runs a query:
+``backchannel.history.snapshot`` fills ``History`` from the store.
 """
 
 from __future__ import annotations
@@ -46,3 +48,34 @@ class SessionInfo:
     room: str | None = None
     tag: str | None = None  # the session hashtag without '#', when the event defines one
     speakers: tuple[SpeakerInfo, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PastPost:
+    id: int
+    platform: str
+    text: str
+    posted_at: datetime
+    client_id: str | None = None
+    remote_id: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPosts:
+    """The user's posts so far in the current session, on one platform."""
+
+    count: int
+    last: PastPost
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """The user's history as the rules see it, as of ``at``."""
+
+    at: datetime
+    session: Mapping[str, SessionPosts] = field(default_factory=dict)  # platform -> posts in the current session
+    recent: tuple[PastPost, ...] = ()  # newest first, within the near-duplicate window
+
+    def in_session(self, platform: str) -> SessionPosts | None:
+        return self.session.get(platform)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
 from backchannel.errors import InvalidInput, NotFound
-from backchannel.rules import RULES, Option, Rule
+from backchannel.rules import RULES, Option
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,7 @@ class Settings:
 
     overrides: Mapping[str, Any]
     _rule_options: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _plans: dict[tuple[bool, bool], tuple[tuple[Rule, dict[str, Any]], ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _plans: dict[tuple[str, ...], tuple[tuple[str, dict[str, Any]], ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _limits: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def get(self, name: str) -> Any:
@@ -109,17 +109,13 @@ class Settings:
             options = self._rule_options[code] = {o.name: self.get(f"rules.{code}.{o.name}") for o in RULES[code].options}
         return options
 
-    def text_rules(self, *, event: bool, session: bool) -> tuple[tuple[Rule, dict[str, Any]], ...]:
-        """The enabled text rules (with their options) that can speak for a draft with or
-        without an event and a session, in catalogue order. Built once per Settings: every
-        check asks, and the answer only changes with the settings."""
-        key = (event, session)
-        plan = self._plans.get(key)
+    def enabled_rules(self, codes: tuple[str, ...]) -> tuple[tuple[str, dict[str, Any]], ...]:
+        """Those of ``codes`` that are switched on, each with its options, in the given order.
+        Built once per Settings and codes: every check asks, and the answer only changes
+        with the settings. Which codes can run at all is the registry's business."""
+        plan = self._plans.get(codes)
         if plan is None:
-            runnable = {"nothing": True, "event": event, "session": event and session, "photo": False}
-            plan = self._plans[key] = tuple(
-                (rule, self.rule_options(code)) for code, rule in RULES.items() if runnable[rule.needs] and self.rule_enabled(code)
-            )
+            plan = self._plans[codes] = tuple((code, self.rule_options(code)) for code in codes if self.rule_enabled(code))
         return plan
 
     def limit(self, platform: str) -> int:

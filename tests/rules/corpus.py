@@ -39,9 +39,9 @@ from typing import Any, Iterator
 
 from backchannel.archive.formats import parse_assignment
 from backchannel.archive.tweets import composed_text, to_post
-from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
+from backchannel.context import EventInfo, History, PastPost, SessionInfo, SessionPosts, SpeakerInfo
 from backchannel.history.model import PostIn
-from backchannel.history.snapshot import History, PastPost, SessionPosts
+from backchannel.rules.registry import TEXT_CODES
 from backchannel.settings import Settings
 
 GRAILBIRD = Path("archives/grailbird-2012/2012_10.js")
@@ -189,8 +189,8 @@ def load(root: Path) -> tuple[Case, ...]:
     return tuple(_cases(root))
 
 
-# The text rules the corpus is labelled for (photo rules read photos, not text).
-TEXT_RULES = ("CTX001", "CTX002", "CTX003", "CTX004", "CTX005", "CTX006", "LEN001", "LEN002", "FLW001", "FLW002", "FLW003")
+# The text rules the corpus is labelled for (photo rules read photos, not text), from the rule table.
+TEXT_RULES: tuple[str, ...] = TEXT_CODES
 
 
 def checkable(case: Case) -> frozenset[str]:

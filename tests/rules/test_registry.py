@@ -9,14 +9,14 @@ import pytest
 from backchannel.checker import check_draft
 from backchannel.rules import RULES, Level, get_rule, resolve_code
 from backchannel.rules.examples import example_history, situation
-from backchannel.rules.photo_rules import PhotoExample
+from backchannel.rules.pho import PhotoExample
 from backchannel.errors import NotFound
 
-EXPECTED_CODES = {"CTX001", "CTX002", "CTX003", "CTX004", "CTX005", "LEN001", "LEN002", "FLW003"}
-
-
 def test_registry_holds_the_catalogue() -> None:
-    assert EXPECTED_CODES <= set(RULES)
+    # Which codes there are is the table's to say; test_catalogue.py holds every one of them to its
+    # docs, examples, file and tests. Here: each is filed under its own code, in four families.
+    assert all(rule.code == code for code, rule in RULES.items())
+    assert {code[:3] for code in RULES} == {"CTX", "FLW", "LEN", "PHO"}
 
 
 @pytest.mark.parametrize("code", sorted(RULES))

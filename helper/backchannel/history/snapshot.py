@@ -1,55 +1,28 @@
-"""What the history-aware rules know about past posts, fetched for every check.
+"""Fetch what the history-aware rules know about past posts, for every check.
 
 /v1/check runs on every pause in typing, so this is two indexed queries:
 the user's latest post in the current session (per platform, with a count),
 and the posts of the last few hours for the near-duplicate rule. Retweets
-are left out: they are not the user's own words.
+are left out: they are not the user's own words. The values it fills
+(``History``, ``PastPost``, ``SessionPosts``) are the rules' context and live
+in ``backchannel.context``.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
+from backchannel.context import History, PastPost, SessionPosts
 from backchannel.timeutil import from_store, to_store
 
 if TYPE_CHECKING:
     from backchannel.store.db import Database
 
+__all__ = ["RECENT_LIMIT", "History", "PastPost", "SessionPosts", "load_history", "parse_stamp"]
+
 RECENT_LIMIT = 50  # the near-duplicate rule compares against at most this many recent posts
-
-
-@dataclass(frozen=True, slots=True)
-class PastPost:
-    id: int
-    platform: str
-    text: str
-    posted_at: datetime
-    client_id: str | None = None
-    remote_id: str | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SessionPosts:
-    """The user's posts so far in the current session, on one platform."""
-
-    count: int
-    last: PastPost
-
-
-@dataclass(frozen=True, slots=True)
-class History:
-    """The user's history as the rules see it, as of ``at``."""
-
-    at: datetime
-    session: Mapping[str, SessionPosts] = field(default_factory=dict)  # platform -> posts in the current session
-    recent: tuple[PastPost, ...] = ()  # newest first, within the near-duplicate window
-
-    def in_session(self, platform: str) -> SessionPosts | None:
-        return self.session.get(platform)
 
 
 def parse_stamp(stamp: str) -> datetime:

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, ClassVar, Iterator, Literal, Mapping
 
-from backchannel.context import EventInfo, SessionInfo
-from backchannel.history.snapshot import History
+from backchannel.context import EventInfo, History, SessionInfo
 from backchannel.text import TextReport
 
 
@@ -158,12 +157,12 @@ class Tip:
         }
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Draft:
     """A draft with everything measured once, shared by all rules.
 
-    Not frozen, and its ``__init__`` written out: one is built for every check (see
-    ``backchannel.text.model``). Rules only read it."""
+    Not frozen: one is built for every check, and a frozen dataclass pays for each
+    field it sets (see ``backchannel.text.model``). Rules only read it."""
 
     text: str
     platform: str
@@ -175,28 +174,6 @@ class Draft:
     history: History | None = None  # the user's past posts; None when unknown (history rules stay silent)
     reply_to: str | None = None  # the post this draft replies to, when it is a reply
 
-    def __init__(
-        self,
-        text: str,
-        platform: str,
-        report: TextReport,
-        event: EventInfo | None = None,
-        session: SessionInfo | None = None,
-        hashtags_folded: frozenset[str] = frozenset(),
-        folded: str = "",
-        history: History | None = None,
-        reply_to: str | None = None,
-    ) -> None:
-        self.text = text
-        self.platform = platform
-        self.report = report
-        self.event = event
-        self.session = session
-        self.hashtags_folded = hashtags_folded
-        self.folded = folded
-        self.history = history
-        self.reply_to = reply_to
-
 
 class Rule:
     """Base of every rule. Subclasses set the class attributes and ``check``."""
@@ -206,6 +183,8 @@ class Rule:
     level: ClassVar[Level]
     summary: ClassVar[str]
     needs: ClassVar[Needs] = "nothing"
+    reads_history: ClassVar[bool] = False  # True: runs only when the user's history is known (Draft.history)
+    recent_hours_option: ClassVar[str | None] = None  # the option saying how many hours of recent posts it reads
     docs: ClassVar[Docs]
     options: ClassVar[tuple[Option, ...]] = ()
     examples: ClassVar[tuple[Example, ...]] = ()

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
-from backchannel.history.snapshot import History, PastPost, SessionPosts
+from backchannel.context import EventInfo, History, PastPost, SessionInfo, SessionPosts, SpeakerInfo
 
 EXAMPLE_EVENT = EventInfo(slug="lt13", name="Learning Technologies 2013", hashtags=("LT13", "LearningTech13"), time_zone="Europe/London")
 

@@ -1,56 +1,112 @@
-"""The one table of rules: code -> rule.
+"""The one table of rules: code -> rule, and which of them run on what.
 
 Codes are stable and never reused. A renamed or merged rule keeps working
 under its old code through ``ALIASES``; a rule's kebab-case name is accepted
-wherever a code is.
+wherever a code is. A rule's code names its file: CTX… in ``rules/ctx.py``,
+FLW… in ``rules/flw.py``, LEN… in ``rules/len.py``, PHO… in ``rules/pho.py``.
+
+What a rule reads decides when it runs, and only this module decides it: a
+text rule (``needs`` "nothing", "event" or "session") runs on the draft when
+what it needs is there, and only when the user's history is known if it
+reads history; a photo rule (``needs`` "photo") runs on each attached photo.
 """
 
 from __future__ import annotations
 
-from typing import Mapping
+from functools import lru_cache
+from typing import Any, Mapping, Protocol
 
 from backchannel.errors import NotFound
 from backchannel.rules.base import Rule
-from backchannel.rules.context_rules import BareLink, MissingEventHashtag, MissingSessionTag, MissingSpeakerContext, UnattributedQuote
-from backchannel.rules.flow_rules import HashtagOverload
-from backchannel.rules.history_rules import NearDuplicate, SessionNotIntroduced, ThreadNotContinued
-from backchannel.rules.length_rules import NearLengthLimit, OverLength
-from backchannel.rules.photo_rules import (
+from backchannel.rules.ctx import (
+    BareLink,
+    MissingEventHashtag,
+    MissingSessionTag,
+    MissingSpeakerContext,
+    SessionNotIntroduced,
+    UnattributedQuote,
+)
+from backchannel.rules.flw import HashtagOverload, NearDuplicate, ThreadNotContinued
+from backchannel.rules.len import NearLengthLimit, OverLength
+from backchannel.rules.pho import (
     BacklitSubject,
     LocationMetadata,
     LowResolution,
     MissingAltText,
     PhotoBlurry,
+    PhotoRule,
     PhotoTooDark,
     TextTooSmall,
 )
 
+# The order is the catalogue's, and the order in which tips of one level are shown.
 RULES: Mapping[str, Rule] = {
-    rule.code: rule
-    for rule in (
-        MissingEventHashtag(),
-        MissingSessionTag(),
-        MissingSpeakerContext(),
-        UnattributedQuote(),
-        BareLink(),
-        OverLength(),
-        NearLengthLimit(),
-        HashtagOverload(),
-        SessionNotIntroduced(),
-        ThreadNotContinued(),
-        NearDuplicate(),
-        PhotoTooDark(),
-        PhotoBlurry(),
-        TextTooSmall(),
-        BacklitSubject(),
-        LowResolution(),
-        MissingAltText(),
-        LocationMetadata(),
-    )
+    "CTX001": MissingEventHashtag(),
+    "CTX002": MissingSessionTag(),
+    "CTX003": MissingSpeakerContext(),
+    "CTX004": UnattributedQuote(),
+    "CTX005": BareLink(),
+    "LEN001": OverLength(),
+    "LEN002": NearLengthLimit(),
+    "FLW003": HashtagOverload(),
+    "CTX006": SessionNotIntroduced(),
+    "FLW001": ThreadNotContinued(),
+    "FLW002": NearDuplicate(),
+    "PHO001": PhotoTooDark(),
+    "PHO002": PhotoBlurry(),
+    "PHO003": TextTooSmall(),
+    "PHO004": BacklitSubject(),
+    "PHO005": LowResolution(),
+    "PHO006": MissingAltText(),
+    "PHO007": LocationMetadata(),
 }
 
 # Old code -> current code, for rules that were renamed or merged.
 ALIASES: Mapping[str, str] = {}
+
+
+def _photo_rules() -> Mapping[str, PhotoRule]:
+    photo: dict[str, PhotoRule] = {}
+    for code, rule in RULES.items():
+        if rule.code != code:
+            raise RuntimeError(f"the rule table files {type(rule).__name__} ({rule.code}) under {code}")
+        if (rule.needs == "photo") != isinstance(rule, PhotoRule):
+            raise RuntimeError(f"{code}: a photo rule needs 'photo', and only a photo rule does")
+        if isinstance(rule, PhotoRule):
+            photo[code] = rule
+    return photo
+
+
+PHOTO_RULES: Mapping[str, PhotoRule] = _photo_rules()
+PHOTO_CODES: tuple[str, ...] = tuple(PHOTO_RULES)
+TEXT_CODES: tuple[str, ...] = tuple(code for code in RULES if code not in PHOTO_RULES)
+
+
+@lru_cache(maxsize=None)
+def text_codes(*, event: bool, session: bool, history: bool) -> tuple[str, ...]:
+    """The text rules that can speak on a draft with or without an event, a current
+    session and the user's history, in table order (whether each is switched on is
+    the settings' business)."""
+    runnable = {"nothing": True, "event": event, "session": event and session}
+    return tuple(code for code in TEXT_CODES if runnable[RULES[code].needs] and (history or not RULES[code].reads_history))
+
+
+class _Settings(Protocol):
+    def get(self, name: str) -> Any: ...
+
+    def rule_enabled(self, code: str) -> bool: ...
+
+
+def recent_hours(settings: _Settings) -> float:
+    """How many hours of recent posts the switched-on history rules read (0: none do), so
+    whoever fetches the history need not know which rule reads it or under what option."""
+    hours = [
+        float(settings.get(f"rules.{code}.{rule.recent_hours_option}"))
+        for code, rule in RULES.items()
+        if rule.recent_hours_option is not None and settings.rule_enabled(code)
+    ]
+    return max(hours, default=0.0)
+
 
 _BY_NAME = {rule.name: code for code, rule in RULES.items()}
 

@@ -7,9 +7,7 @@ Python ``str`` indices), start inclusive and end exclusive, so
 They are values: nothing changes one after it is built. They are plain slotted
 dataclasses rather than frozen ones because several are built for every draft,
 and a frozen dataclass pays an ``object.__setattr__`` per field (a tenth of a
-whole check). The ones built for every draft write their ``__init__`` out:
-compiled (see ``backchannel._compiled``), a dataclass's generated one stays
-interpreted.
+whole check).
 """
 
 from __future__ import annotations
@@ -34,7 +32,7 @@ PLATFORMS: tuple[Platform, ...] = ("x", "bluesky", "mastodon")
 EntityKind = Literal["hashtag", "mention", "url", "cashtag"]
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Entity:
     """A hashtag, mention, URL or cashtag found in a draft.
 
@@ -49,17 +47,11 @@ class Entity:
     start: int
     end: int
 
-    def __init__(self, kind: EntityKind, text: str, start: int, end: int) -> None:
-        self.kind = kind
-        self.text = text
-        self.start = start
-        self.end = end
-
     def to_dict(self) -> dict[str, str | int]:
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Entities:
     """Entities of one draft, by kind, each tuple ordered by position."""
 
@@ -67,18 +59,6 @@ class Entities:
     mentions: tuple[Entity, ...] = ()
     urls: tuple[Entity, ...] = ()
     cashtags: tuple[Entity, ...] = ()
-
-    def __init__(
-        self,
-        hashtags: tuple[Entity, ...] = (),
-        mentions: tuple[Entity, ...] = (),
-        urls: tuple[Entity, ...] = (),
-        cashtags: tuple[Entity, ...] = (),
-    ) -> None:
-        self.hashtags = hashtags
-        self.mentions = mentions
-        self.urls = urls
-        self.cashtags = cashtags
 
     def all(self) -> tuple[Entity, ...]:
         """Every entity, ordered by start index."""
@@ -94,7 +74,7 @@ class Entities:
         }
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class Length:
     """How long a draft is in the platform's own unit, against its limit.
 
@@ -113,22 +93,6 @@ class Length:
     display_range: tuple[int, int] = (0, 0)
     valid_range: tuple[int, int] = (0, 0)
 
-    def __init__(
-        self,
-        weighted: int,
-        limit: int,
-        valid: bool,
-        permillage: int = 0,
-        display_range: tuple[int, int] = (0, 0),
-        valid_range: tuple[int, int] = (0, 0),
-    ) -> None:
-        self.weighted = weighted
-        self.limit = limit
-        self.valid = valid
-        self.permillage = permillage
-        self.display_range = display_range
-        self.valid_range = valid_range
-
     @property
     def remaining(self) -> int:
         """Characters left before the limit (negative when over it)."""
@@ -143,16 +107,12 @@ class Length:
         return out
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class TextReport:
     """Length and entities of one draft for one platform."""
 
     length: Length
     entities: Entities
-
-    def __init__(self, length: Length, entities: Entities) -> None:
-        self.length = length
-        self.entities = entities
 
     def to_dict(self) -> dict[str, object]:
         return {"length": self.length.to_dict(), "entities": self.entities.to_dict()}

@@ -1,7 +1,8 @@
-"""History-aware rules: what the user already posted shapes the next tip.
+"""FLW rules: help remote followers follow the session as one thread.
 
-They read ``Draft.history`` (the user's posts in the current session and in
-the last hours, see ``backchannel.history.snapshot``) and stay silent when
+FLW001 and FLW002 are history-aware: what the user already posted shapes the
+next tip. They read ``Draft.history`` (the user's posts in the current session and in
+the last hours, see ``backchannel.context.History``) and stay silent when
 it is None: a check without a store knows no history and must not guess.
 Posts on another platform do not count: a session's thread on X is no
 thread on Bluesky, and cross-posting the same words is not a duplicate.
@@ -10,25 +11,12 @@ thread on Bluesky, and cross-posting the same words is not a duplicate.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, Iterator, Mapping
 from zoneinfo import ZoneInfo
 
-from backchannel.rules.base import (
-    Docs,
-    Draft,
-    Edit,
-    Example,
-    Fix,
-    Level,
-    Option,
-    Rule,
-    Tip,
-)
-from backchannel.rules.context_rules import names_title
-from backchannel.snippets import session_snippet
+from backchannel.rules.base import Docs, Draft, Example, Fix, Level, Option, Rule, Tip
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -40,47 +28,12 @@ def _local_time(moment: datetime, draft: Draft) -> str:
     return moment.astimezone(zone).strftime("%H:%M")
 
 
-class SessionNotIntroduced(Rule):
-    code = "CTX006"
-    name = "session-not-introduced"
-    level = Level.SUGGESTION
-    needs = "session"
-    summary = "Your first post in this session does not say which session it is."
-    docs = Docs(
-        what="When a session is on and you have not posted from it yet, checks that this first post says what the session is: its title (or the main part of it).",
-        why="Followers who are not in the room meet the session through your first post about it. Without the title and the speaker, every later post of that session is a quote from nowhere.",
-        example="Most learning happens in the flow of work, not in courses. #LT13",
-        instead="#LT13 #LT13A1 “Learning in the flow of work” — @priyaraman\nMost learning happens in the flow of work, not in courses.",
-        fix="Inserts the session's context snippet (tags, title, speakers) at the start of the draft.",
-    )
-    examples = (
-        Example("Most learning happens in the flow of work, not in courses. #LT13 #LT13A1", fires=True),
-        Example("Now at #LT13: “Learning in the flow of work” with @priyaraman", fires=False),
-        Example("Most learning happens in the flow of work, not in courses. #LT13", fires=False, situation="history"),
-        Example("Most learning happens in the flow of work, not in courses. #LT13", fires=False, situation="event"),
-    )
-
-    def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
-        session, event = draft.session, draft.event
-        if draft.history is None or session is None or event is None or draft.reply_to is not None:
-            return
-        if draft.history.in_session(draft.platform) is not None or names_title(draft, session):
-            return
-        # Tags the draft already carries are not repeated in the snippet.
-        bare_event = replace(event, hashtags=()) if any(t.casefold() in draft.hashtags_folded for t in event.hashtags) else event
-        bare_session = replace(session, tag=None) if session.tag and session.tag.casefold() in draft.hashtags_folded else session
-        snippet = session_snippet(bare_event, bare_session, draft.platform, draft.report.length.limit)
-        yield self.tip(
-            f"Your first post from “{session.title}”: say which session this is, so followers know what the next posts are about.",
-            fix=Fix.from_edits("Introduce the session", draft.text, (Edit(0, 0, snippet + "\n"),)),
-        )
-
-
 class ThreadNotContinued(Rule):
     code = "FLW001"
     name = "thread-not-continued"
     level = Level.SUGGESTION
     needs = "session"
+    reads_history = True
     summary = "You already posted in this session and this draft starts a new thread."
     docs = Docs(
         what="When you have already posted in the current session, checks that the next post continues that thread (a reply to your last post from the session) rather than starting a new one.",
@@ -132,6 +85,8 @@ class NearDuplicate(Rule):
     name = "near-duplicate"
     level = Level.SUGGESTION
     needs = "nothing"
+    reads_history = True
+    recent_hours_option = "hours"
     summary = "The draft is nearly the same as something you posted a few hours ago."
     docs = Docs(
         what="Compares the draft with your posts on the same platform from the last few hours (words only: links, punctuation and case do not count).",
@@ -166,4 +121,34 @@ class NearDuplicate(Rule):
         if best is not None and best_score >= threshold:
             yield self.tip(
                 f"Nearly the same as your post from {_local_time(best.posted_at, draft)} ({round(best_score * 100)}% alike): say what is new, or leave it.",
+            )
+
+
+class HashtagOverload(Rule):
+    code = "FLW003"
+    name = "hashtag-overload"
+    level = Level.SUGGESTION
+    needs = "nothing"
+    summary = "More hashtags than a reader will put up with."
+    docs = Docs(
+        what="Counts the hashtags in the draft, the event and session tags included.",
+        why="A post that is mostly hashtags reads as spam, and on X it is shown to fewer people. The event tag and the session tag are all a conference post needs.",
+        example="Great keynote! #LT13 #LT13A1 #learning #elearning #L&D #HR",
+        instead="Great keynote on learning in the flow of work #LT13 #LT13A1",
+        fix="None: keep the event and session tags, drop the rest.",
+    )
+    options = (Option("max_hashtags", 3, "The most hashtags a draft may carry without a tip.", minimum=1, maximum=30),)
+    examples = (
+        Example("Great keynote! #LT13 #LT13A1 #learning #elearning #training", fires=True, situation="none"),
+        Example("Great keynote on informal learning #LT13 #LT13A1", fires=False, situation="none"),
+    )
+
+    def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
+        hashtags = draft.report.entities.hashtags
+        limit = int(options["max_hashtags"])
+        if len(hashtags) > limit:
+            first_extra = hashtags[limit]
+            yield self.tip(
+                f"{len(hashtags)} hashtags (more than {limit}) make the post hard to read: keep the event and session tags.",
+                span=(first_extra.start, hashtags[-1].end),
             )

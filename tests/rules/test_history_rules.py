@@ -10,7 +10,7 @@ from backchannel.checker import check_draft
 from backchannel.history.model import PostIn
 from backchannel.history.recording import record, request_hash
 from backchannel.rules import Tip
-from backchannel.rules.history_rules import similarity
+from backchannel.rules.flw import similarity
 from backchannel.store import Store
 
 UTC = timezone.utc

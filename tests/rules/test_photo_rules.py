@@ -7,11 +7,11 @@ import pytest
 from backchannel.checker import check_draft, check_photos
 from backchannel.photos.model import AttachedPhoto
 from backchannel.photos.samples import analysed_sample
-from backchannel.rules import RULES
-from backchannel.rules.photo_rules import PhotoExample, PhotoRule, PhotoTip
+from backchannel.rules import RULES, registry
+from backchannel.rules.pho import PhotoExample, PhotoRule, PhotoTip
 from backchannel.settings import SETTINGS, Settings
 
-PHOTO_CODES = {"PHO001", "PHO002", "PHO003", "PHO004", "PHO005", "PHO006", "PHO007"}
+PHOTO_CODES = set(registry.PHOTO_CODES)
 
 
 def tips(sample: str, alt: str | None = None, settings: Settings | None = None) -> dict[str, PhotoTip]:
@@ -21,7 +21,7 @@ def tips(sample: str, alt: str | None = None, settings: Settings | None = None) 
 
 def test_every_photo_rule_is_registered_with_photo_examples() -> None:
     photo_rules = {code for code, rule in RULES.items() if isinstance(rule, PhotoRule)}
-    assert photo_rules == PHOTO_CODES
+    assert photo_rules == PHOTO_CODES and {code for code in RULES if code.startswith("PHO")} == PHOTO_CODES
     for code in PHOTO_CODES:
         assert all(isinstance(e, PhotoExample) for e in RULES[code].examples)
 

@@ -1,14 +1,19 @@
-"""Context rules: who said it, in which session, and what a link is."""
+"""CTX rules: who said it, in which session, and what a link is.
+
+CTX006 is history-aware too: it reads ``Draft.history`` and stays silent
+when there is none (see ``backchannel.rules.flw``)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from backchannel.context import SessionInfo
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.rules.quotes import Quote, find_quotes, has_attribution, kind
+from backchannel.snippets import session_snippet
 
 
 _ADDRESSED = re.compile(r"\s*[@＠]\w")
@@ -285,3 +290,40 @@ class BareLink(Rule):
                 f"A link with {len(words)} other word{'s' if len(words) != 1 else ''}: say what it is and why it is worth a click.",
                 span=(first.start, first.end),
             )
+
+
+class SessionNotIntroduced(Rule):
+    code = "CTX006"
+    name = "session-not-introduced"
+    level = Level.SUGGESTION
+    needs = "session"
+    reads_history = True
+    summary = "Your first post in this session does not say which session it is."
+    docs = Docs(
+        what="When a session is on and you have not posted from it yet, checks that this first post says what the session is: its title (or the main part of it).",
+        why="Followers who are not in the room meet the session through your first post about it. Without the title and the speaker, every later post of that session is a quote from nowhere.",
+        example="Most learning happens in the flow of work, not in courses. #LT13",
+        instead="#LT13 #LT13A1 “Learning in the flow of work” — @priyaraman\nMost learning happens in the flow of work, not in courses.",
+        fix="Inserts the session's context snippet (tags, title, speakers) at the start of the draft.",
+    )
+    examples = (
+        Example("Most learning happens in the flow of work, not in courses. #LT13 #LT13A1", fires=True),
+        Example("Now at #LT13: “Learning in the flow of work” with @priyaraman", fires=False),
+        Example("Most learning happens in the flow of work, not in courses. #LT13", fires=False, situation="history"),
+        Example("Most learning happens in the flow of work, not in courses. #LT13", fires=False, situation="event"),
+    )
+
+    def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
+        session, event = draft.session, draft.event
+        if draft.history is None or session is None or event is None or draft.reply_to is not None:
+            return
+        if draft.history.in_session(draft.platform) is not None or names_title(draft, session):
+            return
+        # Tags the draft already carries are not repeated in the snippet.
+        bare_event = replace(event, hashtags=()) if any(t.casefold() in draft.hashtags_folded for t in event.hashtags) else event
+        bare_session = replace(session, tag=None) if session.tag and session.tag.casefold() in draft.hashtags_folded else session
+        snippet = session_snippet(bare_event, bare_session, draft.platform, draft.report.length.limit)
+        yield self.tip(
+            f"Your first post from “{session.title}”: say which session this is, so followers know what the next posts are about.",
+            fix=Fix.from_edits("Introduce the session", draft.text, (Edit(0, 0, snippet + "\n"),)),
+        )
