@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.support.helper_process import backchannel
+from tests.support.cli import backchannel
 from tests.store.test_programmes import TALKS, sessionize
 
 

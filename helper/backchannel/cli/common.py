@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from backchannel.paths import resolve_data_dir
-from backchannel.store import Store
+from backchannel.errors import InvalidInput
+from backchannel.store import Event, Store
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -18,6 +19,15 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 def open_store(args: argparse.Namespace) -> Store:
     return Store.open(data_dir(args))
+
+
+def event_for(store: Store, slug: str | None) -> Event:
+    if slug:
+        return store.events.get_event(slug)
+    event = store.active_event()
+    if event is None:
+        raise InvalidInput("Which event? Pass --event SLUG, or choose one with `backchannel event use SLUG`.")
+    return event
 
 
 def print_json(payload: Any) -> None:

@@ -1,4 +1,4 @@
-"""`backchannel event …` and `backchannel session …`."""
+"""`backchannel event add | edit | list | show | use` (`event kit` is in event_kit.py)."""
 
 from __future__ import annotations
 
@@ -7,17 +7,47 @@ import sys
 from typing import Any
 
 from backchannel.cli.common import open_store, print_json
+from backchannel.cli.options import action, actions, format_option
 from backchannel.errors import InvalidInput
-from backchannel.store import Event, Session, Speaker, Store
-from backchannel.timeutil import local_span, parse_instant, shown_zone, zone
+from backchannel.store import Event
+
+EXAMPLE = (
+    "backchannel event add lt13 --name \"Learning Technologies 2013\" --hashtag LT13 --alias LearningTech13 \\\n"
+    "    --time-zone Europe/London --session-tag-pattern '{hashtag}{room}'\nbackchannel event use lt13\nbackchannel event list"
+)
+
+
+def configure(parser: argparse.ArgumentParser) -> Any:
+    parser.set_defaults(handler=run_event_help)
+    sub = actions(parser)
+    add = action(sub, "add", help="add an event", run=run_event_add,
+                 example='backchannel event add lt13 --name "Learning Technologies 2013" --hashtag LT13 --time-zone Europe/London')
+    edit = action(sub, "edit", help="change an event's card", run=run_event_edit,
+                  example="backchannel event edit lt13 --alias LT2013 --session-tag-pattern '{hashtag}{code}'")
+    for p, required in ((add, True), (edit, False)):
+        p.add_argument("slug", help="short id: lowercase letters, digits and dashes")
+        p.add_argument("--name", required=required, help="the event's name")
+        p.add_argument("--hashtag", help="the event's main hashtag")
+        p.add_argument("--alias", action="append", dest="aliases", metavar="HASHTAG", help="another hashtag people use for it (repeatable)")
+        p.add_argument("--time-zone", help="IANA time zone of the venue, e.g. Europe/Berlin (without it: UTC, with a note, until a programme import brings the zone)")
+        p.add_argument("--session-tag-pattern", help="how session tags are made, from {hashtag} {code} {room} {track}")
+        p.add_argument("--starts-on", metavar="YYYY-MM-DD")
+        p.add_argument("--ends-on", metavar="YYYY-MM-DD")
+        format_option(p)
+    listing = action(sub, "list", help="list events", run=run_event_list, example="backchannel event list --format json")
+    format_option(listing)
+    show = action(sub, "show", help="show an event's card", run=run_event_show, example="backchannel event show lt13")
+    show.add_argument("slug")
+    format_option(show)
+    use = action(sub, "use", help="make an event the active one (or --none)", run=run_event_use,
+                 example="backchannel event use lt13\nbackchannel event use --none")
+    use.add_argument("slug", nargs="?")
+    use.add_argument("--none", action="store_true", help="no active event: event-aware rules go quiet")
+    return sub
 
 
 def run_event_help(args: argparse.Namespace) -> int:
     raise InvalidInput("Choose an action: backchannel event add|list|show|edit|use (see `backchannel event --help`).")
-
-
-def run_session_help(args: argparse.Namespace) -> int:
-    raise InvalidInput("Choose an action: backchannel session add|list|edit|remove (see `backchannel session --help`).")
 
 
 def zone_note(slug: str) -> str:
@@ -125,117 +155,4 @@ def run_event_use(args: argparse.Namespace) -> int:
             sys.stdout.write(f"Active event: {event.name} ({event.slug}).\n")
     finally:
         store.close()
-    return 0
-
-
-def parse_speaker(spec: str) -> Speaker:
-    """ "Priya Raman;x=@priyaraman;bluesky=@priya.bsky.social" -> Speaker."""
-    name, *pairs = [part.strip() for part in spec.split(";")]
-    handles: dict[str, str] = {}
-    for pair in pairs:
-        network, sep, handle = pair.partition("=")
-        if not sep or not handle.strip():
-            raise InvalidInput(f"Speaker handle {pair!r} must look like NETWORK=@handle (x, bluesky or mastodon).")
-        handles[network.strip().lower()] = handle.strip()
-    return Speaker(name, handles)
-
-
-def _event_for(store: Store, slug: str | None) -> Event:
-    if slug:
-        return store.events.get_event(slug)
-    event = store.active_event()
-    if event is None:
-        raise InvalidInput("Which event? Pass --event SLUG, or choose one with `backchannel event use SLUG`.")
-    return event
-
-
-def _session_text(session: Session, zone_name: str) -> str:
-    local = local_span(session.start, session.end, zone_name, with_date=True)
-    room = f" [{session.room}]" if session.room else ""
-    tag = f" #{session.tag}" if session.tag else ""
-    who = ", ".join(s.handles.get("x") or s.name for s in session.speakers)
-    return f"{session.id:>5}  {local}{room} {session.title}{tag}" + (f" — {who}" if who else "")
-
-
-def run_session_add(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        event = _event_for(store, args.event)
-        zone(event.time_zone)
-        settings = store.settings.load()
-        session = store.events.add_session(
-            event.slug,
-            title=args.title,
-            start=parse_instant(args.start, default_zone=event.time_zone, field="--start"),
-            end=parse_instant(args.end, default_zone=event.time_zone, field="--end"),
-            room=args.room, track=args.track, code=args.code, tag=args.tag,
-            speakers=[parse_speaker(s) for s in args.speaker],
-        )
-    finally:
-        store.close()
-    if args.format == "json":
-        print_json(session.to_dict())
-    else:
-        sys.stdout.write(_session_text(session, shown_zone(event.time_zone, settings.get("display_time_zone"))) + "\n")
-    return 0
-
-
-def run_session_list(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        event = _event_for(store, args.event)
-        shown = shown_zone(event.time_zone, store.settings.load().get("display_time_zone"))
-        if args.at:
-            sessions = store.events.sessions_at(event.slug, parse_instant(args.at, default_zone=event.time_zone, field="--at"))
-        else:
-            sessions = store.events.list_sessions(event.slug)
-    finally:
-        store.close()
-    if args.format == "json":
-        print_json({"event": event.slug, "sessions": [s.to_dict() for s in sessions]})
-    elif not sessions:
-        sys.stdout.write("No sessions" + (" on at that time.\n" if args.at else " yet.\n"))
-    else:
-        sys.stdout.write(f"Times in {shown}:\n")
-        for session in sessions:
-            sys.stdout.write(_session_text(session, shown) + "\n")
-    return 0
-
-
-def run_session_edit(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        event = _event_for(store, args.event)
-        changes: dict[str, Any] = {}
-        if args.title is not None:
-            changes["title"] = args.title
-        for name in ("start", "end"):
-            if getattr(args, name) is not None:
-                changes[name] = parse_instant(getattr(args, name), default_zone=event.time_zone, field=f"--{name}")
-        for name in ("room", "track", "code", "tag"):
-            if getattr(args, name) is not None:
-                changes[name] = getattr(args, name) or None
-        if args.speaker is not None:
-            changes["speakers"] = [parse_speaker(s) for s in args.speaker]
-        if not changes:
-            raise InvalidInput("Nothing to change: pass at least one of --title, --start, --end, --room, --track, --code, --tag, --speaker.")
-        session = store.events.update_session(event.slug, args.id, changes)
-        shown = shown_zone(event.time_zone, store.settings.load().get("display_time_zone"))
-    finally:
-        store.close()
-    if args.format == "json":
-        print_json(session.to_dict())
-    else:
-        sys.stdout.write(_session_text(session, shown) + "\n")
-    return 0
-
-
-def run_session_remove(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        event = _event_for(store, args.event)
-        removed = store.events.remove_session(event.slug, args.id)
-    finally:
-        store.close()
-    sys.stdout.write(f"Removed session {removed.id} “{removed.title}” from {event.slug}; its posts stay in the event.\n")
     return 0

@@ -1,45 +1,26 @@
-"""`backchannel import-archive`, `history`, `export` and `review`."""
+"""`backchannel history`: your posts, newest first, or searched."""
 
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-from pathlib import Path
-from typing import Callable
 
-from backchannel.cli.common import ProgressLine, open_store, print_json
-from backchannel.errors import BackchannelError, InvalidInput
-from backchannel.history.model import Media, Post
+from backchannel.cli.common import open_store, print_json
+from backchannel.history.model import Post
 from backchannel.timeutil import local_clock, shown_zone
 
+DESCRIPTION = "List your posts, newest first, or search them (ranked by relevance) with --search."
+EXAMPLE = 'backchannel history --event lt13\nbackchannel history --search "flow of work" --format json'
 
-def run_import_archive(args: argparse.Namespace) -> int:
-    from backchannel.archive.importer import import_archive
 
-    store = open_store(args)
-    line = ProgressLine()
-
-    def progress(done: int, known: int, name: str) -> None:
-        line.show(f"Importing {name}: {done:,} of {known:,} tweets")
-
-    try:
-        report = import_archive(store, Path(args.path).expanduser(), progress=progress)
-    finally:
-        line.close()
-        store.close()
-    if args.format == "json":
-        print_json(report.to_dict())
-        return 0
-    who = f" of @{report.screen_name}" if report.screen_name else ""
-    print(f"Imported the archive{who}: {report.tweets} tweets in {len(report.files)} file(s).")
-    print(f"  {report.added} added, {report.updated} updated, {report.unchanged} unchanged, {report.skipped} skipped")
-    print(f"  {report.replies} replies ({report.in_threads} continue your own threads), {report.retweets} reposts")
-    print(f"  {report.media} photos and videos, {report.media_files} photo files kept")
-    print(f"  {report.with_event} posts belong to an event, {report.with_session} to a session")
-    for warning in report.warnings:
-        print(f"  note: {warning}", file=sys.stderr)
-    return 0
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--event", metavar="SLUG", help="only this event's posts")
+    parser.add_argument("--session", type=int, metavar="ID", help="only this session's posts")
+    parser.add_argument("--search", metavar="WORDS", help='words to find ("quoted phrase", prefix*)')
+    parser.add_argument("--before", metavar="CURSOR", help="the next page: the cursor the previous page printed, or an ISO 8601 instant")
+    parser.add_argument("--limit", type=int, default=50, help="how many posts (default: 50, at most 500)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.set_defaults(handler=run_history)
 
 
 def _line(post: Post, zone_name: str) -> str:
@@ -70,72 +51,4 @@ def run_history(args: argparse.Namespace) -> int:
         print("No posts found.", file=sys.stderr)
     elif page.next:
         print(f"\nMore: add --before {page.next} to see older posts.", file=sys.stderr)
-    return 0
-
-
-def _copying_media(store_media_path: Callable[[str], Path | None], folder: Path, relative_to: Path) -> Callable[[Media], str | None]:
-    """Photos copied beside the exported file, referenced by relative path."""
-    def ref(medium: Media) -> str | None:
-        source = store_media_path(medium.file) if medium.file else None
-        if source is None:
-            return medium.remote_url if medium.remote_url and medium.remote_url.startswith("https://") else None
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / source.name
-        if not target.exists():
-            shutil.copyfile(source, target)
-        return target.relative_to(relative_to).as_posix()
-
-    return ref
-
-
-def run_export(args: argparse.Namespace) -> int:
-    from backchannel.history.export import remote_media, render_export
-    from backchannel.history.writeup import build_writeup
-
-    store = open_store(args)
-    try:
-        active = store.active_event()
-        slug = args.event or (active.slug if active else None)
-        if not slug:
-            raise InvalidInput("Which event? Pass --event SLUG (or make one active: backchannel event use SLUG).")
-        writeup = build_writeup(store, slug, platform=args.platform)
-        if args.output:
-            output = Path(args.output).expanduser()
-            media_ref = _copying_media(store.history.media.path, output.parent / f"{output.stem}-photos", output.parent)
-            text = render_export(writeup, args.format, media_ref)
-            output.write_text(text, encoding="utf-8")
-            print(f"Wrote {output} ({len(writeup.posts)} posts from {writeup.session_count} sessions).", file=sys.stderr)
-        else:
-            sys.stdout.write(render_export(writeup, args.format, remote_media))
-    finally:
-        store.close()
-    return 0
-
-
-def run_review(args: argparse.Namespace) -> int:
-    from urllib.parse import quote
-
-    from backchannel.cli.common import data_dir
-    from backchannel.review.auth import LOGIN_TTL, ReviewAuth
-    from backchannel.runtime import read_runtime
-
-    directory = data_dir(args)
-    runtime = read_runtime(directory)
-    if runtime is None:
-        raise BackchannelError("The helper is not running: start it (`backchannel serve`, or `make run`), then run `backchannel review` again.")
-    store = open_store(args)
-    try:
-        if args.event:
-            store.events.get_event(args.event)
-        key = ReviewAuth(store.db).create_login()
-    finally:
-        store.close()
-    target = f"&next={quote('/review/events/' + args.event, safe='/')}" if args.event else ""
-    link = f"http://127.0.0.1:{runtime.port}/review/login?key={key}{target}"
-    minutes = int(LOGIN_TTL.total_seconds() // 60)
-    print(f"Open your review page (this link works once, within {minutes} minutes):\n  {link}")
-    if not args.no_open:
-        import webbrowser
-
-        webbrowser.open(link)
     return 0

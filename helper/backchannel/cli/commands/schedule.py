@@ -1,17 +1,41 @@
-"""`backchannel schedule import`, `now`, `event kit`, `speaker …`."""
+"""`backchannel schedule import`: a conference programme into an event."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
-from backchannel.cli.common import ProgressLine, open_store, print_json
-from backchannel.cli.event_cmd import _event_for
+from backchannel.cli.common import ProgressLine, event_for, open_store, print_json
+from backchannel.cli.options import action, actions, event_option
 from backchannel.errors import InvalidInput
-from backchannel.now import kit_for, what_is_on
-from backchannel.text import weighted_length
-from backchannel.timeutil import local_clock, local_span, parse_instant, shown_zone
+
+EXAMPLE = "backchannel schedule import schedule.xml --event fosdem26"
+
+
+def configure(parser: argparse.ArgumentParser) -> Any:
+    parser.set_defaults(handler=run_schedule_help)
+    sub = actions(parser)
+    imports = action(
+        sub, "import", help="import (or re-import) a programme file into an event", run=run_schedule_import,
+        description="Import a programme file into an event. Re-importing updates sessions in place; sessions of the event\n"
+        "that are not in the file are kept and listed (so one-session files add up) unless you pass --replace.\n"
+        "Handles you set by hand are kept. A file that cannot be trusted, or whose dates do not match the event's,\n"
+        "changes nothing; --dry-run shows what an import would do.",
+        example="backchannel schedule import schedule.ics --event pyconuk15 --dry-run\n"
+        "backchannel schedule import schedule-v2.xml --event fosdem26 --replace\n"
+        "backchannel schedule import sessions.json --speakers speakers.json --event devfest19 --format json",
+    )
+    imports.add_argument("file", help="the programme file")
+    event_option(imports)
+    imports.add_argument("--schedule-format", metavar="NAME", help="skip format detection: ical, frab-json, frab-xml or sessionize")
+    imports.add_argument("--speakers", metavar="FILE", help="a Sessionize Speakers view with the speakers' links")
+    imports.add_argument("--dry-run", action="store_true", help="show what the import would change, and change nothing")
+    imports.add_argument("--replace", action="store_true", help="remove the event's imported sessions that are not in this file")
+    imports.add_argument("--force", action="store_true", help="import even though the programme's dates do not match the event's")
+    imports.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    return sub
 
 
 def _read_file(path: str) -> bytes:
@@ -39,7 +63,7 @@ def run_schedule_import(args: argparse.Namespace) -> int:
             line.show(f"Importing {name}: {done}/{total} ({100 * done // total}%)")
 
     try:
-        event = _event_for(store, args.event)
+        event = event_for(store, args.event)
         report = import_file(
             store, event.slug, data, filename=Path(args.file).name, format=args.schedule_format, speakers=speakers, progress=progress,
             replace=args.replace, dry_run=args.dry_run, force=args.force,
@@ -76,105 +100,4 @@ def run_schedule_import(args: argparse.Namespace) -> int:
         for w in report.warnings:
             where = ", ".join(p for p in (f"line {w['line']}" if w["line"] else None, w["field"]) if p)
             out.write(f"  {where + ': ' if where else ''}{w['message']}\n")
-    return 0
-
-
-def run_now(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        event = _event_for(store, args.event)
-        at = parse_instant(args.at, default_zone=event.time_zone, field="--at") if args.at else None
-        now = what_is_on(store, event.slug, at=at, room=args.room, platform=args.platform)
-        settings = store.settings.load()
-        shown = shown_zone(event.time_zone, settings.get("display_time_zone"))
-        room_chosen = bool(args.room or settings.get("active_room"))
-    finally:
-        store.close()
-    if args.format == "json":
-        print_json(now.to_dict())
-        return 0
-    out = sys.stdout
-    out.write(f"At {local_clock(now.at, shown, with_date=True)} ({shown}):\n")
-    if not now.current:
-        out.write("Nothing is on right now.\n" if at is None else "Nothing is on then.\n")
-    for session, snippet in now.current:
-        out.write(f"now  [{session.room or '-'}] {local_span(session.start, session.end, shown)}  {session.title}\n      {snippet}\n")
-    for session in now.next:
-        out.write(f"next [{session.room or '-'}] {local_span(session.start, session.end, shown)}  {session.title}\n")
-    if now.snippet:
-        out.write(f"\nContext to attach:\n{now.snippet}\n")
-    elif len(now.current) > 1 and not room_chosen:
-        out.write("\nSeveral sessions are on: pass --room (or `backchannel settings set active_room ROOM`) for the context to attach.\n")
-    elif now.current and now.reason:
-        # The same answer check gives (see which_session): say why there is nothing to attach.
-        out.write(f"\nNo context to attach: {now.reason}\n")
-    return 0
-
-
-NETWORK_NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
-
-
-def run_kit(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        event = _event_for(store, args.slug)
-        kit = kit_for(store, event.slug, args.platform or "x")
-        limit = store.settings.load().limit(args.platform or "x")
-    finally:
-        store.close()
-    if args.format == "json":
-        print_json(kit.to_dict())
-        return 0
-    out = sys.stdout
-    # With --platform, only that network: the person is preparing for one place.
-    networks = [args.platform] if args.platform else list(kit.follow)
-    for network in networks:
-        name = NETWORK_NAMES[network]
-        if kit.follow[network]:
-            out.write(f"Follow on {name}: {' '.join(kit.follow[network])}\n")
-        elif args.platform:
-            out.write(f"No speaker's {name} handle is known yet (`backchannel speaker set NAME {network}=@handle` adds one).\n")
-        if kit.without_handle[network]:
-            out.write(f"  no {name} handle known for: {', '.join(kit.without_handle[network])}\n")
-    where = f" on {NETWORK_NAMES[args.platform]}" if args.platform else ""
-    length = weighted_length(kit.announcement, args.platform or "x")
-    out.write(f"\nAnnounce it{where} ({length}/{limit}):\n{kit.announcement}\n")
-    return 0
-
-
-def run_speaker_help(args: argparse.Namespace) -> int:
-    raise InvalidInput("Choose an action: backchannel speaker list|set (see `backchannel speaker --help`).")
-
-
-def run_speaker_list(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        event = _event_for(store, args.event)
-        speakers = store.speakers.list_speakers(event.slug)
-    finally:
-        store.close()
-    if args.format == "json":
-        print_json({"event": event.slug, "speakers": [s.to_dict() for s in speakers]})
-        return 0
-    for s in speakers:
-        handles = " ".join(f"{n}={h}" + ("*" if n in s.edited else "") for n, h in s.handles.items())
-        sys.stdout.write(f"{s.id:>5}  {s.name:<32} {handles}\n")
-    return 0
-
-
-def run_speaker_set(args: argparse.Namespace) -> int:
-    changes: dict[str, str | None] = {}
-    for pair in args.handles:
-        network, sep, handle = pair.partition("=")
-        if not sep:
-            raise InvalidInput(f"{pair!r} must look like NETWORK=@handle (or NETWORK= to clear it).")
-        changes[network.strip().lower()] = handle.strip() or None
-    store = open_store(args)
-    try:
-        event = _event_for(store, args.event)
-        speaker = store.speakers.find_speaker(event.slug, args.name)
-        updated = store.speakers.set_handles(event.slug, speaker.id, changes)
-    finally:
-        store.close()
-    sys.stdout.write(f"{updated.name}: " + (" ".join(f"{n}={h}" for n, h in updated.handles.items()) or "no handles") + "\n")
     return 0
