@@ -20,6 +20,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(arguments)
     try:
         args = parser.parse_args(arguments)
+        if not getattr(args, "handler", None):
+            # No command, or one the quick look in build_parser did not find: parse again with every command built.
+            parser = build_parser()
+            args = parser.parse_args(arguments)
     except SystemExit as exc:
         return 0 if exc.code is None else exc.code if isinstance(exc.code, int) else 2
     if not getattr(args, "handler", None):

@@ -59,13 +59,16 @@ def chosen_command(argv: Sequence[str]) -> tuple[str, ...]:
 
 def _add_commands(sub: Any, under: tuple[str, ...], chosen: tuple[str, ...] | None) -> None:
     for command in children(under):
+        if chosen is not None and chosen[: len(command.path)] != command.path:
+            # Listed by its summary and never parsed: the bare minimum, so the other commands cost next to nothing.
+            sub.add_parser(command.path[-1], help=command.summary, add_help=False)
+            continue
         parser = new_parser(sub, command.path[-1], help=command.summary)
-        if chosen is None or chosen[: len(command.path)] == command.path:
-            actions = configure(command, parser)
-            if children(command.path):
-                if actions is None:
-                    raise TypeError(f"{command.module_path}.configure must return its actions for `{command.name}`'s sub-commands")
-                _add_commands(actions, command.path, chosen)
+        actions = configure(command, parser)
+        if children(command.path):
+            if actions is None:
+                raise TypeError(f"{command.module_path}.configure must return its actions for `{command.name}`'s sub-commands")
+            _add_commands(actions, command.path, chosen)
 
 
 def configure(command: Command, parser: argparse.ArgumentParser) -> Any:
