@@ -1,10 +1,8 @@
-"""The CLI contract people and scripts rely on, through the real entry point."""
+"""The CLI contract people and scripts rely on, through `main(argv)` (the process-level checks are in test_entry_point.py)."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest

@@ -1,4 +1,4 @@
-"""`schedule import`, `now`, `event kit` and `speaker` through the real CLI."""
+"""`schedule import`, `now`, `event kit` and `speaker` through the CLI's `main(argv)`."""
 
 from __future__ import annotations
 

@@ -94,3 +94,19 @@ def test_a_command_imports_only_its_own_module(tmp_path: Path, argv: list[str], 
     commands, heavy = done.stdout.splitlines()[-2:]
     assert commands == modules
     assert heavy == ""  # no server, archive, programme import, photo decoding or native host for these
+
+
+def test_native_host_status_loads_neither_the_store_nor_the_rules(tmp_path: Path) -> None:
+    """`make run` runs it on every start: it must stay quick."""
+    from tests.support.helper_process import helper_env
+
+    script = (
+        "import sys\n"
+        "from backchannel.cli import main\n"
+        "main(sys.argv[1:])\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(('backchannel.cli.commands.', 'backchannel.store', 'backchannel.rules', 'backchannel.checker')))))\n"
+    )
+    argv = ["native-host", "status", "--browser", "chromium", "--manifest-dir", str(tmp_path / "hosts")]
+    done = subprocess.run([sys.executable, "-c", script, *argv], env=helper_env(tmp_path), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "backchannel.cli.commands.native_host"
