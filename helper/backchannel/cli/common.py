@@ -1,4 +1,4 @@
-"""What every command needs: the data directory, the store, JSON output."""
+"""What many commands need: the data directory, the store, the event a command is about, JSON output, a progress line."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from backchannel.paths import resolve_data_dir
 from backchannel.errors import InvalidInput
+from backchannel.paths import resolve_data_dir
 from backchannel.store import Event, Store
 
 
@@ -22,6 +22,7 @@ def open_store(args: argparse.Namespace) -> Store:
 
 
 def event_for(store: Store, slug: str | None) -> Event:
+    """The event --event names, else the active one; a clear error when there is neither."""
     if slug:
         return store.events.get_event(slug)
     event = store.active_event()
