@@ -27,7 +27,7 @@ from tests.archive.builders import (
     ytd_file,
 )
 from tests.history.support import add_lt13, session_id
-from tests.support.helper_process import backchannel
+from tests.support.cli import backchannel
 
 
 @pytest.fixture

@@ -1,16 +1,14 @@
-"""The CLI contract people and scripts rely on, through the real entry point."""
+"""The CLI contract people and scripts rely on, through `main(argv)` (the process-level checks are in test_entry_point.py)."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from backchannel.cli.parser import build_parser
-from tests.support.helper_process import backchannel
+from tests.support.cli import backchannel
 
 
 def _subcommands(parser, prefix=()):  # type: ignore[no-untyped-def]
@@ -154,18 +152,7 @@ def test_token_prints_and_rotates(env: Path) -> None:
 
 
 def test_parser_names_every_browser_the_native_host_knows() -> None:
-    from backchannel.cli.parser import BROWSER_NAMES
+    from backchannel.cli.commands.native_host import BROWSER_NAMES
     from backchannel.native_host.locations import BROWSER_KEYS
 
     assert tuple(BROWSER_NAMES) == tuple(BROWSER_KEYS)
-
-
-def test_invalid_utf8_input_is_refused_clearly(env: Path) -> None:
-    import subprocess
-    import sys
-
-    from tests.support.helper_process import helper_env
-
-    done = subprocess.run([sys.executable, "-m", "backchannel", "check"], input=b"\xff\xfe", env=helper_env(env), capture_output=True, timeout=60)
-    assert done.returncode == 2
-    assert b"not valid UTF-8" in done.stderr and b"Traceback" not in done.stderr

@@ -1,11 +1,11 @@
-"""`schedule import`, `now`, `event kit` and `speaker` through the real CLI."""
+"""`schedule import`, `now`, `event kit` and `speaker` through the CLI's `main(argv)`."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from tests.support.helper_process import backchannel
+from tests.support.cli import backchannel
 from tests.store.test_programmes import TALKS, sessionize
 
 

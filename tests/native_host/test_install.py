@@ -15,7 +15,7 @@ from backchannel.identity import CHROMIUM_EXTENSION_ID, GECKO_EXTENSION_ID
 from backchannel.native_host.install import install, plan, status, uninstall
 from backchannel.native_host.locations import BROWSERS, manifest_dir, registry_key
 from backchannel.native_host.windows import MemoryRegistry
-from tests.support.helper_process import backchannel
+from tests.support.cli import backchannel
 
 HOME = PurePosixPath("/home/ada")
 

@@ -20,7 +20,7 @@ from backchannel.photos.describe import propose_description
 from backchannel.photos.legibility import describe_heights, timeline_size, verdict
 from backchannel.photos.model import TextLine, TextReading
 from backchannel.photos.samples import analysed_sample, hall, jpeg, sample_bytes, sensor_noise, slide
-from tests.support.helper_process import backchannel
+from tests.support.cli import backchannel
 
 ROOT = Path(__file__).resolve().parents[2]
 SQUARE = ((0.0, 0.0), (100.0, 0.0), (100.0, 20.0), (0.0, 20.0))

@@ -9,7 +9,7 @@ from pathlib import Path
 from PIL import Image
 
 from backchannel.photos.samples import sample_bytes
-from tests.support.helper_process import backchannel
+from tests.support.cli import backchannel
 
 
 def write(tmp: Path, name: str, data: bytes) -> str:

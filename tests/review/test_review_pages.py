@@ -179,7 +179,7 @@ async def test_logout_needs_the_page_origin_and_ends_the_session(client: TestCli
 
 
 def test_cli_review_needs_a_running_helper(tmp_path: Path) -> None:
-    from tests.support.helper_process import backchannel
+    from tests.support.cli import backchannel
 
     result = backchannel(tmp_path, "review", "--no-open")
     assert result.returncode == 2

@@ -21,7 +21,8 @@ import pytest
 from backchannel.identity import CHROMIUM_ORIGIN
 from backchannel.server import create_app
 from backchannel.store import Store
-from tests.support.helper_process import RunningHelper, backchannel, start_helper
+from tests.support.cli import backchannel
+from tests.support.helper_process import RunningHelper, start_helper
 
 BODIES = {
     ("POST", "/v1/check"): {"text": "hello #LT13"},

@@ -13,10 +13,19 @@ from backchannel.errors import BackchannelError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns its exit status (argparse's own exits, --help and bad usage, included)."""
     from backchannel.cli.parser import build_parser
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(arguments)
+    try:
+        args = parser.parse_args(arguments)
+        if not getattr(args, "handler", None):
+            # No command, or one the quick look in build_parser did not find: parse again with every command built.
+            parser = build_parser()
+            args = parser.parse_args(arguments)
+    except SystemExit as exc:
+        return 0 if exc.code is None else exc.code if isinstance(exc.code, int) else 2
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2

@@ -1,4 +1,4 @@
-"""What every command needs: the data directory, the store, JSON output."""
+"""What many commands need: the data directory, the store, the event a command is about, JSON output, a progress line."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from backchannel.errors import InvalidInput
 from backchannel.paths import resolve_data_dir
-from backchannel.store import Store
+from backchannel.store import Event, Store
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -18,6 +19,16 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 def open_store(args: argparse.Namespace) -> Store:
     return Store.open(data_dir(args))
+
+
+def event_for(store: Store, slug: str | None) -> Event:
+    """The event --event names, else the active one; a clear error when there is neither."""
+    if slug:
+        return store.events.get_event(slug)
+    event = store.active_event()
+    if event is None:
+        raise InvalidInput("Which event? Pass --event SLUG, or choose one with `backchannel event use SLUG`.")
+    return event
 
 
 def print_json(payload: Any) -> None:

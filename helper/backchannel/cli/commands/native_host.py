@@ -10,10 +10,44 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
+from backchannel.cli.options import action, actions
 from backchannel.native_host.install import Outcome, Target, install, plan, status, uninstall
+from backchannel.native_host.locations import BROWSER_KEYS
 from backchannel.native_host.windows import Registry
 from backchannel.paths import ENV_DATA_DIR
+
+BROWSER_NAMES = BROWSER_KEYS
+
+DESCRIPTION = (
+    "Install, remove or check the native-messaging host for the browsers on this machine.\n"
+    "The browser starts the host to ask for the helper's address and token (and the host starts the helper if needed)."
+)
+EXAMPLE = "backchannel native-host install\nbackchannel native-host status\nbackchannel native-host uninstall --browser firefox"
+
+
+def configure(parser: argparse.ArgumentParser) -> Any:
+    parser.set_defaults(handler=run_native_host_help)
+    sub = actions(parser)
+    for name, run, action_help, action_example in (
+        ("install", run_install, "write the host manifest (and its launcher) for every browser found",
+         "backchannel native-host install\nbackchannel native-host install --browser chrome --browser firefox\n"
+         "backchannel native-host install --browser chromium --profile ~/conference-profile   # started with --user-data-dir"),
+        ("uninstall", run_uninstall, "remove the host manifests (and launchers) written by install",
+         "backchannel native-host uninstall\nbackchannel native-host uninstall --browser brave --system"),
+        ("status", run_status, "show where the host is installed, and whether each manifest is sound (exit 1 if one is broken)",
+         "backchannel native-host status\nbackchannel native-host status --format json"),
+    ):
+        nh = action(sub, name, help=action_help, run=run, example=action_example)
+        nh.add_argument("--browser", action="append", choices=BROWSER_NAMES, metavar="NAME",
+                        help=f"only this browser (repeatable; default: every browser found): {', '.join(BROWSER_NAMES)}")
+        nh.add_argument("--system", action="store_true", help="the system-wide locations (needs root / administrator) instead of your user's")
+        nh.add_argument("--manifest-dir", metavar="DIR", help="write to this folder instead, e.g. a custom profile's NativeMessagingHosts")
+        nh.add_argument("--profile", metavar="DIR", help="a Chromium-family browser started with its own profile (--user-data-dir=DIR): "
+                        "its DIR/NativeMessagingHosts")
+        nh.add_argument("--format", choices=("text", "json"), default="text")
+    return sub
 
 
 def _registry() -> Registry | None:

@@ -1,4 +1,4 @@
-"""`backchannel serve` and `backchannel token`."""
+"""`backchannel serve`: the helper on 127.0.0.1, for the extension and the review page."""
 
 from __future__ import annotations
 
@@ -9,6 +9,13 @@ import sys
 
 from backchannel.cli.common import data_dir
 from backchannel.runtime import Runtime
+
+EXAMPLE = "backchannel serve\nbackchannel --data-dir /tmp/bc serve --port 0"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=None, help="the port (default: 28841; 0 picks a free one)")
+    parser.set_defaults(handler=run_serve)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -22,15 +29,4 @@ def run_serve(args: argparse.Namespace) -> int:
         print(f"Backchannel helper {runtime.version} listening on {runtime.url} (data: {directory})", flush=True)
 
     serve(directory, port, ready)
-    return 0
-
-
-def run_token(args: argparse.Namespace) -> int:
-    from backchannel.secrets import ensure_token, rotate_token, storage_kind
-
-    directory = data_dir(args)
-    token = rotate_token(directory) if args.rotate else ensure_token(directory)
-    print(token)
-    if args.rotate:
-        print(f"New token stored in the {storage_kind()}; pair the extension again (its options page).", file=sys.stderr)
     return 0

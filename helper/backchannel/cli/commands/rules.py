@@ -9,6 +9,14 @@ from backchannel.cli.common import open_store, print_json
 from backchannel.rules import RULES, get_rule
 from backchannel.rules.catalogue import catalogue_text, rule_docs_text, rule_to_dict
 
+EXAMPLE = "backchannel rules\nbackchannel rules CTX004\nbackchannel rules unattributed-quote"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("code", nargs="?", help="a rule code or name")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.set_defaults(handler=run_rules)
+
 
 def run_rules(args: argparse.Namespace) -> int:
     store = open_store(args)

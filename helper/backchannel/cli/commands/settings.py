@@ -10,6 +10,19 @@ from backchannel.cli.common import open_store, print_json
 from backchannel.errors import InvalidInput, NotFound
 from backchannel.settings import SETTINGS
 
+EXAMPLE = (
+    "backchannel settings\nbackchannel settings set rules.FLW003.max_hashtags 4\n"
+    "backchannel settings set rules.CTX005.enabled false\nbackchannel settings reset rules.FLW003.max_hashtags"
+)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", nargs="?", choices=("list", "get", "set", "reset"), default="list")
+    parser.add_argument("name", nargs="?")
+    parser.add_argument("value", nargs="?")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.set_defaults(handler=run_settings)
+
 
 def run_settings(args: argparse.Namespace) -> int:
     store = open_store(args)

@@ -19,6 +19,31 @@ if TYPE_CHECKING:
     from backchannel.photos.model import PhotoAnalysis
     from backchannel.rules import Tip
 
+DESCRIPTION = (
+    "Check photos (JPEG, PNG, WebP or GIF, up to 20 MiB and 50 megapixels) the way followers will see them:\n"
+    "the text on it read at the sizes X shows it (timeline and opened), the screen, the exposure of the slide,\n"
+    "sharpness, silhouettes, resolution and GPS metadata.\n"
+    "Exit status: 1 when a tip of level error fires, 2 when a file cannot be read or fixed, else 0."
+)
+EXAMPLE = (
+    "backchannel photo IMG_2041.jpg\n"
+    "backchannel photo IMG_2041.jpg --crop-to-slide slide.jpg --strip-metadata clean.jpg\n"
+    "backchannel photo IMG_2041.jpg --explain why.png\n"
+    "backchannel photo *.jpg --format json"
+)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="the photos")
+    parser.add_argument("--crop-to-slide", metavar="OUT", help="write the photo cropped to its slide (a folder when several files)")
+    parser.add_argument("--strip-metadata", metavar="OUT", help="write a copy without EXIF, GPS, XMP or comments (a folder when several files)")
+    parser.add_argument(
+        "--explain", metavar="OUT",
+        help="write a PNG that shows what was measured: the screen, the text lines with their heights in the timeline, the verdict (a folder when several files)",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.set_defaults(handler=run_photo)
+
 
 def run_photo(args: argparse.Namespace) -> int:
     from backchannel.checker import check_photos

@@ -9,10 +9,31 @@ from typing import Any
 
 from backchannel.checker import CheckResult, check_draft
 from backchannel.cli.common import open_store
+from backchannel.cli.options import PLATFORMS
 from backchannel.errors import BackchannelError, InvalidInput
 from backchannel.store import Situation, Store
 
-_PLATFORMS = ("x", "bluesky", "mastodon")
+DESCRIPTION = (
+    "Check a draft (TEXT, or standard input) and print its length, entities and tips.\n"
+    "Exit status: 1 when a tip of level error fires, 2 on bad usage or input, else 0."
+)
+EXAMPLE = (
+    'backchannel check "Great keynote by @priyaraman" --event lt13 --at 2013-01-30T10:15\n'
+    'echo "Most learning happens at work" | backchannel check --format json\n'
+    'printf \'{"text": "first draft"}\\n{"text": "second", "platform": "bluesky"}\\n\' | backchannel check --jsonl'
+)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("text", nargs="?", help="the draft (read from standard input when absent)")
+    parser.add_argument("--platform", choices=PLATFORMS, default="x", help="where the post goes (default: x)")
+    parser.add_argument("--event", metavar="SLUG", help="check against this event (default: the active event)")
+    parser.add_argument("--session", type=int, metavar="ID", help="check against this session (default: the one on at --at)")
+    parser.add_argument("--at", metavar="ISO8601", help="the moment to find the current session for (default: now)")
+    parser.add_argument("--room", help="the room you are in, when sessions run in parallel")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--jsonl", action="store_true", help="check many drafts: one JSON object per input line, one result per output line")
+    parser.set_defaults(handler=run_check)
 
 
 def _situation(
@@ -72,8 +93,8 @@ def _line_request(line: str, number: int) -> dict[str, Any]:
         raise InvalidInput(f"line {number} must be a JSON object with a string \"text\".")
     _text(data["text"], f"line {number}'s text")
     platform = data.get("platform", "x")
-    if platform not in _PLATFORMS:
-        raise InvalidInput(f"line {number}: platform must be one of {', '.join(_PLATFORMS)}, not {platform!r}.")
+    if platform not in PLATFORMS:
+        raise InvalidInput(f"line {number}: platform must be one of {', '.join(PLATFORMS)}, not {platform!r}.")
     for name in ("event", "at", "room"):
         if data.get(name) is not None and not isinstance(data[name], str):
             raise InvalidInput(f"line {number}: {name} must be text.")

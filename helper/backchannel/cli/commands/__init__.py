@@ -1,0 +1,1 @@
+"""One module per command (`backchannel NAME` is in `NAME.py`, `backchannel event kit` in `event_kit.py`), listed in `backchannel.cli.registry`."""
