@@ -18,6 +18,12 @@ run_pytest() {
     return "$status"
 }
 
+# The extension's scripts, first (they take seconds): ESLint, then their unit tests under
+# node's own test runner (tests/extension/unit; scripts/test-deps.sh installs the tools).
+if [ $# -eq 0 ]; then
+    tests/extension/node_modules/.bin/eslint -c tests/extension/eslint.config.mjs extension tests/extension || exit $?
+    node --test tests/extension/unit/*.test.mjs || exit $?
+fi
 run_pytest "$@" || exit $?
 if [ $# -eq 0 ] && [ -f build/compiled/manifest.json ]; then
     echo "make test: again, with the checker's modules as plain Python" >&2
