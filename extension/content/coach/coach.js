@@ -1,6 +1,6 @@
-/* Feature: the coach panel beside every composer on pages where posts are written.
- * One panel per composer (composers sharing a toolbar — a thread — share a panel, which
- * coaches the post last focused). While the user types, the draft goes to the helper
+/* The coach of one composer group (composers sharing a toolbar — a thread — share a
+ * panel, which coaches the post last focused); content/features/coach-panels.js makes one
+ * per group. While the user types, the draft goes to the helper
  * (through the background worker) ahead of time; after a pause in typing its tips are drawn,
  * in the frame that notices the pause when the answer is in hand. Photos the user attaches (the
  * media button, a paste, a drop) are judged by the helper too, and their tips join the
@@ -10,7 +10,7 @@
 (() => {
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
-  const { x, lifecycle, frames, background, bytes, pageClock, insertText, sessionContext, postRecorder, CoachPanel, PhotoSet, CheckAhead } = ns;
+  const { x, frames, background, bytes, pageClock, insertText, sessionContext, postRecorder, CoachPanel, PhotoSet, CheckAhead } = ns;
   const { DEBOUNCE_MS } = ns.constants;
 
   // While the helper is down or unpaired, look again now and then, so the panel recovers
@@ -452,62 +452,5 @@
     }
   }
 
-  /** The image files a paste or a drop carries. */
-  const imagesOf = (data) => [...(data?.files || [])].filter((file) => /^image\//.test(file.type));
-
-  function start(signal) {
-    postRecorder.start();
-    const coaches = new Map(); // group key (toolbar, else text box) → Coach
-    const coachOf = (node) => [...coaches.values()].find((coach) => coach.alive && coach.owns(node)) || null;
-    const listen = (type, handler) => document.addEventListener(type, handler, { capture: true, passive: true, signal });
-    // Captured at the document, before X's own handlers, which may clear the media input.
-    listen('change', (event) => {
-      if (x.isMediaInput(event.target)) coachOf(event.target)?.attachFiles([...event.target.files]);
-    });
-    listen('paste', (event) => {
-      const files = imagesOf(event.clipboardData);
-      if (files.length) coachOf(event.target)?.attachFiles(files);
-    });
-    listen('drop', (event) => {
-      const files = imagesOf(event.dataTransfer);
-      if (files.length) coachOf(event.target)?.attachFiles(files);
-    });
-    listen('click', (event) => {
-      const button = x.postButtonOf(event.target);
-      if (button) coachOf(button)?.posting();
-    });
-    listen('keydown', (event) => {
-      if (x.isPostShortcut(event)) coachOf(event.target)?.posting();
-    });
-    const scan = () => {
-      const groups = new Map();
-      for (const composer of x.findComposers(document)) {
-        const key = composer.toolbar || composer.textbox;
-        if (!groups.has(key)) groups.set(key, []);
-        groups.get(key).push(composer);
-      }
-      for (const [key, coach] of coaches) {
-        if (!groups.has(key) || !key.isConnected || !coach.alive) {
-          coach.destroy();
-          coaches.delete(key);
-        }
-      }
-      for (const [key, composers] of groups) {
-        composers.sort((a, b) => a.index - b.index);
-        if (coaches.has(key)) coaches.get(key).update(composers);
-        else coaches.set(key, new Coach(composers, signal));
-      }
-      for (const coach of coaches.values()) {
-        coach.syncPhotos();
-        coach.place();
-      }
-    };
-    lifecycle.onDomChange(scan, signal);
-    const place = () => requestAnimationFrame(() => coaches.forEach((coach) => coach.place()));
-    window.addEventListener('scroll', place, { capture: true, passive: true, signal });
-    window.addEventListener('resize', place, { passive: true, signal });
-    scan();
-  }
-
-  lifecycle.addFeature({ id: 'coach-panel', runsOn: x.pages.canCoach, start });
+  ns.Coach = Coach;
 })();
