@@ -2,7 +2,8 @@
  * the content scripts, the popup, the options page), loaded first in each of the manifest's
  * lists (and the pages' <script> tags). Reading a name that no loaded file has given it
  * throws at once, naming the name, so a file missing from its list fails loudly where it is
- * needed instead of handing out `undefined`. Which file gives which name: docs/EXTENSION.md. */
+ * needed instead of handing out `undefined`. Each script gives its names at its end
+ * (`ns.name = …`); docs/EXTENSION.md ("One load list") says how the lists are kept. */
 (() => {
   'use strict';
   if (globalThis.Backchannel) return;
