@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { JSDOM } from 'jsdom';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const EXTENSION_DIR = join(ROOT, 'extension');
@@ -39,19 +40,34 @@ function globalsFor(extra) {
 }
 
 /**
- * Run `files` (paths inside extension/) in a new context, with shared/namespace.js first and
+ * Run `files` (paths inside extension/) in a new context without a DOM, with shared/namespace.js first and
  * in the order of the one list that holds them all, and return the namespace they fill.
  * A file in no list, or files from lists that never run together, throw.
  */
 export function load(files, extra = {}) {
+  const context = vm.createContext(globalsFor(extra));
+  runIn(context, files);
+  return { ns: context.Backchannel, context };
+}
+
+/**
+ * The same in a page: a jsdom window at `url` (an x.com page unless said otherwise) with
+ * `extra` added to its globals. Returns the namespace and the window.
+ */
+export function loadInPage(files, { url = 'https://x.com/home', extra = {} } = {}) {
+  const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url, runScripts: 'outside-only', pretendToBeVisual: true });
+  Object.assign(dom.window, extra);
+  runIn(dom.getInternalVMContext(), files);
+  return { ns: dom.window.Backchannel, window: dom.window };
+}
+
+function runIn(context, files) {
   const list = Object.entries(LISTS).find(([, scripts]) => files.every((file) => scripts.includes(file)));
   if (!list) throw new Error(`no load list in the manifest holds all of ${files.join(', ')}`);
   const [, scripts] = list;
-  const context = vm.createContext(globalsFor(extra));
   for (const file of scripts.filter((script) => script === 'shared/namespace.js' || files.includes(script))) {
     vm.runInContext(readFileSync(join(EXTENSION_DIR, file), 'utf8'), context, { filename: join(EXTENSION_DIR, file) });
   }
-  return { ns: context.Backchannel, context };
 }
 
 /** A value made in another context, as plain data of this one (for deepStrictEqual). */
