@@ -2,11 +2,14 @@
 // element builder (shared/dom.js), the panel's view (content/panel/view.js), features and
 // their lifetimes (content/core/lifecycle.js), the content scripts' door to the background
 // (content/core/background.js), the page's network calls as the page-world script tells them
-// (content/core/page-requests.js), and the snapshot of a post going out
-// (content/coach/post-snapshot.js).
+// (content/core/page-requests.js), the snapshot of a post going out
+// (content/coach/post-snapshot.js), the page's clock (content/core/page-clock.js with
+// content/page-world/clock.js) and frame timing (content/core/frames.js).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadInPage, plain } from './load.mjs';
+import { EXTENSION_DIR, loadInPage, plain } from './load.mjs';
 
 const settle = (window) => new Promise((resolve) => window.requestAnimationFrame(() => setTimeout(resolve, 0)));
 
@@ -175,4 +178,29 @@ test('a post going out is recorded with each post of its thread, the tips shown 
   composers[1].dialog = true;
   const snapshot = plain(ns.postSnapshot(coach));
   assert.deepEqual([snapshot.event, snapshot.session, snapshot.replyTo], [null, null, null]);
+});
+
+test("the page's clock is asked of the page's own world, and an odd answer falls back to ours", () => {
+  const { ns, window } = loadInPage(['content/core/page-clock.js']);
+  const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+  // No page-world script (yet): our own clock.
+  assert.match(ns.pageClock.nowISO(), ISO);
+  // The page's world answers with its Date (shared DOM, so one window stands for both worlds).
+  window.eval(readFileSync(join(EXTENSION_DIR, 'content/page-world/clock.js'), 'utf8'));
+  const answers = [];
+  window.document.addEventListener('backchannel:clock-answer', (event) => answers.push(event.detail));
+  assert.equal(ns.pageClock.nowISO(), answers.at(-1));
+  // Something else on the page answering first with nonsense is not believed.
+  const { ns: other, window: page } = loadInPage(['content/core/page-clock.js']);
+  page.document.addEventListener('backchannel:clock-ask', () => page.document.dispatchEvent(new page.CustomEvent('backchannel:clock-answer', { detail: '1999 <b>' })));
+  assert.match(other.pageClock.nowISO(), ISO);
+});
+
+test('a pause noticed in an animation frame says so; without frames (a hidden tab) it still comes', async () => {
+  const { ns } = loadInPage(['content/core/frames.js'], { extra: { MessageChannel } });
+  assert.equal(await new Promise((resolve) => ns.frames.atNextFrame(resolve)), true);
+  await new Promise((resolve) => ns.frames.afterPaint(resolve));
+  await new Promise((resolve) => ns.frames.afterPaint(resolve, { inFrame: true }));
+  const { ns: hidden } = loadInPage(['content/core/frames.js'], { extra: { requestAnimationFrame: () => 0 } });
+  assert.equal(await new Promise((resolve) => hidden.frames.atNextFrame(resolve)), false);
 });
