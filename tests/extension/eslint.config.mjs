@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['tests/extension/node_modules/', 'tests/extension/fixtures/', 'helper/', 'bench/', '.venv/', 'build/'] },
+  { ignores: ['tests/extension/node_modules/', 'tests/extension/fixtures/build/', 'tests/extension/fixtures/src/', 'helper/', 'bench/', '.venv/', 'build/'] },
   js.configs.recommended,
   {
     // Plain scripts sharing one namespace per context (docs/EXTENSION.md): no modules.
