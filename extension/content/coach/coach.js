@@ -1,12 +1,12 @@
 /* The coach of one composer group (composers sharing a toolbar — a thread — share a
  * panel, which coaches the post last focused); content/features/coach-panels.js makes one
- * per group. While the user types, the draft goes to the helper
- * (through the background worker) ahead of time; after a pause in typing its tips are drawn,
- * in the frame that notices the pause when the answer is in hand. Photos the user attaches (the
- * media button, a paste, a drop) are judged by the helper too, and their tips join the
- * draft's. When the post goes out, the post recorder gets a snapshot of it. Panels go
- * away with their composer (X unmounts and remounts it on in-app navigation) and with
- * the page. */
+ * per group. While the user types, the draft goes to the helper (through the background
+ * worker) ahead of time; after a pause in typing its tips are drawn, in the frame that
+ * notices the pause when the answer is in hand. Photos the user attaches are judged by the
+ * helper too, and their tips join the draft's. A tip's buttons are handled by
+ * text-fixes.js and photo-fixes.js; when the post goes out, the post recorder gets its
+ * snapshot (post-snapshot.js). A coach goes away with its composer (X unmounts and
+ * remounts it on in-app navigation) and with the page. */
 (() => {
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
