@@ -2,25 +2,11 @@
 // ids from addresses, X's requests to post and its answers (the JSON shapes X sends, built by
 // tests/extension/x_api.py, which the browser tests answer with too) and the post shortcut.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
-import { ROOT, load, plain } from './load.mjs';
+import { load, plain } from './load.mjs';
+import { X } from './x-answers.mjs';
 
 const { ns } = load(['shared/constants.js', 'shared/codepoints.js', 'content/adapters/x.js']);
-
-/** X's answers from tests/extension/x_api.py: one description of X's shapes for every test. */
-const X = JSON.parse(execFileSync('python3', ['-c', `
-import json
-from tests.extension.x_api import REFUSALS, created_tweet, odd_answer, scheduled_tweet
-print(json.dumps({
-    "created": created_tweet("1890000000000000001", "Hello #LT13"),
-    "reply": created_tweet("1890000000000000002", "Agreed", reply_to="1296887091901718529"),
-    "serverError": created_tweet("9", "a 500 is never a post"),
-    "scheduled": scheduled_tweet("1890000000000000077"),
-    "empty": odd_answer("empty", created_tweet("1", "x")),
-    "visibility": odd_answer("visibility", created_tweet("1890000000000000003", "seen")),
-    "refusals": REFUSALS,
-}))`], { cwd: ROOT, encoding: 'utf8' }));
 
 const PAGES = ['isX', 'isHome', 'isCompose', 'isConversation', 'isMessages', 'isSettings', 'canCoach', 'expectsComposer'];
 const URLS = {
