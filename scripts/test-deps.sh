@@ -2,7 +2,7 @@
 # Install what the browser tests need, idempotently: Debian's Chromium (Playwright drives
 # it; `playwright install` cannot download browsers here), Debian's Firefox ESR (driven
 # over WebDriver BiDi by puppeteer-core), node + npm, openssl (a test certificate), and
-# the npm tools in tests/extension (web-ext, esbuild, React, Draft.js, puppeteer-core).
+# the npm tools in tests/extension (ESLint, web-ext, esbuild, React, Draft.js, puppeteer-core).
 # CI runs as root; elsewhere it uses sudo for apt-get when it must.
 set -eu
 cd "$(dirname "$0")/.."

@@ -2,7 +2,7 @@
 (() => {
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
-  if (ns.started) return;
+  if (Object.hasOwn(ns, 'started')) return;
   ns.started = true;
   ns.lifecycle.start();
 })();

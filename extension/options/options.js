@@ -6,6 +6,7 @@
 (() => {
   'use strict';
   const ns = globalThis.Backchannel;
+  const { el } = ns.dom;
   const $ = (id) => document.getElementById(id);
 
   async function ask(type, payload = {}) {
@@ -14,17 +15,6 @@
     } catch (error) {
       return { ok: false, state: 'helper-error', message: String(error?.message || error) };
     }
-  }
-
-  function el(tag, attributes = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-      if (value === null || value === undefined || value === false) continue;
-      if (name === 'className') node.className = value;
-      else node.setAttribute(name, value === true ? '' : String(value));
-    }
-    node.append(...children);
-    return node;
   }
 
   function say(id, reply, success) {

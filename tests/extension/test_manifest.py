@@ -39,14 +39,6 @@ def test_host_permissions_are_x_and_loopback_only() -> None:
         assert set(script["matches"]) == X_HOSTS
 
 
-def test_one_background_for_both_browsers() -> None:
-    background = MANIFEST["background"]
-    worker = (EXTENSION_DIR / background["service_worker"]).read_text()
-    imported = re.findall(r"'/([^']+\.js)'", worker.split("importScripts(", 1)[1])
-    assert imported == background["scripts"], "the Chromium worker and Firefox's background.scripts must load the same files"
-    assert "type" not in background, "classic scripts: Firefox's event page and Chromium's worker load them alike"
-
-
 def test_extension_page_csp_reaches_loopback_over_http() -> None:
     csp = MANIFEST["content_security_policy"]["extension_pages"]
     assert "upgrade-insecure-requests" not in csp

@@ -10,18 +10,8 @@
 (() => {
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
+  const { el } = ns.dom;
   const STATUS_CLASS = { 'helper-down': 'down', 'not-paired': 'down', unauthorized: 'down', 'extension-reloaded': 'down', problem: 'problem' };
-
-  function el(tag, attributes = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-      if (value === null || value === undefined || value === false) continue;
-      if (name === 'className') node.className = value;
-      else node.setAttribute(name, value === true ? '' : String(value));
-    }
-    for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    return node;
-  }
 
   const THUMBNAIL_SIZE = 96; // CSS pixels, the longer side
   const TIP_THUMBNAIL_SIZE = 32; // beside a photo tip

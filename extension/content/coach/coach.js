@@ -1,16 +1,16 @@
-/* Feature: the coach panel beside every composer on pages where posts are written.
- * One panel per composer (composers sharing a toolbar — a thread — share a panel, which
- * coaches the post last focused). While the user types, the draft goes to the helper
- * (through the background worker) ahead of time; after a pause in typing its tips are drawn,
- * in the frame that notices the pause when the answer is in hand. Photos the user attaches (the
- * media button, a paste, a drop) are judged by the helper too, and their tips join the
- * draft's. When the post goes out, the post recorder gets a snapshot of it. Panels go
- * away with their composer (X unmounts and remounts it on in-app navigation) and with
- * the page. */
+/* The coach of one composer group (composers sharing a toolbar — a thread — share a
+ * panel, which coaches the post last focused); content/features/coach-panels.js makes one
+ * per group. While the user types, the draft goes to the helper (through the background
+ * worker) ahead of time; after a pause in typing its tips are drawn, in the frame that
+ * notices the pause when the answer is in hand. Photos the user attaches are judged by the
+ * helper too, and their tips join the draft's. A tip's buttons are handled by
+ * text-fixes.js and photo-fixes.js; when the post goes out, the post recorder gets its
+ * snapshot (post-snapshot.js). A coach goes away with its composer (X unmounts and
+ * remounts it on in-app navigation) and with the page. */
 (() => {
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
-  const { x, lifecycle, frames, background, bytes, pageClock, insertText, sessionContext, postRecorder, CoachPanel, PhotoSet, CheckAhead } = ns;
+  const { x, frames, background, pageClock, postRecorder, postSnapshot, textFixes, photoFixes, CoachPanel, PhotoSet, CheckAhead } = ns;
   const { DEBOUNCE_MS } = ns.constants;
 
   // While the helper is down or unpaired, look again now and then, so the panel recovers
@@ -53,12 +53,12 @@
       this.ahead = new CheckAhead((payload) => background.ask('check', payload));
       this.last = null; // { text, media, result } of the latest check
       this.panel = new CoachPanel({
-        onFix: (tip) => this.fix(tip),
+        onFix: (tip) => textFixes.apply(this, tip),
         onDismiss: (code) => this.dismiss(code),
-        onDisableRule: (code) => this.disableRule(code),
-        onAttachSession: () => this.attachSession(),
-        onPhotoFix: (tip) => this.photoFix(tip),
-        onPhotoDownload: (key) => this.downloadCrop(key),
+        onDisableRule: (code) => textFixes.disableRule(this, code),
+        onAttachSession: () => textFixes.attachSession(this),
+        onPhotoFix: (tip) => photoFixes.apply(this, tip),
+        onPhotoDownload: (key) => photoFixes.downloadCrop(this, key),
       });
       this.photos = new PhotoSet((photo) => this.photosChanged(photo));
       this.previewsAwaited = new WeakSet(); // attachment previews whose load is awaited
@@ -289,159 +289,16 @@
       background.ask('report-markup', { missing, page: location.pathname });
     }
 
-    async fetchCopy(photo, kind) {
-      const reply = await background.ask('photo-copy', { id: photo.analysis.id, kind });
-      if (!reply.ok) {
-        this.panel.setNotice(reply.message || ns.messages[reply.state]);
-        return null;
-      }
-      const stem = photo.name.replace(/\.[^.]+$/, '') || 'photo';
-      const extension = reply.type === 'image/png' ? 'png' : 'jpg';
-      return new File([bytes.fromBase64(reply.data)], `${stem}-${kind === 'crop' ? 'slide' : 'clean'}.${extension}`, { type: reply.type });
-    }
-
-    /** A photo tip's fix: crop to the slide or post a clean copy (replacing exactly that photo
-     * in the draft), or open X's description editor. */
-    async photoFix(tip) {
-      const photo = tip && this.photos.byKey(tip.photoKey);
-      if (!photo?.analysis) return;
-      this.panel.setNotice('');
-      const action = tip.photo_fix.action;
-      const composer = this.composers.find((c) => c.index === photo.part) || this.active;
-      if (action === 'describe') {
-        // The description proposed from the slide goes on the clipboard, to paste into X's
-        // editor (which replaces the composer, and this panel, while it is open) and edit there.
-        const proposed = tip.photo_fix.description;
-        const copied = proposed ? await insertText.copyToClipboard(proposed) : false;
-        const link = x.partMedia(composer.part).description?.link;
-        if (link) link.click();
-        else this.panel.setNotice(`Can't find ${ns.markupParts.description}: open it from the photo yourself${copied ? '; the proposed description is on your clipboard' : ''}.`);
-        return;
-      }
-      const file = await this.fetchCopy(photo, action === 'crop' ? 'crop' : 'clean');
-      if (!file || !this.alive) return;
-      const what = action === 'crop' ? 'The cropped photo' : 'The copy without metadata';
-      const remove = photo.attachment?.remove;
-      // X takes a photo from its media input into the post being written: that post is made
-      // the active one first, and the original goes first, so four photos stay four.
-      if (remove?.isConnected && x.first(this.scope, 'mediaInput')) {
-        composer.textbox.focus();
-        remove.click();
-        this.photos.remove(photo);
-        x.attachFiles(this.scope, [file]);
-        this.panel.setNotice(`${what} replaced the original (photo ${tip.photoIndex + 1}) in your post.`);
-        return;
-      }
-      this.download(file);
-      this.panel.setNotice(`${what} is downloaded: attach it in place of the original (${ns.markupParts['remove-media']} was not found).`);
-    }
-
-    async downloadCrop(key) {
-      const photo = this.photos.byKey(key);
-      if (!photo?.analysis?.crop) return;
-      const file = await this.fetchCopy(photo, 'crop');
-      if (file) this.download(file);
-    }
-
-    download(file) {
-      const url = URL.createObjectURL(file);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.name;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
-    }
-
     // ---- posting
 
     /** The post is going out (its button, or Ctrl/⌘+Enter): tell the recorder what it holds. */
     posting() {
-      const tips = this.panel.shownTips();
-      const media = this.photos.records();
-      const activeIndex = this.active.index;
-      postRecorder.begin({
-        parts: this.composers.map((composer) => {
-          const active = composer.textbox === this.active.textbox;
-          const own = media.filter((record) => (record.part ?? activeIndex) === composer.index).map(({ part, ...record }) => record);
-          return { text: x.readText(composer.textbox), tips: active ? tips : [], media: own };
-        }),
-        event: this.last?.result.event ?? null,
-        session: this.last?.result.session ?? null,
-        replyTo: x.replyTarget(this.active, new URL(location.href)),
-      });
-    }
-
-    async fix(tip) {
-      if (!tip?.fix || !this.last) return;
-      this.panel.setNotice('');
-      if (tip.fix.action?.type === 'reply') {
-        await this.continueThread(tip.fix.action);
-        return;
-      }
-      if (tip.fix.parts) {
-        const copied = await insertText.copyToClipboard(tip.fix.parts.join('\n\n'));
-        this.panel.setNotice(copied ? `Copied as a thread of ${tip.fix.parts.length} posts (separated by blank lines).` : 'The clipboard refused the thread.');
-        return;
-      }
-      const textbox = this.active.textbox;
-      const plan = insertText.planFix(tip.fix, this.last.text, x.readText(textbox));
-      if (plan.mode === 'stale') {
-        this.panel.setNotice('The draft changed since it was checked; the tips are updated — try again.');
-        this.check(true);
-        return;
-      }
-      this.report(await insertText.applyPlan(textbox, plan));
-      this.check(true);
-    }
-
-    /** FLW001: carry the draft over to a reply to your last post in the session. */
-    async continueThread(action) {
-      const target = x.replyPageUrl(location.origin, action);
-      if (!target) {
-        this.panel.setNotice('Your last post in this session has no address on X yet; reply to it from your profile.');
-        return;
-      }
-      const draft = x.readText(this.active.textbox);
-      const copied = !draft.trim() || (await insertText.copyToClipboard(draft));
-      if (!copied) {
-        this.panel.setNotice('The clipboard refused your draft, so the reply was not opened: copy it yourself first.');
-        return;
-      }
-      // X opens the reply box under the post: the draft is on the clipboard to paste there.
-      location.assign(target);
-    }
-
-    async attachSession() {
-      this.panel.setNotice('');
-      const outcome = await sessionContext.attach(this.active.textbox, { event: this.event });
-      if (!outcome.ok) {
-        this.panel.setNotice(outcome.message || ns.messages[outcome.state] || 'No session context to insert.');
-        return;
-      }
-      this.report(outcome);
-      this.check(true);
-    }
-
-    report({ landed, copied }) {
-      if (landed) this.panel.setNotice('');
-      else if (copied) this.panel.setNotice("X didn't take the text, so it is on your clipboard — paste it with Ctrl+V (⌘V).");
-      else this.panel.setNotice("X didn't take the text, and the clipboard refused it too. Type it by hand, sorry.");
+      postRecorder.begin(postSnapshot(this));
     }
 
     dismiss(code) {
       this.dismissed.add(code);
       this.draw();
-    }
-
-    async disableRule(code) {
-      const reply = await background.ask('set-rule-enabled', { code, enabled: false });
-      if (!reply.ok) {
-        this.panel.setNotice(reply.message);
-        return;
-      }
-      this.panel.setNotice(`${code} is off. Turn it back on in the extension options.`);
-      this.ahead.forget();
-      this.check(true);
     }
 
     destroy() {
@@ -452,62 +309,5 @@
     }
   }
 
-  /** The image files a paste or a drop carries. */
-  const imagesOf = (data) => [...(data?.files || [])].filter((file) => /^image\//.test(file.type));
-
-  function start(signal) {
-    postRecorder.start();
-    const coaches = new Map(); // group key (toolbar, else text box) → Coach
-    const coachOf = (node) => [...coaches.values()].find((coach) => coach.alive && coach.owns(node)) || null;
-    const listen = (type, handler) => document.addEventListener(type, handler, { capture: true, passive: true, signal });
-    // Captured at the document, before X's own handlers, which may clear the media input.
-    listen('change', (event) => {
-      if (x.isMediaInput(event.target)) coachOf(event.target)?.attachFiles([...event.target.files]);
-    });
-    listen('paste', (event) => {
-      const files = imagesOf(event.clipboardData);
-      if (files.length) coachOf(event.target)?.attachFiles(files);
-    });
-    listen('drop', (event) => {
-      const files = imagesOf(event.dataTransfer);
-      if (files.length) coachOf(event.target)?.attachFiles(files);
-    });
-    listen('click', (event) => {
-      const button = x.postButtonOf(event.target);
-      if (button) coachOf(button)?.posting();
-    });
-    listen('keydown', (event) => {
-      if (x.isPostShortcut(event)) coachOf(event.target)?.posting();
-    });
-    const scan = () => {
-      const groups = new Map();
-      for (const composer of x.findComposers(document)) {
-        const key = composer.toolbar || composer.textbox;
-        if (!groups.has(key)) groups.set(key, []);
-        groups.get(key).push(composer);
-      }
-      for (const [key, coach] of coaches) {
-        if (!groups.has(key) || !key.isConnected || !coach.alive) {
-          coach.destroy();
-          coaches.delete(key);
-        }
-      }
-      for (const [key, composers] of groups) {
-        composers.sort((a, b) => a.index - b.index);
-        if (coaches.has(key)) coaches.get(key).update(composers);
-        else coaches.set(key, new Coach(composers, signal));
-      }
-      for (const coach of coaches.values()) {
-        coach.syncPhotos();
-        coach.place();
-      }
-    };
-    lifecycle.onDomChange(scan, signal);
-    const place = () => requestAnimationFrame(() => coaches.forEach((coach) => coach.place()));
-    window.addEventListener('scroll', place, { capture: true, passive: true, signal });
-    window.addEventListener('resize', place, { passive: true, signal });
-    scan();
-  }
-
-  lifecycle.addFeature({ id: 'coach-panel', runsOn: x.pages.canCoach, start });
+  ns.Coach = Coach;
 })();
