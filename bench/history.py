@@ -189,7 +189,7 @@ def _queries(rng: random.Random) -> list[str]:
 
 
 def search_rows() -> list[Row]:
-    from backchannel.history.search import fts_query
+    from backchannel.store.search import fts_query
     from backchannel.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:

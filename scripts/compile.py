@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 HELPER = ROOT / "helper"
 PACKAGES = ("backchannel/text", "backchannel/rules")
-MODULES = ("backchannel/checker.py", "backchannel/settings.py", "backchannel/context.py", "backchannel/splitter.py")
+MODULES = ("backchannel/checker.py", "backchannel/settings.py", "backchannel/context.py", "backchannel/compose/splitter.py")
 
 
 def sources() -> list[str]:

@@ -10,8 +10,8 @@ import pytest
 
 from backchannel.checker import check_draft
 from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
-from backchannel.now import kit_for, what_is_on
-from backchannel.snippets import session_snippet
+from backchannel.coach.now import kit_for, what_is_on
+from backchannel.compose.snippets import session_snippet
 from backchannel.store import Speaker, Store
 from backchannel.text import weighted_length
 

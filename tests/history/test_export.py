@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from backchannel.checker import check_draft
-from backchannel.history.export import csv_cell, md_text, render_export
+from backchannel.review.export import csv_cell, md_text, render_export
 from backchannel.history.model import PostIn
-from backchannel.history.recording import record, request_hash
-from backchannel.history.writeup import build_writeup, thank_you_drafts
+from backchannel.coach.record import record, request_hash
+from backchannel.review.writeup import build_writeup, thank_you_drafts
 from backchannel.rules import Level
 from backchannel.store import Speaker, Store
 

@@ -10,7 +10,8 @@ from typing import Any
 from backchannel.checker import CheckResult, check_draft
 from backchannel.cli.common import open_store
 from backchannel.errors import BackchannelError, InvalidInput
-from backchannel.store import Situation, Store
+from backchannel.coach.situation import Situation, find_situation
+from backchannel.store import Store
 
 _PLATFORMS = ("x", "bluesky", "mastodon")
 
@@ -21,7 +22,7 @@ def _situation(
     # The draft's own session tag can place it (see which_session), so the text is part of the key.
     key = (event, session, at, room, text)
     if key not in cache:
-        cache[key] = store.situation(event=event, session=session, at=at, room=room, text=text)
+        cache[key] = find_situation(store, event=event, session=session, at=at, room=room, text=text)
     return cache[key]
 
 

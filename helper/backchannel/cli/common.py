@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from backchannel.paths import resolve_data_dir
+from backchannel.local.paths import resolve_data_dir
 from backchannel.store import Store
 
 

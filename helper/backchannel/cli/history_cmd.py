@@ -89,8 +89,8 @@ def _copying_media(store_media_path: Callable[[str], Path | None], folder: Path,
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from backchannel.history.export import remote_media, render_export
-    from backchannel.history.writeup import build_writeup
+    from backchannel.review.export import remote_media, render_export
+    from backchannel.review.writeup import build_writeup
 
     store = open_store(args)
     try:
@@ -117,7 +117,7 @@ def run_review(args: argparse.Namespace) -> int:
 
     from backchannel.cli.common import data_dir
     from backchannel.review.auth import LOGIN_TTL, ReviewAuth
-    from backchannel.runtime import read_runtime
+    from backchannel.local.runtime import read_runtime
 
     directory = data_dir(args)
     runtime = read_runtime(directory)

@@ -9,7 +9,7 @@ from pathlib import Path
 from backchannel.cli.common import ProgressLine, open_store, print_json
 from backchannel.cli.event_cmd import _event_for
 from backchannel.errors import InvalidInput
-from backchannel.now import kit_for, what_is_on
+from backchannel.coach.now import kit_for, what_is_on
 from backchannel.text import weighted_length
 from backchannel.timeutil import local_clock, local_span, parse_instant, shown_zone
 
@@ -26,7 +26,7 @@ def run_schedule_help(args: argparse.Namespace) -> int:
 
 
 def run_schedule_import(args: argparse.Namespace) -> int:
-    from backchannel.programme_import import import_file
+    from backchannel.coach.programme import import_file
 
     data = _read_file(args.file)
     speakers = _read_file(args.speakers) if args.speakers else None

@@ -8,7 +8,7 @@ import os
 import sys
 
 from backchannel.cli.common import data_dir
-from backchannel.runtime import Runtime
+from backchannel.local.runtime import Runtime
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -26,7 +26,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_token(args: argparse.Namespace) -> int:
-    from backchannel.secrets import ensure_token, rotate_token, storage_kind
+    from backchannel.local.secrets import ensure_token, rotate_token, storage_kind
 
     directory = data_dir(args)
     token = rotate_token(directory) if args.rotate else ensure_token(directory)

@@ -28,7 +28,7 @@ from backchannel.rules.base import (
     Tip,
 )
 from backchannel.rules.context_rules import names_title
-from backchannel.snippets import session_snippet
+from backchannel.compose.snippets import session_snippet
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _NOT_WORD = re.compile(r"[^\w]+")

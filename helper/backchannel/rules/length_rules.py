@@ -6,7 +6,7 @@ from typing import Any, Iterator, Mapping
 
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.rules.context_rules import names_session
-from backchannel.splitter import split_thread
+from backchannel.compose.splitter import split_thread
 
 PLATFORM_NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
 

@@ -26,7 +26,7 @@ from typing import Awaitable, Callable
 from aiohttp import web
 
 from backchannel.errors import BackchannelError, Forbidden, Unauthorized
-from backchannel.identity import is_extension_origin
+from backchannel.local.identity import is_extension_origin
 from backchannel.review.auth import check_review_request, is_review_path
 from backchannel.server.auth import TokenSource
 from backchannel.server.errors import to_response

@@ -5,7 +5,7 @@ from typing import Any
 from aiohttp import web
 
 from backchannel.errors import InvalidInput
-from backchannel.models import EventCreate, EventPatch, SessionCreate, SessionPatch
+from backchannel.server.models import EventCreate, EventPatch, SessionCreate, SessionPatch
 from backchannel.server.io import json_response, path_id, read_json
 from backchannel.server.keys import STORE
 from backchannel.store import Speaker

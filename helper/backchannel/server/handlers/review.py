@@ -15,9 +15,9 @@ from typing import Awaitable, Callable
 from aiohttp import web
 
 from backchannel.errors import BackchannelError, NotFound
-from backchannel.history.export import embedded_media, remote_media, render_export
+from backchannel.review.export import embedded_media, remote_media, render_export
 from backchannel.history.media import content_type
-from backchannel.history.writeup import build_writeup
+from backchannel.review.writeup import build_writeup
 from backchannel.review import views
 from backchannel.review.auth import COOKIE, SESSION_TTL, ReviewAuth
 from backchannel.review.render import STATIC, render

@@ -7,10 +7,10 @@ from datetime import date, datetime
 from typing import Any
 
 from backchannel.context import SpeakerInfo
-from backchannel.snippets import Kit, event_kit, session_snippet
+from backchannel.compose.snippets import Kit, event_kit, session_snippet
 from backchannel.store import Session, Store
 from backchannel.timeutil import now_utc, to_store
-from backchannel.which_session import which_session
+from backchannel.schedules.which_session import which_session
 
 
 @dataclass(frozen=True, slots=True)
