@@ -205,3 +205,12 @@ def test_sql_only_in_the_store() -> None:
     assert outside - set(SQL_OUTSIDE_STORE) == set()
     assert set(SQL_OUTSIDE_STORE) - outside == set(), "these files no longer run SQL: remove them from SQL_OUTSIDE_STORE"
     assert "store/db.py" in sql_files()  # the scan sees SQL where there is some
+
+
+def test_the_architecture_doc_shows_these_layers() -> None:
+    doc = (PACKAGE.parents[1] / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    table = {
+        name: tuple(re.findall(r"`(\w+)`", units))
+        for name, units in re.findall(r"^\| (entry points|use cases|domain|store|rules and measurements|leaves) \| ([^|]+) \|", doc, re.M)
+    }
+    assert table == LAYERS
