@@ -9,10 +9,11 @@ from backchannel.errors import NotFound
 from backchannel.local.paths import database_path
 from backchannel.settings import Settings
 from backchannel.store.db import Database
-from backchannel.store.events import Event, EventStore, Session, Speaker, SpeakerRecord, SpeakerStore
+from backchannel.store.events import Event, EventStore, Session, Speaker
 from backchannel.store.history import HistoryStore
 from backchannel.store.programmes import ImportReport, ProgrammeStore
 from backchannel.store.settings_store import SettingsStore
+from backchannel.store.speakers import SpeakerRecord, SpeakerStore
 
 __all__ = ["Event", "ImportReport", "Session", "Speaker", "SpeakerRecord", "Store"]
 
