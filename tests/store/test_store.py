@@ -8,7 +8,8 @@ import pytest
 
 from backchannel.coach.situation import find_situation
 from backchannel.errors import Conflict, InvalidInput, NotFound
-from backchannel.store import Speaker, Store
+from backchannel.context import SpeakerInfo
+from backchannel.store import Store
 from backchannel.store.migrations import MIGRATIONS
 
 
@@ -87,7 +88,7 @@ def test_duplicate_slug_conflicts(store: Store) -> None:
 def test_sessions_now_start_inclusive_end_exclusive(store: Store) -> None:
     store.events.create_event("lt13", "LT", hashtag="LT13", session_tag_pattern="{hashtag}{room}")
     first = store.events.add_session("lt13", title="Keynote", start=utc(2013, 1, 30, 9), end=utc(2013, 1, 30, 10), room="A1",
-                                     speakers=[Speaker("Priya Raman", {"x": "priyaraman"})])
+                                     speakers=[SpeakerInfo("Priya Raman", {"x": "priyaraman"})])
     second = store.events.add_session("lt13", title="Next", start=utc(2013, 1, 30, 10), end=utc(2013, 1, 30, 11), room="A1")
     assert [s.id for s in store.events.sessions_at("lt13", utc(2013, 1, 30, 9))] == [first.id]
     assert [s.id for s in store.events.sessions_at("lt13", utc(2013, 1, 30, 10))] == [second.id]

@@ -8,7 +8,8 @@ from typing import Any
 
 from backchannel.cli.common import open_store, print_json
 from backchannel.errors import InvalidInput
-from backchannel.store import Event, Session, Speaker, Store
+from backchannel.context import SpeakerInfo
+from backchannel.store import Event, Session, Store
 from backchannel.timeutil import local_span, parse_instant, shown_zone, zone
 
 
@@ -128,8 +129,8 @@ def run_event_use(args: argparse.Namespace) -> int:
     return 0
 
 
-def parse_speaker(spec: str) -> Speaker:
-    """ "Priya Raman;x=@priyaraman;bluesky=@priya.bsky.social" -> Speaker."""
+def parse_speaker(spec: str) -> SpeakerInfo:
+    """ "Priya Raman;x=@priyaraman;bluesky=@priya.bsky.social" -> SpeakerInfo."""
     name, *pairs = [part.strip() for part in spec.split(";")]
     handles: dict[str, str] = {}
     for pair in pairs:
@@ -137,7 +138,7 @@ def parse_speaker(spec: str) -> Speaker:
         if not sep or not handle.strip():
             raise InvalidInput(f"Speaker handle {pair!r} must look like NETWORK=@handle (x, bluesky or mastodon).")
         handles[network.strip().lower()] = handle.strip()
-    return Speaker(name, handles)
+    return SpeakerInfo(name, handles)
 
 
 def _event_for(store: Store, slug: str | None) -> Event:

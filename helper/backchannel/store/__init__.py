@@ -9,13 +9,13 @@ from backchannel.errors import NotFound
 from backchannel.local.paths import database_path
 from backchannel.settings import Settings
 from backchannel.store.db import Database
-from backchannel.store.events import Event, EventStore, Session, Speaker
+from backchannel.store.events import Event, EventStore, Session
 from backchannel.store.history import HistoryStore
 from backchannel.store.programmes import ImportReport, ProgrammeStore
 from backchannel.store.settings_store import SettingsStore
 from backchannel.store.speakers import SpeakerRecord, SpeakerStore
 
-__all__ = ["Event", "ImportReport", "Session", "Speaker", "SpeakerRecord", "Store"]
+__all__ = ["Event", "ImportReport", "Session", "SpeakerRecord", "Store"]
 
 
 class Store:

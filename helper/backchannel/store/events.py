@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -17,15 +17,6 @@ from backchannel.timeutil import from_store, to_store, zone
 
 NETWORKS = ("x", "bluesky", "mastodon")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    name: str
-    handles: Mapping[str, str] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "handles": dict(self.handles)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +59,7 @@ class Session:
     tag: str | None  # effective tag: explicit, or from the event's pattern
     url: str | None
     abstract: str | None
-    speakers: tuple[Speaker, ...]
+    speakers: tuple[SpeakerInfo, ...]
 
     def info(self) -> SessionInfo:
         return SessionInfo(
@@ -78,7 +69,7 @@ class Session:
             end=self.end,
             room=self.room,
             tag=self.tag,
-            speakers=tuple(SpeakerInfo(s.name, dict(s.handles)) for s in self.speakers),
+            speakers=self.speakers,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,7 +85,7 @@ class Session:
             "tag": self.tag,
             "url": self.url,
             "abstract": self.abstract,
-            "speakers": [s.to_dict() for s in self.speakers],
+            "speakers": [{"name": s.name, "handles": dict(s.handles)} for s in self.speakers],
         }
 
 
@@ -203,7 +194,7 @@ class EventStore:
         track: str | None = None,
         code: str | None = None,
         tag: str | None = None,
-        speakers: Iterable[Speaker] = (),
+        speakers: Iterable[SpeakerInfo] = (),
         key: str | None = None,
         url: str | None = None,
         abstract: str | None = None,
@@ -353,7 +344,7 @@ class EventStore:
         if not rows:
             return []
         ids = [row["id"] for row in rows]
-        speakers: dict[int, list[Speaker]] = {i: [] for i in ids}
+        speakers: dict[int, list[SpeakerInfo]] = {i: [] for i in ids}
         marks = ",".join("?" * len(ids))
         handle_rows = self.db.conn.execute(
             f"SELECT ss.session_id, sp.id AS speaker_id, sp.name, h.network, h.handle FROM session_speakers ss"
@@ -367,7 +358,7 @@ class EventStore:
             if r["network"] and r["handle"]:  # an empty handle is a user's "no handle", kept to outlive re-imports
                 handles[r["network"]] = r["handle"]
         for (session_id, _), (name, handles) in collected.items():
-            speakers[session_id].append(Speaker(name, handles))
+            speakers[session_id].append(SpeakerInfo(name, handles))
         out = []
         for row in rows:
             hashtags = json.loads(row["hashtags"])
@@ -384,7 +375,7 @@ class EventStore:
         return out
 
 
-def _upsert_speaker(conn: sqlite3.Connection, event_id: int, speaker: Speaker) -> int:
+def _upsert_speaker(conn: sqlite3.Connection, event_id: int, speaker: SpeakerInfo) -> int:
     name = speaker.name.strip()
     if not name:
         raise InvalidInput("A speaker needs a name.", details={"field": "speakers"})
