@@ -214,3 +214,18 @@ def test_the_architecture_doc_shows_these_layers() -> None:
         for name, units in re.findall(r"^\| (entry points|use cases|domain|store|rules and measurements|leaves) \| ([^|]+) \|", doc, re.M)
     }
     assert table == LAYERS
+
+
+def test_checking_a_draft_loads_no_programme_reader() -> None:
+    """`backchannel check` and /v1/check start fast: the programme readers (and their parsers) stay unloaded."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, backchannel.cli.check_cmd, backchannel.coach.check, backchannel.coach.record, backchannel.coach.now\n"
+        "from backchannel.store import Store\n"
+        "Store(':memory:')\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(('backchannel.schedules', 'dateutil', 'xml.')))))\n"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []

@@ -10,7 +10,7 @@ from backchannel.context import SpeakerInfo
 from backchannel.compose.snippets import Kit, event_kit, session_snippet
 from backchannel.store import Session, Store
 from backchannel.timeutil import now_utc, to_store
-from backchannel.schedules.which_session import which_session
+from backchannel.store.which_session import which_session
 
 
 @dataclass(frozen=True, slots=True)

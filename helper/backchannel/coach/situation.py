@@ -14,7 +14,7 @@ from typing import Any
 from backchannel.context import EventInfo, SessionInfo
 from backchannel.errors import InvalidInput
 from backchannel.history.snapshot import History
-from backchannel.schedules.which_session import which_session
+from backchannel.store.which_session import which_session
 from backchannel.settings import Settings
 from backchannel.store import Store
 from backchannel.text.extract import hashtag_entities

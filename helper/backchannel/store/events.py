@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
 from backchannel.errors import Conflict, InvalidInput, NotFound
-from backchannel.schedules.session_tags import normalise_hashtag, render_session_tag, validate_pattern
+from backchannel.store.session_tags import normalise_hashtag, render_session_tag, validate_pattern
 from backchannel.store.db import Database, utc_now
 from backchannel.timeutil import from_store, to_store, zone
 
