@@ -14,9 +14,9 @@ from typing import Any
 from backchannel.context import EventInfo, SessionInfo
 from backchannel.errors import InvalidInput
 from backchannel.history.snapshot import History
-from backchannel.store.which_session import which_session
 from backchannel.settings import Settings
 from backchannel.store import Store
+from backchannel.store.which_session import which_session
 from backchannel.text.extract import hashtag_entities
 from backchannel.timeutil import now_utc, parse_instant
 
