@@ -189,7 +189,7 @@ def _queries(rng: random.Random) -> list[str]:
 
 
 def search_rows() -> list[Row]:
-    from backchannel.history.search import fts_query
+    from backchannel.store.search import fts_query
     from backchannel.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -218,7 +218,8 @@ def search_rows() -> list[Row]:
 def review_rows() -> list[Row]:
     from backchannel.review.render import render
     from backchannel.review.views import Filters, event_view
-    from backchannel.store import Speaker, Store
+    from backchannel.context import SpeakerInfo
+    from backchannel.store import Store
 
     rng = random.Random(3)
     vocabulary = _vocabulary(rng)
@@ -229,7 +230,7 @@ def review_rows() -> list[Row]:
         sessions = []
         for i in range(20):
             s = store.events.add_session("big", title=f"Session {i}: {_sentence(rng, vocabulary)[:40]}", start=start + timedelta(hours=i), end=start + timedelta(hours=i + 1),
-                                         room="Main", speakers=[Speaker(f"Speaker {i}", {"x": f"@speaker{i}"})])
+                                         room="Main", speakers=[SpeakerInfo(f"Speaker {i}", {"x": f"@speaker{i}"})])
             sessions.append(s)
         rows = []
         tips = json.dumps([{"code": "CTX002", "level": "suggestion", "message": "No session tag", "heeded": True},

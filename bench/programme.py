@@ -14,7 +14,7 @@ RUNS = 7
 
 
 def run() -> list[Row]:
-    from backchannel.programme_import import import_file
+    from backchannel.coach.programme import import_file
     from backchannel.schedules import read_programme
     from backchannel.store import Store
 

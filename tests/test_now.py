@@ -10,9 +10,9 @@ import pytest
 
 from backchannel.checker import check_draft
 from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
-from backchannel.now import kit_for, what_is_on
-from backchannel.snippets import session_snippet
-from backchannel.store import Speaker, Store
+from backchannel.coach.now import kit_for, what_is_on
+from backchannel.compose.snippets import session_snippet
+from backchannel.store import Store
 from backchannel.text import weighted_length
 
 
@@ -27,7 +27,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
                           starts_on="2014-12-27", ends_on="2014-12-30")
     add = s.events.add_session
     add("ccc", title="Opening", start=utc(2014, 12, 27, 10), end=utc(2014, 12, 27, 11), room="Saal 1",
-        speakers=[Speaker("Erdgeist", {"x": "@erdgeist"}), Speaker("Geraldine de Bastion", {"mastodon": "@gdb@chaos.social"})])
+        speakers=[SpeakerInfo("Erdgeist", {"x": "@erdgeist"}), SpeakerInfo("Geraldine de Bastion", {"mastodon": "@gdb@chaos.social"})])
     add("ccc", title="Parallel talk", start=utc(2014, 12, 27, 10, 30), end=utc(2014, 12, 27, 11, 30), room="Saal 2")
     add("ccc", title="Next in one", start=utc(2014, 12, 27, 11), end=utc(2014, 12, 27, 12), room="Saal 1")
     add("ccc", title="Late night", start=utc(2014, 12, 27, 23), end=utc(2014, 12, 28, 1, 15), room="Saal 1")

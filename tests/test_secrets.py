@@ -7,8 +7,8 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from backchannel import secrets
-from backchannel.paths import token_path
+from backchannel.local import secrets
+from backchannel.local.paths import token_path
 from tests.support.keyrings import MemoryKeyring
 
 

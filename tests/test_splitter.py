@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from backchannel.splitter import split_thread
+from backchannel.compose.splitter import split_thread
 from backchannel.text import weighted_length
 
 LONG = (

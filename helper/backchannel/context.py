@@ -4,7 +4,7 @@ Plain frozen dataclasses built by the store (or by tests and examples); the
 rules only read them. Event-aware rules stay silent when ``event`` is None,
 session-aware rules when ``session`` is None, and history-aware rules when
 ``history`` is None: the checker never guesses. Nothing here runs a query:
-``backchannel.history.snapshot`` fills ``History`` from the store.
+``backchannel.store.snapshot`` fills ``History`` from the store.
 """
 
 from __future__ import annotations

@@ -74,7 +74,7 @@ _LOADED = (
     "from backchannel.cli import main\n"
     "status = main(sys.argv[1:])\n"
     "print(' '.join(sorted(m for m in sys.modules if m.startswith('backchannel.cli.commands.'))))\n"
-    "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('aiohttp', 'PIL', 'pydantic') or m.startswith(('backchannel.server', 'backchannel.archive', 'backchannel.native_host', 'backchannel.programme_import', 'backchannel.schedules')))))\n"
+    "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('aiohttp', 'PIL', 'pydantic') or m.startswith(('backchannel.server', 'backchannel.archive', 'backchannel.native_host', 'backchannel.coach.programme', 'backchannel.schedules')))))\n"
 )
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from backchannel.identity import CHROMIUM_EXTENSION_ID
+from backchannel.local.identity import CHROMIUM_EXTENSION_ID
 from backchannel.native_host.install import install, plan
 from tests.extension.x_api import XApi
 

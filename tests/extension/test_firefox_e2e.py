@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from backchannel.identity import GECKO_EXTENSION_ID
+from backchannel.local.identity import GECKO_EXTENSION_ID
 from backchannel.native_host.install import install, plan
 from tests.extension.browser import EXTENSION_DIR, FIXTURE_ASSET, FIXTURE_HTML, TOOLS_DIR, X_ORIGINS, build_fixtures
 from tests.extension.conftest import IN_SESSION, add_programme

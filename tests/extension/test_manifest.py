@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from backchannel.identity import CHROMIUM_EXTENSION_ID, GECKO_EXTENSION_ID
+from backchannel.local.identity import CHROMIUM_EXTENSION_ID, GECKO_EXTENSION_ID
 from tests.extension.browser import EXTENSION_DIR, TOOLS_DIR, ensure_node_tools, extension_manifest
 
 MANIFEST = extension_manifest()

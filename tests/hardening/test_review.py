@@ -12,8 +12,8 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient
 
-from backchannel import programme_import
-from backchannel.history.export import csv_cell
+from backchannel.coach import programme as programme_import
+from backchannel.review.export import csv_cell
 from backchannel.review.auth import ReviewAuth
 from backchannel.server import create_app
 from backchannel.store import Store

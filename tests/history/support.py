@@ -7,7 +7,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from aiohttp.test_utils import TestClient
-from backchannel.store import Speaker, Store
+from backchannel.context import SpeakerInfo
+from backchannel.store import Store
 
 TOKEN = "history-test-token-" + "x" * 32
 UTC = timezone.utc
@@ -21,15 +22,15 @@ def add_lt13(store: Store, *, active: bool = True) -> None:
     )
     store.events.add_session(
         "lt13", title="Learning in the flow of work", start=datetime(2013, 1, 30, 10, tzinfo=UTC), end=datetime(2013, 1, 30, 11, tzinfo=UTC),
-        room="A1", speakers=[Speaker("Priya Raman", {"x": "@priyaraman"})],
+        room="A1", speakers=[SpeakerInfo("Priya Raman", {"x": "@priyaraman"})],
     )
     store.events.add_session(
         "lt13", title="Games for learning", start=datetime(2013, 1, 30, 10, tzinfo=UTC), end=datetime(2013, 1, 30, 11, tzinfo=UTC),
-        room="B2", speakers=[Speaker("Jo Bloggs", {"x": "@jobloggs"})],
+        room="B2", speakers=[SpeakerInfo("Jo Bloggs", {"x": "@jobloggs"})],
     )
     store.events.add_session(
         "lt13", title="Measuring informal learning", start=datetime(2013, 1, 30, 11, 30, tzinfo=UTC), end=datetime(2013, 1, 30, 12, 30, tzinfo=UTC),
-        room="A1", speakers=[Speaker("Sam Okafor", {})],
+        room="A1", speakers=[SpeakerInfo("Sam Okafor", {})],
     )
     if active:
         store.settings.update({"active_event": "lt13", "active_room": "A1"})

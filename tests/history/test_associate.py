@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from backchannel.history.associate import event_window
+from backchannel.store.associate import event_window
 from backchannel.history.model import PostIn
-from backchannel.history.recording import record, request_hash
+from backchannel.coach.record import record, request_hash
 from backchannel.store import Store
 
 from tests.history.support import session_id

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 from backchannel.checker import check_draft
-from backchannel.history.export import csv_cell, md_text, render_export
+from backchannel.review.export import csv_cell, md_text, render_export
 from backchannel.history.model import PostIn
-from backchannel.history.recording import record, request_hash
-from backchannel.history.writeup import build_writeup, thank_you_drafts
+from backchannel.coach.record import record, request_hash
+from backchannel.review.writeup import build_writeup, thank_you_drafts
 from backchannel.rules import Level
-from backchannel.store import Speaker, Store
+from backchannel.context import SpeakerInfo
+from backchannel.store import Store
 
 from tests.history.support import session_id
 
@@ -55,7 +56,7 @@ def test_thank_you_drafts_name_the_covered_speakers_and_pass_the_checker(posted:
 
 
 def test_many_speakers_are_split_into_drafts_within_the_limit(store: Store) -> None:
-    speakers = [Speaker(f"Speaker {i}", {"x": f"@speaker_with_long_handle_{i}"}) for i in range(20)]
+    speakers = [SpeakerInfo(f"Speaker {i}", {"x": f"@speaker_with_long_handle_{i}"}) for i in range(20)]
     drafts = thank_you_drafts(store.events.get_event("lt13"), speakers, "x", 280)
     assert len(drafts) > 1
     event = store.events.get_event("lt13").info()

@@ -15,8 +15,8 @@ from backchannel.native_host.errors import ERROR_CODES, HelperNotRunning, Invali
 from backchannel.native_host.framing import read_frame, write_frame
 from backchannel.native_host.launch import autostart_enabled
 from backchannel.native_host.session import serve
-from backchannel.runtime import Runtime, write_runtime
-from backchannel.secrets import ensure_token
+from backchannel.local.runtime import Runtime, write_runtime
+from backchannel.local.secrets import ensure_token
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import pytest
 
 from backchannel.errors import InvalidInput
-from backchannel.identity import CHROMIUM_EXTENSION_ID, GECKO_EXTENSION_ID
+from backchannel.local.identity import CHROMIUM_EXTENSION_ID, GECKO_EXTENSION_ID
 from backchannel.native_host.install import install, plan, status, uninstall
 from backchannel.native_host.locations import BROWSERS, manifest_dir, registry_key
 from backchannel.native_host.windows import MemoryRegistry

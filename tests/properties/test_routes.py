@@ -16,7 +16,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backchannel.models import CheckRequest, EventCreate, EventPatch, PostRecord, SessionCreate, SpeakerPatch
+from backchannel.server.models import CheckRequest, EventCreate, EventPatch, PostRecord, SessionCreate, SpeakerPatch
 from backchannel.server import create_app
 from backchannel.server.guard import NO_ROUTE
 from backchannel.store import Store

@@ -6,9 +6,10 @@ import uuid
 
 from datetime import datetime, timezone
 
+from backchannel.coach.situation import find_situation
 from backchannel.checker import check_draft
 from backchannel.history.model import PostIn
-from backchannel.history.recording import record, request_hash
+from backchannel.coach.record import record, request_hash
 from backchannel.rules import Tip
 from backchannel.rules.flw import similarity
 from backchannel.store import Store
@@ -22,7 +23,7 @@ def _record(store: Store, text: str, at: datetime, *, platform: str = "x", remot
 
 
 def _codes(store: Store, text: str, at: str, *, platform: str = "x", reply_to: str | None = None) -> dict[str, Tip]:
-    situation = store.situation(at=at)
+    situation = find_situation(store, at=at)
     result = check_draft(text, platform=platform, reply_to=reply_to, **situation.check_context())
     return {t.code: t for t in result.tips}
 

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from backchannel.errors import ScheduleError
 from backchannel.schedules import MAX_BYTES, Programme, Session, read_programme
-from backchannel.schedules.common import derive_key
+from backchannel.schedules.values import derive_key
 
 Read = Callable[[str], bytes]
 

@@ -2,7 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.server.conftest import Api
+from backchannel.server import create_app
+from backchannel.server.guard import guard
+from backchannel.server.routes import ROUTES
+from backchannel.store import Store
+from tests.server.conftest import TOKEN, Api
 
 LT13 = {"slug": "lt13", "name": "Learning Technologies 2013", "hashtag": "LT13", "time_zone": "Europe/London", "session_tag_pattern": "{hashtag}{room}"}
 SESSION = {
@@ -200,3 +204,14 @@ async def test_sessions_can_be_changed_and_removed_over_the_api(api: Api) -> Non
     assert status == 200 and removed["removed"]["id"] == session["id"]
     status, _ = await api.call("DELETE", f"/v1/events/ev/sessions/{session['id']}")
     assert status == 404
+
+
+
+def test_the_guard_is_the_applications_middleware(store: Store) -> None:
+    """Every request passes the guard because it is the application's middleware, not because each
+    route in the URL table was wrapped: the table's handlers are registered as they are written."""
+    app = create_app(store, TOKEN)
+    assert list(app.middlewares) == [guard]
+    registered = {(route.method, route.resource.canonical): route.handler for route in app.router.routes() if route.resource is not None}
+    for method, path, handler in ROUTES:
+        assert registered[(method, path)] is handler

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from backchannel.identity import CHROMIUM_ORIGIN
+from backchannel.local.identity import CHROMIUM_ORIGIN
 from backchannel.server import create_app
 from backchannel.store import Store
 from tests.support.cli import backchannel

@@ -9,7 +9,7 @@ from typing import Iterator
 import pytest
 
 from backchannel.errors import ScheduleError
-from backchannel.programme_import import import_file
+from backchannel.coach.programme import import_file
 from backchannel.store import Store
 
 

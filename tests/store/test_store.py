@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from backchannel.coach.situation import find_situation
 from backchannel.errors import Conflict, InvalidInput, NotFound
-from backchannel.store import Speaker, Store
+from backchannel.context import SpeakerInfo
+from backchannel.store import Store
 from backchannel.store.migrations import MIGRATIONS
 
 
@@ -86,7 +88,7 @@ def test_duplicate_slug_conflicts(store: Store) -> None:
 def test_sessions_now_start_inclusive_end_exclusive(store: Store) -> None:
     store.events.create_event("lt13", "LT", hashtag="LT13", session_tag_pattern="{hashtag}{room}")
     first = store.events.add_session("lt13", title="Keynote", start=utc(2013, 1, 30, 9), end=utc(2013, 1, 30, 10), room="A1",
-                                     speakers=[Speaker("Priya Raman", {"x": "priyaraman"})])
+                                     speakers=[SpeakerInfo("Priya Raman", {"x": "priyaraman"})])
     second = store.events.add_session("lt13", title="Next", start=utc(2013, 1, 30, 10), end=utc(2013, 1, 30, 11), room="A1")
     assert [s.id for s in store.events.sessions_at("lt13", utc(2013, 1, 30, 9))] == [first.id]
     assert [s.id for s in store.events.sessions_at("lt13", utc(2013, 1, 30, 10))] == [second.id]
@@ -100,18 +102,18 @@ def test_situation_never_guesses_between_parallel_sessions(store: Store) -> None
     store.events.add_session("lt13", title="Room A talk", start=utc(2013, 1, 30, 9), end=utc(2013, 1, 30, 10), room="A")
     b = store.events.add_session("lt13", title="Room B talk", start=utc(2013, 1, 30, 9), end=utc(2013, 1, 30, 10), room="B")
     at = utc(2013, 1, 30, 9, 30)
-    assert store.situation(event="lt13", at=at).session is None
-    assert store.situation(event="lt13", at=at, room="b").session.id == b.id  # type: ignore[union-attr]
+    assert find_situation(store, event="lt13", at=at).session is None
+    assert find_situation(store, event="lt13", at=at, room="b").session.id == b.id  # type: ignore[union-attr]
     store.settings.update({"active_event": "lt13", "active_room": "B"})
-    chosen = store.situation(at=at)
+    chosen = find_situation(store, at=at)
     assert chosen.event is not None and chosen.event.slug == "lt13"
     assert chosen.session is not None and chosen.session.id == b.id
 
 
 def test_no_active_event_means_no_situation(store: Store) -> None:
-    assert store.situation().event is None
+    assert find_situation(store).event is None
     with pytest.raises(NotFound):
-        store.situation(event="nope")
+        find_situation(store, event="nope")
 
 
 def test_session_of_another_event_is_not_found(store: Store) -> None:
@@ -119,7 +121,7 @@ def test_session_of_another_event_is_not_found(store: Store) -> None:
     store.events.create_event("b", "B")
     s = store.events.add_session("a", title="T", start=utc(2020, 1, 1, 9), end=utc(2020, 1, 1, 10))
     with pytest.raises(NotFound):
-        store.situation(event="b", session=s.id)
+        find_situation(store, event="b", session=s.id)
 
 
 def test_session_must_end_after_start(store: Store) -> None:

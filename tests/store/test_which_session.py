@@ -10,10 +10,11 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient
 
+from backchannel.coach.situation import find_situation
 from backchannel.errors import InvalidInput
 from backchannel.history.model import PostIn
-from backchannel.history.recording import record, request_hash
-from backchannel.now import what_is_on
+from backchannel.coach.record import record, request_hash
+from backchannel.coach.now import what_is_on
 from backchannel.server import create_app
 from backchannel.store import Store
 from tests.history.support import TOKEN, Api, record_body
@@ -42,7 +43,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 def test_now_and_check_agree_when_the_chosen_room_has_nothing_on(store: Store) -> None:
     at = "2014-12-27T12:15"  # Berlin: only the Saal 1 keynote runs
     now = what_is_on(store, "31c3", at=utc(2014, 12, 27, 11, 15))
-    situation = store.situation(at=at, text="Great start")
+    situation = find_situation(store, at=at, text="Great start")
     assert situation.session is None
     assert now.snippet is None and now.session is None
     assert now.reason is not None and "Saal 2" in now.reason
@@ -51,16 +52,16 @@ def test_now_and_check_agree_when_the_chosen_room_has_nothing_on(store: Store) -
 
 def test_the_posts_own_session_tag_wins_over_the_chosen_room(store: Store) -> None:
     # 14:10 Berlin: both afternoon sessions run; the room setting says Saal 2, the post says Saal 1.
-    situation = store.situation(at="2014-12-27T14:10", text="Good point #31c3Saal1")
+    situation = find_situation(store, at="2014-12-27T14:10", text="Good point #31c3Saal1")
     assert situation.session is not None and situation.session.title == "Saal 1 afternoon"
     assert situation.session_source == "tag"
-    untagged = store.situation(at="2014-12-27T14:10", text="Good point")
+    untagged = find_situation(store, at="2014-12-27T14:10", text="Good point")
     assert untagged.session is not None and untagged.session.title == "Saal 2 afternoon"
 
 
 def test_a_session_tag_for_a_room_with_nothing_on_files_the_post_nowhere(store: Store) -> None:
     # 15:30 Berlin = 14:30 UTC: Saal 1 is empty and only Saal 2 runs.
-    situation = store.situation(at="2014-12-27T15:30", text="Still thinking about it #31c3Saal1")
+    situation = find_situation(store, at="2014-12-27T15:30", text="Still thinking about it #31c3Saal1")
     assert situation.session is None
     assert situation.reason is not None and "31c3saal1" in situation.reason
 
@@ -73,7 +74,7 @@ def test_recording_files_a_tagged_post_under_its_tag(store: Store) -> None:
 
 
 def test_archive_placement_uses_the_same_answer(store: Store) -> None:
-    from backchannel.history.associate import _plans, _session_for
+    from backchannel.store.associate import _plans, _session_for
 
     plan = next(p for p in _plans(store.events) if p.event.slug == "31c3")
     # Saal 1 is between talks at 14:30 UTC: the tag names it, so not the Saal 2 talk running then.
@@ -109,6 +110,6 @@ async def test_the_api_now_and_check_agree(aiohttp_client: Callable[[web.Applica
 
 def test_hashtags_that_are_no_session_tag_do_not_resolve_the_situation_again(store: Store) -> None:
     # Typing "#31c3" letter by letter must not reload the history on every keystroke.
-    first = store.situation(at="2014-12-27T14:10", text="Good point #3")
-    assert store.situation(at="2014-12-27T14:10", text="Good point #31c") is first
-    assert store.situation(at="2014-12-27T14:10", text="Good point #31c3Saal1") is not first
+    first = find_situation(store, at="2014-12-27T14:10", text="Good point #3")
+    assert find_situation(store, at="2014-12-27T14:10", text="Good point #31c") is first
+    assert find_situation(store, at="2014-12-27T14:10", text="Good point #31c3Saal1") is not first

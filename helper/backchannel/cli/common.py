@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from backchannel.errors import InvalidInput
-from backchannel.paths import resolve_data_dir
+from backchannel.local.paths import resolve_data_dir
 from backchannel.store import Event, Store
 
 

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from backchannel.native_host.errors import HelperNotRunning, InvalidRequest, TokenUnavailable, UnknownAction
 from backchannel.native_host.launch import START_TIMEOUT, start_helper, start_lock
-from backchannel.runtime import Runtime, read_runtime
+from backchannel.local.runtime import Runtime, read_runtime
 
 Reply = dict[str, Any]
 
@@ -42,7 +42,7 @@ def hello(message: dict[str, Any], context: HostContext) -> Reply:
             if runtime is None:
                 runtime = start_helper(context.data_dir, timeout=context.start_timeout)
                 started = True
-    from backchannel.secrets import ensure_token
+    from backchannel.local.secrets import ensure_token
 
     try:
         token = ensure_token(context.data_dir)
@@ -53,7 +53,7 @@ def hello(message: dict[str, Any], context: HostContext) -> Reply:
 
 def status(message: dict[str, Any], context: HostContext) -> Reply:
     """Whether a helper runs, without starting one and without the token."""
-    from backchannel.secrets import storage_kind
+    from backchannel.local.secrets import storage_kind
 
     runtime = read_runtime(context.data_dir)
     return {

@@ -18,7 +18,7 @@ from pathlib import Path, PurePath, PureWindowsPath
 from typing import Callable, Mapping, Sequence
 
 from backchannel.errors import InvalidInput
-from backchannel.identity import CHROMIUM_EXTENSION_ID, GECKO_EXTENSION_ID, NATIVE_HOST_NAME
+from backchannel.local.identity import CHROMIUM_EXTENSION_ID, GECKO_EXTENSION_ID, NATIVE_HOST_NAME
 from backchannel.native_host.locations import BROWSERS, Browser, is_installed_browser, manifest_dir, manifest_filename, registry_key
 from backchannel.native_host.manifests import host_manifest, posix_launcher, windows_launcher
 from backchannel.native_host.windows import Registry

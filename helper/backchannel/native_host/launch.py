@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from backchannel.native_host.errors import HelperStartFailed
-from backchannel.runtime import Runtime, read_runtime
+from backchannel.local.runtime import Runtime, read_runtime
 
 AUTOSTART_ENV = "BACKCHANNEL_NATIVE_HOST_AUTOSTART"
 START_TIMEOUT = 20.0

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 from typing import Callable
 
-from backchannel.identity import NATIVE_HOST_NAME
+from backchannel.local.identity import NATIVE_HOST_NAME
 from backchannel.native_host.manifests import Family
 
 

@@ -13,7 +13,7 @@ import shlex
 from pathlib import Path
 from typing import Any, Literal
 
-from backchannel.identity import CHROMIUM_EXTENSION_ID, GECKO_EXTENSION_ID, NATIVE_HOST_NAME
+from backchannel.local.identity import CHROMIUM_EXTENSION_ID, GECKO_EXTENSION_ID, NATIVE_HOST_NAME
 
 Family = Literal["chromium", "firefox"]
 DESCRIPTION = "Backchannel Coach: pairs the browser extension with the local helper"

@@ -10,7 +10,7 @@ tips' codes.
 from __future__ import annotations
 
 import io
-from typing import Sequence
+from typing import Protocol, Sequence
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -18,13 +18,19 @@ from backchannel.photos.decode import display_size, open_image, orient, reading,
 from backchannel.photos.legibility import verdict
 from backchannel.photos.metadata import read_metadata
 from backchannel.photos.model import PhotoAnalysis
-from backchannel.rules import Tip
 
 SCREEN = (40, 140, 255)
 READABLE, OPENED, TOO_SMALL = (40, 200, 80), (255, 160, 0), (230, 40, 40)
 
 
-def draw_explanation(data: bytes, analysis: PhotoAnalysis, tips: Sequence[Tip] = ()) -> bytes:
+class Coded(Protocol):
+    """A tip as the picture names it, by its code (the rules' ``Tip`` has one; photos do not import the rules)."""
+
+    @property
+    def code(self) -> str: ...
+
+
+def draw_explanation(data: bytes, analysis: PhotoAnalysis, tips: Sequence[Coded] = ()) -> bytes:
     """A PNG of the photo at display size with the screen, the text lines and the verdict drawn on it."""
     image = open_image(data)
     with reading():

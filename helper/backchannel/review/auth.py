@@ -19,6 +19,7 @@ from aiohttp import web
 
 from backchannel.errors import Forbidden, Unauthorized
 from backchannel.store.db import Database
+from backchannel.store.review_logins import ReviewLogins
 
 LOGIN_TTL = timedelta(minutes=3)
 SESSION_TTL = timedelta(hours=12)
@@ -42,19 +43,13 @@ def _now() -> datetime:
 
 class ReviewAuth:
     def __init__(self, db: Database) -> None:
-        self.db = db
+        self.logins = ReviewLogins(db)
 
     def create_login(self) -> str:
         """A new one-time login key (the caller puts it in the link; only its hash is kept)."""
         key = secrets.token_urlsafe(32)
         now = _now()
-        with self.db.write() as conn:
-            conn.execute("DELETE FROM review_logins WHERE expires_at < ?", (_stamp(now),))
-            conn.execute("DELETE FROM review_sessions WHERE expires_at < ?", (_stamp(now),))
-            conn.execute(
-                "INSERT INTO review_logins (key_hash, created_at, expires_at) VALUES (?, ?, ?)",
-                (_hash(key), _stamp(now), _stamp(now + LOGIN_TTL)),
-            )
+        self.logins.add_login(_hash(key), now=_stamp(now), expires_at=_stamp(now + LOGIN_TTL))
         return key
 
     def redeem(self, key: str) -> str | None:
@@ -63,31 +58,17 @@ class ReviewAuth:
             return None
         now = _stamp(_now())
         session_id = secrets.token_urlsafe(32)
-        with self.db.write() as conn:
-            # One statement marks the key used only if it was unused and fresh: two tabs racing get one session.
-            spent = conn.execute(
-                "UPDATE review_logins SET used_at = ? WHERE key_hash = ? AND used_at IS NULL AND expires_at > ?", (now, _hash(key), now)
-            ).rowcount
-            if spent != 1:
-                return None
-            conn.execute(
-                "INSERT INTO review_sessions (id_hash, created_at, expires_at) VALUES (?, ?, ?)",
-                (_hash(session_id), now, _stamp(_now() + SESSION_TTL)),
-            )
-        return session_id
+        opened = self.logins.spend_login(_hash(key), now=now, session_hash=_hash(session_id), session_expires_at=_stamp(_now() + SESSION_TTL))
+        return session_id if opened else None
 
     def valid(self, session_id: str | None) -> bool:
         if not session_id or not _TOKEN.match(session_id):
             return False
-        row = self.db.conn.execute(
-            "SELECT 1 FROM review_sessions WHERE id_hash = ? AND expires_at > ?", (_hash(session_id), _stamp(_now()))
-        ).fetchone()
-        return row is not None
+        return self.logins.session_open(_hash(session_id), now=_stamp(_now()))
 
     def end(self, session_id: str | None) -> None:
         if session_id and _TOKEN.match(session_id):
-            with self.db.write() as conn:
-                conn.execute("DELETE FROM review_sessions WHERE id_hash = ?", (_hash(session_id),))
+            self.logins.end_session(_hash(session_id))
 
 
 STATIC_PREFIX = "/review/static/"

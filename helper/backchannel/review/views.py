@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from backchannel.errors import InvalidInput
-from backchannel.history.export import session_heading
-from backchannel.history.search import match_count, ranked_ids
-from backchannel.history.writeup import build_writeup, group_posts
+from backchannel.review.export import session_heading
+from backchannel.store.search import match_count, ranked_ids
+from backchannel.review.writeup import build_writeup, group_posts
 from backchannel.review import charts
 from backchannel.review.highlight import terms
 from backchannel.review.linkify import links

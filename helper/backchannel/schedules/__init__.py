@@ -17,7 +17,8 @@ from pathlib import PurePath
 from types import MappingProxyType
 
 from ..errors import ScheduleError
-from .common import MAX_BYTES, ScheduleReader, check_size, load_json
+from .decoding import load_json
+from .reader import MAX_BYTES, ScheduleReader, check_size
 from .frab_json import FrabJsonReader
 from .frab_xml import FrabXmlReader
 from .ical import IcalReader

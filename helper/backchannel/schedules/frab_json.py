@@ -21,23 +21,11 @@ from typing import Any
 
 from ..errors import ScheduleError
 from . import handles as H
-from .common import (
-    Builder,
-    Clock,
-    Draft,
-    Progress,
-    as_list,
-    check_size,
-    clean,
-    clean_block,
-    load_json,
-    localized,
-    normalise_kind,
-    parse_date,
-    parse_datetime,
-    parse_duration,
-    peek_json,
-)
+from .builder import Builder, SessionDraft
+from .clock import Clock
+from .decoding import load_json, peek_json
+from .reader import Progress, check_size
+from .values import as_list, clean, clean_block, localized, normalise_kind, parse_date, parse_datetime, parse_duration
 from .model import Programme, Speaker
 
 _HHMM = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*$")
@@ -257,7 +245,7 @@ class FrabJsonReader:
         ident = clean(event.get("id"))
         persons = as_list(event.get("persons"))
         builder.add(
-            Draft(
+            SessionDraft(
                 title=title,
                 start=start_utc,
                 end=end_utc,
@@ -329,7 +317,7 @@ class FrabJsonReader:
             participants = as_list(event.get("participants")) or as_list(event.get("persons"))
             language = event.get("language")
             builder.add(
-                Draft(
+                SessionDraft(
                     title=title,
                     start=start_utc,
                     end=self._end(event, start_utc, field, builder, clock),

@@ -27,20 +27,11 @@ from defusedxml import DefusedXmlException
 
 from ..errors import ScheduleError
 from . import handles as H
-from .common import (
-    Builder,
-    Clock,
-    Draft,
-    Progress,
-    check_size,
-    clean,
-    clean_block,
-    normalise_kind,
-    parse_date,
-    parse_datetime,
-    parse_duration,
-    sniff_encoding,
-)
+from .builder import Builder, SessionDraft
+from .clock import Clock
+from .decoding import sniff_encoding
+from .reader import Progress, check_size
+from .values import clean, clean_block, normalise_kind, parse_date, parse_datetime, parse_duration
 from .frab_json import code_for, day_datetime, local_time
 from .model import Programme, Speaker
 
@@ -247,7 +238,7 @@ class FrabXmlReader:
                     found.setdefault(hit[0], hit[1])
             speakers.append(Speaker(name=name, handles=found, key=key))
         builder.add(
-            Draft(
+            SessionDraft(
                 title=title,
                 start=start_utc,
                 end=end_utc,

@@ -31,19 +31,11 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 
 from ..errors import ScheduleError
-from .common import (
-    MAX_DURATION,
-    Builder,
-    Clock,
-    Draft,
-    Progress,
-    check_size,
-    clean,
-    clean_block,
-    decode_text,
-    in_calendar,
-    normalise_kind,
-)
+from .builder import Builder, SessionDraft
+from .clock import Clock
+from .decoding import decode_text
+from .reader import Progress, check_size
+from .values import MAX_DURATION, clean, clean_block, in_calendar, normalise_kind
 from .handles import handles_in_text
 from .model import Programme, Speaker
 from .titles import plausible_name, split_title
@@ -287,7 +279,7 @@ class IcalReader:
         if isinstance(start_raw.tzinfo, ZoneInfo) and start_raw.tzinfo.key not in {"UTC", "Etc/UTC", "GMT"}:
             zones[start_raw.tzinfo.key] += 1
         builder.add(
-            Draft(
+            SessionDraft(
                 title=split.title,
                 start=start,
                 end=end,

@@ -37,7 +37,7 @@ class Session:
 
     ``key`` is stable across re-imports of the same programme: the source's
     guid/uuid/id when it is present, unique and not generated at export time;
-    otherwise a derived key (see :func:`backchannel.schedules.common.derive_key`).
+    otherwise a derived key (see :func:`backchannel.schedules.values.derive_key`).
     """
 
     key: str

@@ -28,20 +28,11 @@ from typing import Any
 
 from ..errors import ScheduleError
 from . import handles as H
-from .common import (
-    Builder,
-    Clock,
-    Draft,
-    Progress,
-    as_list,
-    check_size,
-    clean,
-    clean_block,
-    load_json,
-    normalise_kind,
-    parse_datetime,
-    peek_json,
-)
+from .builder import Builder, SessionDraft
+from .clock import Clock
+from .decoding import load_json, peek_json
+from .reader import Progress, check_size
+from .values import as_list, clean, clean_block, normalise_kind, parse_datetime
 from .model import Programme, Speaker
 
 _TRACK_CATEGORIES = ("track", "tracks", "topic", "topics", "stream", "theme")
@@ -248,7 +239,7 @@ class SessionizeReader:
             if session.get("isServiceSession"):
                 kind = "break"
             builder.add(
-                Draft(
+                SessionDraft(
                     title=title,
                     start=start_utc,
                     end=end_utc,

@@ -1,4 +1,4 @@
-"""The application factory: wires the store, the token and the (guarded) routes."""
+"""The application factory: wires the store, the token, the guard and the routes."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from backchannel.server.handlers.photos import PHOTOS, PhotoDesk
 from backchannel.server.handlers.review import PAGES
 from backchannel.server.io import MAX_JSON_BYTES
 from backchannel.server.keys import STORE
-from backchannel.server.guard import TOKEN_KEY
+from backchannel.server.guard import TOKEN_KEY, guard
 from backchannel.server.routes import setup_routes
 from backchannel.store import Store
 
 
 def create_app(store: Store, token: str | TokenSource) -> web.Application:
-    app = web.Application(client_max_size=MAX_JSON_BYTES)
+    app = web.Application(client_max_size=MAX_JSON_BYTES, middlewares=[guard])
     app[STORE] = store
     app[TOKEN_KEY] = token if isinstance(token, TokenSource) else TokenSource(token)
     app[PHOTOS] = PhotoDesk()  # analysed photos, kept in memory for /v1/check and the fixes

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from backchannel.secrets import tokens_match
+from backchannel.local.secrets import tokens_match
 
 RELOAD_INTERVAL = 1.0
 GENERATION_INTERVAL = 0.25

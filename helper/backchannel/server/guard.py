@@ -1,10 +1,9 @@
 """Who may call the helper: Host, Origin and token checks, in that order.
 
-Every route's handler is wrapped in ``guarded`` when the URL table is built
-(routes.py), and a guarded catch-all answers unknown addresses and methods,
-so nothing reaches a handler unguarded. A wrapper rather than an aiohttp
-middleware: the middleware chain costs every call a few microseconds more.
-The wrapper does two jobs:
+``guard`` is the application's one aiohttp middleware (app.py), so every
+request passes it, whichever route (or the catch-all for unknown addresses
+and methods, routes.py) answers it; nothing reaches a handler unguarded.
+It does two jobs:
 1. the guard, in this order:
    Host: only 127.0.0.1, localhost or [::1] with the port we listen on, so a
    DNS-rebinding page (evil.example resolving to 127.0.0.1) is refused.
@@ -20,13 +19,13 @@ not need them, and no web page may read a response.
 
 from __future__ import annotations
 
-from functools import lru_cache, wraps
+from functools import lru_cache
 from typing import Awaitable, Callable
 
 from aiohttp import web
 
 from backchannel.errors import BackchannelError, Forbidden, Unauthorized
-from backchannel.identity import is_extension_origin
+from backchannel.local.identity import is_extension_origin
 from backchannel.review.auth import check_review_request, is_review_path
 from backchannel.server.auth import TokenSource
 from backchannel.server.errors import to_response
@@ -84,26 +83,22 @@ def _wants_page(request: web.Request) -> bool:
 NO_ROUTE = "no-route"  # the catch-all's name in the URL table
 
 
-def guarded(handler: Handler) -> Handler:
-    """``handler`` behind the guard, with every failure mapped to the one error shape."""
+@web.middleware
+async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """The request behind the guard, with every failure mapped to the one error shape."""
+    try:
+        check_caller(request)
+        response = await handler(request)
+    except (BackchannelError, web.HTTPException, Exception) as exc:  # noqa: BLE001 - the one place errors are mapped
+        response = to_response(exc)
+        if isinstance(exc, BackchannelError) and exc.status < 500 and is_review_path(request.path) and _wants_page(request):
+            # A person's browser on the review page gets a page saying what to do, not JSON.
+            from backchannel.server.handlers.review import error_page
 
-    @wraps(handler)
-    async def guarded_handler(request: web.Request) -> web.StreamResponse:
-        try:
-            check_caller(request)
-            response = await handler(request)
-        except (BackchannelError, web.HTTPException, Exception) as exc:  # noqa: BLE001 - the one place errors are mapped
-            response = to_response(exc)
-            if isinstance(exc, BackchannelError) and exc.status < 500 and is_review_path(request.path) and _wants_page(request):
-                # A person's browser on the review page gets a page saying what to do, not JSON.
-                from backchannel.server.handlers.review import error_page
-
-                response = error_page(exc.status, "This page needs you to log in" if exc.status == 401 else "That did not work", exc.message)
-        if "X-Content-Type-Options" not in response.headers:  # answers not made by json_response
-            response.headers.update(SECURITY_HEADERS)
-        return response
-
-    return guarded_handler
+            response = error_page(exc.status, "This page needs you to log in" if exc.status == 401 else "That did not work", exc.message)
+    if "X-Content-Type-Options" not in response.headers:  # answers not made by json_response
+        response.headers.update(SECURITY_HEADERS)
+    return response
 
 
 async def no_route(request: web.Request) -> web.StreamResponse:

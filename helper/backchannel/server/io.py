@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from backchannel.errors import BadRequest, InvalidInput, NotFound, PayloadTooLarge, RequestTimeout, UnsupportedMediaType
 from backchannel.server import limits
-from backchannel.models import SQL_INT_MAX, SQL_INT_MIN
+from backchannel.server.models import SQL_INT_MAX, SQL_INT_MIN
 
 M = TypeVar("M", bound=BaseModel)
 

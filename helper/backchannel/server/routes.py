@@ -1,10 +1,10 @@
-"""The whole URL table, on one screen. Every handler is registered guarded (see guard.py)."""
+"""The whole URL table, on one screen. Every request passes the guard first (the middleware in guard.py)."""
 
 from __future__ import annotations
 
 from aiohttp import web
 
-from backchannel.server.guard import NO_ROUTE, Handler, guarded, no_route
+from backchannel.server.guard import NO_ROUTE, Handler, no_route
 from backchannel.server.handlers import check, events, health, photos, posts, programme, review, rules, settings
 
 ROUTES: tuple[tuple[str, str, Handler], ...] = (
@@ -48,8 +48,8 @@ ROUTES: tuple[tuple[str, str, Handler], ...] = (
 def setup_routes(app: web.Application) -> None:
     for method, path, handler in ROUTES:
         if method == "GET":
-            app.router.add_get(path, guarded(handler))  # HEAD too, as aiohttp does
+            app.router.add_get(path, handler)  # HEAD too, as aiohttp does
         else:
-            app.router.add_route(method, path, guarded(handler))
-    # Last, so it only answers what no route above takes: a guarded 404 or 405.
-    app.router.add_route("*", "/{tail:.*}", guarded(no_route), name=NO_ROUTE)
+            app.router.add_route(method, path, handler)
+    # Last, so it only answers what no route above takes: a 404 or 405 (guarded like every answer).
+    app.router.add_route("*", "/{tail:.*}", no_route, name=NO_ROUTE)

@@ -17,8 +17,8 @@ from aiohttp.http_exceptions import HttpProcessingError
 
 from backchannel import __version__
 from backchannel.errors import PortInUse
-from backchannel.runtime import Runtime, clear_runtime, write_runtime
-from backchannel.secrets import ensure_token, load_token, token_generation
+from backchannel.local.runtime import Runtime, clear_runtime, write_runtime
+from backchannel.local.secrets import ensure_token, load_token, token_generation
 from backchannel.server.app import create_app
 from backchannel.server.auth import TokenSource
 from backchannel.server.limits import HEADER_SECONDS

@@ -1,33 +1,22 @@
-"""Events, their sessions and speakers: validation and queries."""
+"""Events and their sessions (with the speakers on them): validation and queries."""
 
 from __future__ import annotations
 
 import json
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Iterable, Mapping, Sequence
 
 from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
 from backchannel.errors import Conflict, InvalidInput, NotFound
+from backchannel.store.session_tags import normalise_hashtag, render_session_tag, validate_pattern
 from backchannel.store.db import Database, utc_now
 from backchannel.timeutil import from_store, to_store, zone
 
 NETWORKS = ("x", "bluesky", "mastodon")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-_HASHTAG = re.compile(r"^\w{1,100}$")
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
-PATTERN_FIELDS = ("hashtag", "code", "room", "track")
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    name: str
-    handles: Mapping[str, str] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "handles": dict(self.handles)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +59,7 @@ class Session:
     tag: str | None  # effective tag: explicit, or from the event's pattern
     url: str | None
     abstract: str | None
-    speakers: tuple[Speaker, ...]
+    speakers: tuple[SpeakerInfo, ...]
 
     def info(self) -> SessionInfo:
         return SessionInfo(
@@ -80,7 +69,7 @@ class Session:
             end=self.end,
             room=self.room,
             tag=self.tag,
-            speakers=tuple(SpeakerInfo(s.name, dict(s.handles)) for s in self.speakers),
+            speakers=self.speakers,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -96,7 +85,7 @@ class Session:
             "tag": self.tag,
             "url": self.url,
             "abstract": self.abstract,
-            "speakers": [s.to_dict() for s in self.speakers],
+            "speakers": [{"name": s.name, "handles": dict(s.handles)} for s in self.speakers],
         }
 
 
@@ -114,13 +103,6 @@ def validate_slug(slug: str) -> str:
     return slug
 
 
-def normalise_hashtag(tag: str, *, field_name: str = "hashtag") -> str:
-    bare = tag.strip().lstrip("#＃")
-    if not _HASHTAG.match(bare) or bare.isdigit():
-        raise InvalidInput(f"{tag!r} is not a hashtag: use letters, digits or _ (and not only digits), e.g. #PyConUK.", details={"field": field_name})
-    return bare
-
-
 def normalise_handle(network: str, handle: str) -> str:
     if network not in NETWORKS:
         raise InvalidInput(f"Unknown network {network!r}: use one of {', '.join(NETWORKS)}.", details={"field": "network"})
@@ -128,34 +110,6 @@ def normalise_handle(network: str, handle: str) -> str:
     if not bare:
         raise InvalidInput(f"The {network} handle is empty.", details={"field": "handle"})
     return bare if bare.startswith("@") else "@" + bare
-
-
-def validate_pattern(pattern: str | None) -> str | None:
-    if pattern is None or not pattern.strip():
-        return None
-    names = _PLACEHOLDER.findall(pattern)
-    unknown = [n for n in names if n not in PATTERN_FIELDS]
-    if unknown or not names:
-        raise InvalidInput(
-            f"Session tag pattern {pattern!r} must use only the placeholders {{hashtag}}, {{code}}, {{room}}, {{track}} (e.g. {{hashtag}}{{room}}).",
-            details={"field": "session_tag_pattern"},
-        )
-    return pattern.strip().lstrip("#")
-
-
-def render_session_tag(pattern: str | None, *, hashtag: str | None, code: str | None, room: str | None, track: str | None) -> str | None:
-    """The session's tag from the event's pattern; None when a placeholder has no value."""
-    if not pattern:
-        return None
-    values = {"hashtag": hashtag, "code": code, "room": room, "track": track}
-    out = pattern
-    for name in _PLACEHOLDER.findall(pattern):
-        value = values.get(name)
-        if not value:
-            return None
-        # Room names like "Saal 1" or "K.1.105" become tag-safe: letters and digits only.
-        out = out.replace("{" + name + "}", re.sub(r"[^\w]", "", value))
-    return out if _HASHTAG.match(out) else None
 
 
 def _optional_date(value: str | None, field_name: str) -> str | None:
@@ -240,7 +194,7 @@ class EventStore:
         track: str | None = None,
         code: str | None = None,
         tag: str | None = None,
-        speakers: Iterable[Speaker] = (),
+        speakers: Iterable[SpeakerInfo] = (),
         key: str | None = None,
         url: str | None = None,
         abstract: str | None = None,
@@ -390,7 +344,7 @@ class EventStore:
         if not rows:
             return []
         ids = [row["id"] for row in rows]
-        speakers: dict[int, list[Speaker]] = {i: [] for i in ids}
+        speakers: dict[int, list[SpeakerInfo]] = {i: [] for i in ids}
         marks = ",".join("?" * len(ids))
         handle_rows = self.db.conn.execute(
             f"SELECT ss.session_id, sp.id AS speaker_id, sp.name, h.network, h.handle FROM session_speakers ss"
@@ -404,7 +358,7 @@ class EventStore:
             if r["network"] and r["handle"]:  # an empty handle is a user's "no handle", kept to outlive re-imports
                 handles[r["network"]] = r["handle"]
         for (session_id, _), (name, handles) in collected.items():
-            speakers[session_id].append(Speaker(name, handles))
+            speakers[session_id].append(SpeakerInfo(name, handles))
         out = []
         for row in rows:
             hashtags = json.loads(row["hashtags"])
@@ -421,80 +375,7 @@ class EventStore:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class SpeakerRecord:
-    id: int
-    name: str
-    handles: Mapping[str, str]
-    edited: tuple[str, ...]  # networks whose handle the user set by hand
-    sessions: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "handles": dict(self.handles), "edited": list(self.edited), "sessions": self.sessions}
-
-
-class SpeakerStore:
-    """The people on an event's programme and their handles per network."""
-
-    def __init__(self, db: Database, events: EventStore) -> None:
-        self.db = db
-        self.events = events
-
-    def list_speakers(self, slug: str) -> list[SpeakerRecord]:
-        event = self.events.get_event(slug)
-        rows = self.db.conn.execute(
-            "SELECT sp.id, sp.name, (SELECT count(*) FROM session_speakers ss WHERE ss.speaker_id = sp.id) AS sessions"
-            " FROM speakers sp WHERE sp.event_id = ? ORDER BY sp.name COLLATE NOCASE",
-            (event.id,),
-        ).fetchall()
-        return [self._record(row) for row in rows]
-
-    def get_speaker(self, slug: str, speaker_id: int) -> SpeakerRecord:
-        event = self.events.get_event(slug)
-        row = self.db.conn.execute(
-            "SELECT sp.id, sp.name, (SELECT count(*) FROM session_speakers ss WHERE ss.speaker_id = sp.id) AS sessions"
-            " FROM speakers sp WHERE sp.event_id = ? AND sp.id = ?",
-            (event.id, speaker_id),
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"The event {slug!r} has no speaker {speaker_id}.", details={"speaker": speaker_id})
-        return self._record(row)
-
-    def find_speaker(self, slug: str, name: str) -> SpeakerRecord:
-        wanted = " ".join(name.casefold().split())
-        matches = [s for s in self.list_speakers(slug) if " ".join(s.name.casefold().split()) == wanted]
-        if not matches:
-            raise NotFound(f"The event {slug!r} has no speaker called {name!r}.", details={"speaker": name})
-        return matches[0]
-
-    def set_handles(self, slug: str, speaker_id: int, handles: Mapping[str, str | None]) -> SpeakerRecord:
-        """Set (or, with None, clear) handles by hand; these survive re-imports."""
-        speaker = self.get_speaker(slug, speaker_id)
-        rows = [(network, "" if handle is None or not str(handle).strip() else normalise_handle(network, str(handle))) for network, handle in handles.items()]
-        for network, _ in rows:
-            if network not in NETWORKS:
-                raise InvalidInput(f"Unknown network {network!r}: use one of {', '.join(NETWORKS)}.", details={"field": "network"})
-        with self.db.write() as conn:
-            for network, handle in rows:
-                conn.execute(
-                    "INSERT INTO speaker_handles (speaker_id, network, handle, source) VALUES (?, ?, ?, 'user')"
-                    " ON CONFLICT (speaker_id, network) DO UPDATE SET handle = excluded.handle, source = 'user'",
-                    (speaker.id, network, handle),
-                )
-        return self.get_speaker(slug, speaker_id)
-
-    def _record(self, row: sqlite3.Row) -> SpeakerRecord:
-        handles: dict[str, str] = {}
-        edited: list[str] = []
-        for h in self.db.conn.execute("SELECT network, handle, source FROM speaker_handles WHERE speaker_id = ? ORDER BY network", (row["id"],)):
-            if h["handle"]:
-                handles[h["network"]] = h["handle"]
-            if h["source"] == "user":
-                edited.append(h["network"])
-        return SpeakerRecord(id=row["id"], name=row["name"], handles=handles, edited=tuple(edited), sessions=row["sessions"])
-
-
-def _upsert_speaker(conn: sqlite3.Connection, event_id: int, speaker: Speaker) -> int:
+def _upsert_speaker(conn: sqlite3.Connection, event_id: int, speaker: SpeakerInfo) -> int:
     name = speaker.name.strip()
     if not name:
         raise InvalidInput("A speaker needs a name.", details={"field": "speakers"})

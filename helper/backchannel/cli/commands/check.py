@@ -7,11 +7,11 @@ import json
 import sys
 from typing import Any
 
-from backchannel.checker import CheckResult, check_draft
+from backchannel.checker import CheckResult
 from backchannel.cli.common import open_store
 from backchannel.cli.options import PLATFORMS
+from backchannel.coach.check import check
 from backchannel.errors import BackchannelError, InvalidInput
-from backchannel.store import Situation, Store
 
 DESCRIPTION = (
     "Check a draft (TEXT, or standard input) and print its length, entities and tips.\n"
@@ -34,16 +34,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     parser.add_argument("--jsonl", action="store_true", help="check many drafts: one JSON object per input line, one result per output line")
     parser.set_defaults(handler=run_check)
-
-
-def _situation(
-    store: Store, cache: dict[tuple[Any, ...], Situation], event: str | None, session: int | None, at: str | None, room: str | None, text: str
-) -> Situation:
-    # The draft's own session tag can place it (see which_session), so the text is part of the key.
-    key = (event, session, at, room, text)
-    if key not in cache:
-        cache[key] = store.situation(event=event, session=session, at=at, room=room, text=text)
-    return cache[key]
 
 
 def _text(value: str, where: str) -> str:
@@ -73,10 +63,9 @@ def run_check(args: argparse.Namespace) -> int:
     text = _text(args.text, "The draft") if args.text is not None else _text(sys.stdin.read(), "Standard input")
     store = open_store(args)
     try:
-        situation = _situation(store, {}, args.event, args.session, args.at, args.room, text)
+        result = check(store, text, platform=args.platform, event=args.event, session=args.session, at=args.at, room=args.room).result
     finally:
         store.close()
-    result = check_draft(text, platform=args.platform, **situation.check_context())
     if args.format == "json":
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
     else:
@@ -106,7 +95,6 @@ def _line_request(line: str, number: int) -> dict[str, Any]:
 def _run_jsonl(args: argparse.Namespace) -> int:
     """One result per input line, in order; a bad line gets an error object and exit 2."""
     store = open_store(args)
-    cache: dict[tuple[Any, ...], Situation] = {}
     status = 0
     out = sys.stdout
     try:
@@ -115,11 +103,10 @@ def _run_jsonl(args: argparse.Namespace) -> int:
                 continue
             try:
                 data = _line_request(line, number)
-                situation = _situation(
-                    store, cache, data.get("event", args.event), data.get("session", args.session), data.get("at", args.at), data.get("room", args.room),
-                    data["text"],
-                )
-                result = check_draft(data["text"], platform=data.get("platform", args.platform), **situation.check_context())
+                result = check(
+                    store, data["text"], platform=data.get("platform", args.platform), event=data.get("event", args.event),
+                    session=data.get("session", args.session), at=data.get("at", args.at), room=data.get("room", args.room),
+                ).result
                 out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
                 if result.has_error and status == 0:
                     status = 1

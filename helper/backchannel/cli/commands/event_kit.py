@@ -7,7 +7,7 @@ import sys
 
 from backchannel.cli.common import event_for, open_store, print_json
 from backchannel.cli.options import PLATFORMS
-from backchannel.now import kit_for
+from backchannel.coach.now import kit_for
 from backchannel.text import weighted_length
 
 EXAMPLE = "backchannel event kit lt13\nbackchannel event kit lt13 --platform bluesky --format json"

@@ -43,8 +43,8 @@ def _copying_media(store_media_path: Callable[[str], Path | None], folder: Path,
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from backchannel.history.export import remote_media, render_export
-    from backchannel.history.writeup import build_writeup
+    from backchannel.coach.export import export_event
+    from backchannel.review.export import remote_media
 
     store = open_store(args)
     try:
@@ -52,15 +52,14 @@ def run_export(args: argparse.Namespace) -> int:
         slug = args.event or (active.slug if active else None)
         if not slug:
             raise InvalidInput("Which event? Pass --event SLUG (or make one active: backchannel event use SLUG).")
-        writeup = build_writeup(store, slug, platform=args.platform)
         if args.output:
             output = Path(args.output).expanduser()
             media_ref = _copying_media(store.history.media.path, output.parent / f"{output.stem}-photos", output.parent)
-            text = render_export(writeup, args.format, media_ref)
-            output.write_text(text, encoding="utf-8")
-            print(f"Wrote {output} ({len(writeup.posts)} posts from {writeup.session_count} sessions).", file=sys.stderr)
+            exported = export_event(store, slug, args.format, platform=args.platform, media_ref=media_ref)
+            output.write_text(exported.text, encoding="utf-8")
+            print(f"Wrote {output} ({len(exported.writeup.posts)} posts from {exported.writeup.session_count} sessions).", file=sys.stderr)
         else:
-            sys.stdout.write(render_export(writeup, args.format, remote_media))
+            sys.stdout.write(export_event(store, slug, args.format, platform=args.platform, media_ref=remote_media).text)
     finally:
         store.close()
     return 0

@@ -16,7 +16,7 @@ from backchannel.cli.options import action, actions
 from backchannel.native_host.install import Outcome, Target, install, plan, status, uninstall
 from backchannel.native_host.locations import BROWSER_KEYS
 from backchannel.native_host.windows import Registry
-from backchannel.paths import ENV_DATA_DIR
+from backchannel.local.paths import ENV_DATA_DIR
 
 BROWSER_NAMES = BROWSER_KEYS
 
@@ -89,7 +89,7 @@ def _pinned_data_dir(args: argparse.Namespace) -> Path | None:
     chosen = getattr(args, "data_dir", None) or os.environ.get(ENV_DATA_DIR)
     if not chosen:
         return None
-    from backchannel.paths import resolve_data_dir
+    from backchannel.local.paths import resolve_data_dir
 
     return resolve_data_dir(chosen)
 

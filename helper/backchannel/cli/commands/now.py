@@ -7,7 +7,7 @@ import sys
 
 from backchannel.cli.common import event_for, open_store, print_json
 from backchannel.cli.options import PLATFORMS, event_option
-from backchannel.now import what_is_on
+from backchannel.coach.now import what_is_on
 from backchannel.timeutil import local_clock, local_span, parse_instant, shown_zone
 
 EXAMPLE = "backchannel now\nbackchannel now --event lt13 --at 2013-01-30T10:30 --room A1 --format json"

@@ -25,7 +25,7 @@ def run_review(args: argparse.Namespace) -> int:
 
     from backchannel.cli.common import data_dir
     from backchannel.review.auth import LOGIN_TTL, ReviewAuth
-    from backchannel.runtime import read_runtime
+    from backchannel.local.runtime import read_runtime
 
     directory = data_dir(args)
     runtime = read_runtime(directory)

@@ -50,7 +50,7 @@ def run_schedule_help(args: argparse.Namespace) -> int:
 
 
 def run_schedule_import(args: argparse.Namespace) -> int:
-    from backchannel.programme_import import import_file
+    from backchannel.coach.programme import import_file
 
     data = _read_file(args.file)
     speakers = _read_file(args.speakers) if args.speakers else None

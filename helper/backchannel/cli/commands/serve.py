@@ -8,7 +8,7 @@ import os
 import sys
 
 from backchannel.cli.common import data_dir
-from backchannel.runtime import Runtime
+from backchannel.local.runtime import Runtime
 
 EXAMPLE = "backchannel serve\nbackchannel --data-dir /tmp/bc serve --port 0"
 

@@ -9,7 +9,8 @@ from typing import Any
 from backchannel.cli.common import event_for, open_store, print_json
 from backchannel.cli.options import action, actions, event_option, format_option
 from backchannel.errors import InvalidInput
-from backchannel.store import Session, Speaker
+from backchannel.context import SpeakerInfo
+from backchannel.store import Session
 from backchannel.timeutil import local_span, parse_instant, shown_zone, zone
 
 EXAMPLE = (
@@ -60,8 +61,8 @@ def run_session_help(args: argparse.Namespace) -> int:
     raise InvalidInput("Choose an action: backchannel session add|list|edit|remove (see `backchannel session --help`).")
 
 
-def parse_speaker(spec: str) -> Speaker:
-    """ "Priya Raman;x=@priyaraman;bluesky=@priya.bsky.social" -> Speaker."""
+def parse_speaker(spec: str) -> SpeakerInfo:
+    """ "Priya Raman;x=@priyaraman;bluesky=@priya.bsky.social" -> SpeakerInfo."""
     name, *pairs = [part.strip() for part in spec.split(";")]
     handles: dict[str, str] = {}
     for pair in pairs:
@@ -69,7 +70,7 @@ def parse_speaker(spec: str) -> Speaker:
         if not sep or not handle.strip():
             raise InvalidInput(f"Speaker handle {pair!r} must look like NETWORK=@handle (x, bluesky or mastodon).")
         handles[network.strip().lower()] = handle.strip()
-    return Speaker(name, handles)
+    return SpeakerInfo(name, handles)
 
 
 def _session_text(session: Session, zone_name: str) -> str:

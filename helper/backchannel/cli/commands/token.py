@@ -16,7 +16,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run_token(args: argparse.Namespace) -> int:
-    from backchannel.secrets import ensure_token, rotate_token, storage_kind
+    from backchannel.local.secrets import ensure_token, rotate_token, storage_kind
 
     directory = data_dir(args)
     token = rotate_token(directory) if args.rotate else ensure_token(directory)

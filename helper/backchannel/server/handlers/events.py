@@ -5,10 +5,10 @@ from typing import Any
 from aiohttp import web
 
 from backchannel.errors import InvalidInput
-from backchannel.models import EventCreate, EventPatch, SessionCreate, SessionPatch
+from backchannel.server.models import EventCreate, EventPatch, SessionCreate, SessionPatch
 from backchannel.server.io import json_response, path_id, read_json
 from backchannel.server.keys import STORE
-from backchannel.store import Speaker
+from backchannel.context import SpeakerInfo
 from backchannel.timeutil import parse_instant
 
 
@@ -61,7 +61,7 @@ async def create_session(request: web.Request) -> web.Response:
         track=body.track,
         code=body.code,
         tag=body.tag,
-        speakers=[Speaker(s.name, dict(s.handles)) for s in body.speakers],
+        speakers=[SpeakerInfo(s.name, dict(s.handles)) for s in body.speakers],
         url=body.url,
         abstract=body.abstract,
     )
@@ -80,7 +80,7 @@ async def patch_session(request: web.Request) -> web.Response:
         if name in ("start", "end"):
             value = parse_instant(value, default_zone=event.time_zone, field=name)
         elif name == "speakers":
-            value = [Speaker(s.name, dict(s.handles)) for s in value or []]
+            value = [SpeakerInfo(s.name, dict(s.handles)) for s in value or []]
         changes[name] = value
     session = store.events.update_session(event.slug, path_id(request, "session_id", "session"), changes)
     return json_response(session.to_dict())

@@ -22,7 +22,7 @@ from aiohttp import web
 
 from backchannel.checker import check_photos
 from backchannel.errors import ImageError, NotFound
-from backchannel.models import MediaRef
+from backchannel.server.models import MediaRef
 from backchannel.photos.cache import CachedPhoto, PhotoCache, photo_id
 from backchannel.photos.limits import MAX_BYTES, SECONDS, Budget
 from backchannel.photos.model import AttachedPhoto, PhotoAnalysis

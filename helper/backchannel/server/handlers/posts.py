@@ -6,8 +6,8 @@ from aiohttp import web
 
 from backchannel.history.entities import entities_of_text, folded_hashtags
 from backchannel.history.model import MediaIn, PostIn
-from backchannel.history.recording import record, request_hash
-from backchannel.models import PostRecord
+from backchannel.coach.record import record, request_hash
+from backchannel.server.models import PostRecord
 from backchannel.server.io import int_param, json_response, read_json
 from backchannel.server.keys import STORE
 from backchannel.timeutil import parse_instant

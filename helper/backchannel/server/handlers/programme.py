@@ -7,10 +7,10 @@ import functools
 
 from aiohttp import web
 
-from backchannel import programme_import
+from backchannel.coach import programme as programme_import
 from backchannel.errors import InvalidInput
-from backchannel.models import Platform, SpeakerPatch
-from backchannel.now import kit_for, what_is_on
+from backchannel.server.models import Platform, SpeakerPatch
+from backchannel.coach.now import kit_for, what_is_on
 from backchannel.schedules import MAX_BYTES
 from backchannel.server.io import json_response, path_id, read_bytes, read_json
 from backchannel.server.keys import STORE

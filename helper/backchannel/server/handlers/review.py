@@ -15,9 +15,8 @@ from typing import Awaitable, Callable
 from aiohttp import web
 
 from backchannel.errors import BackchannelError, NotFound
-from backchannel.history.export import embedded_media, remote_media, render_export
+from backchannel.coach.export import export_event
 from backchannel.history.media import content_type
-from backchannel.history.writeup import build_writeup
 from backchannel.review import views
 from backchannel.review.auth import COOKIE, SESSION_TTL, ReviewAuth
 from backchannel.review.render import STATIC, render
@@ -130,7 +129,7 @@ async def export(request: web.Request) -> web.Response:
     slug = request.match_info["slug"]
     # The HTML write-up is one file: it carries the photos the page shows, not links to this helper.
     body = await request.app[PAGES].run(
-        lambda store: render_export(build_writeup(store, slug), fmt, embedded_media(store.history.media.path) if fmt == "html" else remote_media)
+        lambda store: export_event(store, slug, fmt).text
     )
     disposition = f'attachment; filename="{slug}-notes.{fmt}"'
     return web.Response(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from backchannel.models import SettingsUpdate
+from backchannel.server.models import SettingsUpdate
 from backchannel.server.io import json_response, read_json
 from backchannel.server.keys import STORE
 from backchannel.settings import SETTINGS, Settings

@@ -6,12 +6,13 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from backchannel.history.associate import AssociationReport, associate, refresh
+from backchannel.store.associate import AssociationReport, associate, refresh
 from backchannel.history.media import MediaStore
 from backchannel.history.model import Post
-from backchannel.history.posts import Page, PostStore, clamp_limit, parse_cursor
-from backchannel.history.search import ranked_ids
-from backchannel.history.snapshot import History, load_history
+from backchannel.store.posts import Page, PostStore, clamp_limit, parse_cursor
+from backchannel.store.search import ranked_ids
+from backchannel.context import History
+from backchannel.store.snapshot import load_history
 from backchannel.store.db import Database
 from backchannel.store.events import EventStore
 

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from backchannel.errors import InvalidInput
 from backchannel.history.model import Media, Post
-from backchannel.history.writeup import SessionGroup, Writeup
+from backchannel.review.writeup import SessionGroup, Writeup
 from backchannel.review.linkify import links, safe_href
 from backchannel.timeutil import to_store, zone_abbreviation
 

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from backchannel.history.model import Media, Post
 from backchannel.review.linkify import links
-from backchannel.store.events import Event, Session, Speaker
+from backchannel.context import SpeakerInfo
+from backchannel.store.events import Event, Session
 from backchannel.text import weighted_length
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def group_posts(posts: Sequence[Post], sessions: Sequence[Session]) -> tuple[Ses
     return tuple(groups)
 
 
-def thank_you_drafts(event: Event, speakers: Sequence[Speaker], platform: str, limit: int) -> tuple[str, ...]:
+def thank_you_drafts(event: Event, speakers: Sequence[SpeakerInfo], platform: str, limit: int) -> tuple[str, ...]:
     """As few drafts as fit the limit, each thanking some speakers and carrying the event tag."""
     if not speakers:
         return ()
@@ -109,7 +110,7 @@ def build_writeup(store: Store, slug: str, *, platform: str = "x", include_retwe
     # the user themselves (a speaker whose handle is the archive owner's).
     covered = [g.session for g in groups if g.session is not None]
     mine = store.history.own_handles(platform)
-    speakers: dict[str, Speaker] = {}
+    speakers: dict[str, SpeakerInfo] = {}
     for session in covered:
         for speaker in session.speakers:
             if (speaker.handles.get(platform) or "").casefold() in mine:

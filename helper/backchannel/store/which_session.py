@@ -18,15 +18,26 @@ the coach never guesses.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import Generic, Iterable, Protocol, Sequence, TypeVar
 
-if TYPE_CHECKING:  # the store imports this module
-    from backchannel.store.events import Session
+
+class Running(Protocol):
+    """What deciding needs of a session (the store's sessions have it): no import of the store here."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def room(self) -> str | None: ...
+    @property
+    def tag(self) -> str | None: ...
+
+
+S = TypeVar("S", bound=Running)
 
 
 @dataclass(frozen=True, slots=True)
-class Resolution:
-    session: Session | None
+class Resolution(Generic[S]):
+    session: S | None
     source: str | None  # "tag", "room" or "time"; None when there is no session
     reason: str | None  # why there is none, in words a person understands; None when there is one
 
@@ -39,12 +50,12 @@ def _fold(value: str) -> str:
 
 
 def which_session(
-    running: Sequence[Session],
+    running: Sequence[S],
     *,
     hashtags: Iterable[str] = (),
     room: str | None = None,
     session_tags: Iterable[str] = (),
-) -> Resolution:
+) -> Resolution[S]:
     """The session among ``running`` (those on at the moment) that the post is in.
 
     ``hashtags`` are the post's own hashtags; ``session_tags`` every session tag

@@ -10,14 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import Any, Mapping
 
+from backchannel.checker import check_draft
+from backchannel.coach.situation import Situation, find_situation
 from backchannel.errors import InvalidInput, NotFound
 from backchannel.history.model import Post, PostIn
-from backchannel.history.posts import Placement
-
-if TYPE_CHECKING:
-    from backchannel.store import Situation, Store
+from backchannel.store import Store
+from backchannel.store.posts import Placement
 
 # Fields a retry may fill in later (the client learns the post's id and URL after posting).
 LATE_FIELDS = ("remote_id", "url")
@@ -41,11 +41,11 @@ def _situation(store: Store, post: PostIn) -> tuple[Situation, list[str]]:
     # The history is only needed to check the shown tips again (the heeded marks).
     with_history = bool(post.tips)
     try:
-        return store.situation(event=post.event, session=post.session, at=post.posted_at, text=post.text, with_history=with_history), []
+        return find_situation(store, event=post.event, session=post.session, at=post.posted_at, text=post.text, with_history=with_history), []
     except (NotFound, InvalidInput) as exc:
         if post.event is None and post.session is None:
             raise
-        fallback = store.situation(at=post.posted_at, text=post.text, with_history=with_history)
+        fallback = find_situation(store, at=post.posted_at, text=post.text, with_history=with_history)
         return fallback, [f"{exc.message} The post was placed by the active event and the time instead."]
 
 
@@ -53,8 +53,6 @@ def _heeded(post: PostIn, situation: Situation) -> tuple[dict[str, Any], ...]:
     """Each tip shown while composing, marked heeded when it no longer fires on the posted text."""
     if not post.tips:
         return ()
-    from backchannel.checker import check_draft
-
     reply = post.reply_to_remote_id or post.thread_of_client_id
     firing = {t.code for t in check_draft(post.text, platform=post.platform, reply_to=reply, **situation.check_context()).tips}
     return tuple({**tip, "heeded": tip.get("code") not in firing} for tip in post.tips)

@@ -15,7 +15,7 @@ import secrets as _random
 import time
 from pathlib import Path
 
-from backchannel.paths import token_marker_path, token_path
+from backchannel.local.paths import token_marker_path, token_path
 
 log = logging.getLogger(__name__)
 

@@ -1,26 +1,19 @@
-"""Fetch what the history-aware rules know about past posts, for every check.
+"""The history a check sees, read for every check.
 
 /v1/check runs on every pause in typing, so this is two indexed queries:
 the user's latest post in the current session (per platform, with a count),
 and the posts of the last few hours for the near-duplicate rule. Retweets
-are left out: they are not the user's own words. The values it fills
-(``History``, ``PastPost``, ``SessionPosts``) are the rules' context and live
-in ``backchannel.context``.
+are left out: they are not the user's own words.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING
 
 from backchannel.context import History, PastPost, SessionPosts
+from backchannel.store.db import Database
 from backchannel.timeutil import from_store, to_store
-
-if TYPE_CHECKING:
-    from backchannel.store.db import Database
-
-__all__ = ["RECENT_LIMIT", "History", "PastPost", "SessionPosts", "load_history", "parse_stamp"]
 
 RECENT_LIMIT = 50  # the near-duplicate rule compares against at most this many recent posts
 

@@ -12,7 +12,7 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from backchannel.paths import runtime_path
+from backchannel.local.paths import runtime_path
 
 
 @dataclass(frozen=True, slots=True)

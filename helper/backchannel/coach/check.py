@@ -1,0 +1,42 @@
+"""Check a draft where the person is: resolve the situation, then run the checker on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Sequence
+
+from backchannel.checker import CheckResult, check_draft
+from backchannel.coach.situation import Situation, find_situation
+from backchannel.photos.model import AttachedPhoto
+from backchannel.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    result: CheckResult
+    situation: Situation
+
+    def to_dict(self) -> dict[str, Any]:
+        """The check's answer, with the event and session it was checked against (the API's JSON)."""
+        payload = self.result.to_dict()
+        payload["event"] = self.situation.event.slug if self.situation.event else None
+        payload["session"] = self.situation.session.id if self.situation.session else None
+        return payload
+
+
+def check(
+    store: Store,
+    text: str,
+    *,
+    platform: str = "x",
+    event: str | None = None,
+    session: int | None = None,
+    at: datetime | str | None = None,
+    room: str | None = None,
+    reply_to: str | None = None,
+    photos: Sequence[AttachedPhoto] = (),
+) -> Checked:
+    where = find_situation(store, event=event, session=session, at=at, room=room, text=text)
+    result = check_draft(text, platform=platform, reply_to=reply_to, photos=photos, **where.check_context())
+    return Checked(result, where)
