@@ -278,3 +278,29 @@ def test_a_single_tweets_file_finds_the_photos_beside_it(store: Store, tmp_path:
     report = import_archive(store, folder / "data" / "tweets.js")
     assert (report.media, report.media_files) == (1, 1)
     assert _by_remote(store)["1002"]["media"][0]["available"] is True
+
+
+def test_an_archive_that_breaks_part_way_leaves_the_history_as_it_was(store: Store, tmp_path: Path) -> None:
+    # The first part is fine, the second is cut off: the whole import is refused, not half of it kept.
+    files = {
+        "data/manifest.js": manifest(),
+        "data/tweets.js": ytd_file([tweet(str(5000 + i), f"Tweet {i} #LT13") for i in range(30)]),
+        "data/tweets-part1.js": b"window.YTD.tweets.part1 = [ {\"tweet\": ",
+    }
+    with pytest.raises(InvalidInput, match="not a readable tweets file"):
+        import_archive(store, build_zip(tmp_path / "cut.zip", files))
+    assert store.db.conn.execute("SELECT count(*) FROM posts").fetchone()[0] == 0
+    assert store.history.find(q="Tweet", limit=50).posts == ()
+
+
+def test_a_bulk_import_keeps_the_posts_tables_indexes_as_the_migrations_made_them(store: Store, tmp_path: Path) -> None:
+    def indexes() -> list[tuple[str, str]]:
+        return store.db.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'posts' ORDER BY name").fetchall()
+
+    before = [tuple(row) for row in indexes()]
+    report = import_archive(store, build_zip(tmp_path / "a.zip", lt13_archive_files()))
+    assert report.added == 7
+    assert [tuple(row) for row in indexes()] == before
+    # The query the review page and search use still finds its index.
+    plan = " ".join(str(r[3]) for r in store.db.conn.execute("EXPLAIN QUERY PLAN SELECT id FROM posts WHERE event_id = 1 ORDER BY posted_at"))
+    assert "posts_by_event" in plan
