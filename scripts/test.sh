@@ -18,6 +18,12 @@ run_pytest() {
     return "$status"
 }
 
+# Lint first: a finding fails the run before the slow part starts. Only on a whole run
+# (no arguments), so a targeted `sh scripts/test.sh tests/x` stays a pytest run.
+if [ $# -eq 0 ]; then
+    echo "make test: ruff check" >&2
+    "$BIN/ruff" check . || exit $?
+fi
 run_pytest "$@" || exit $?
 if [ $# -eq 0 ] && [ -f build/compiled/manifest.json ]; then
     echo "make test: again, with the checker's modules as plain Python" >&2

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+
 from backchannel.archive.importer import import_archive
 from backchannel.archive.source import Budget, safe_name
 from backchannel.archive.tweets import coordinates, unescape
 from backchannel.errors import InvalidInput
 from backchannel.store import Store
-
 from tests.archive.builders import (
     build_folder,
     build_zip,
@@ -93,7 +93,9 @@ def test_folder_and_single_file_give_the_same_posts(store: Store, tmp_path: Path
 
 
 def test_a_2020_export_tweet_js(store: Store, tmp_path: Path) -> None:
-    folder = build_folder(tmp_path / "old", {"data/tweet.js": ytd_file([tweet("2001", "Hello from 2020 #LT13")], name="tweet"), "data/tweet_media/2001-x.jpg": jpeg()})
+    folder = build_folder(
+        tmp_path / "old", {"data/tweet.js": ytd_file([tweet("2001", "Hello from 2020 #LT13")], name="tweet"), "data/tweet_media/2001-x.jpg": jpeg()}
+    )
     report = import_archive(store, folder)
     assert (report.files, report.added) == (["data/tweet.js"], 1)
 
@@ -106,7 +108,9 @@ def test_a_grailbird_month(store: Store, tmp_path: Path) -> None:
         ],
         month="2013_01",
     )
-    folder = build_folder(tmp_path / "grailbird", {"data/js/tweets/2013_01.js": month, "data/js/user_details.js": b'var user_details = {"screen_name": "oldme"}'})
+    folder = build_folder(
+        tmp_path / "grailbird", {"data/js/tweets/2013_01.js": month, "data/js/user_details.js": b'var user_details = {"screen_name": "oldme"}'}
+    )
     report = import_archive(store, folder)
     assert (report.added, report.in_threads, report.screen_name) == (2, 1, "oldme")
     posts = _by_remote(store)
@@ -118,7 +122,9 @@ def test_a_grailbird_month(store: Store, tmp_path: Path) -> None:
 
 
 def test_bad_items_are_skipped_with_a_reason(store: Store, tmp_path: Path) -> None:
-    items: list[Any] = [tweet("3001", "fine #LT13"), {"tweet": {"full_text": "no id"}}, {"tweet": {"id_str": "3002", "full_text": "bad date", "created_at": "soon"}}, 42]
+    items: list[Any] = [
+        tweet("3001", "fine #LT13"), {"tweet": {"full_text": "no id"}}, {"tweet": {"id_str": "3002", "full_text": "bad date", "created_at": "soon"}}, 42,
+    ]
     report = import_archive(store, build_folder(tmp_path / "x", {"data/tweets.js": ytd_file(items)}))
     assert (report.added, report.skipped) == (1, 3)
     assert len(report.warnings) == 3
@@ -150,7 +156,11 @@ def test_zip_paths_that_leave_the_archive_are_refused(store: Store, tmp_path: Pa
     assert not (tmp_path.parent / "evil").exists()
 
 
-@pytest.mark.parametrize(("name", "safe"), [("data/tweets.js", "data/tweets.js"), ("../x", None), ("a/../../x", None), ("/etc/passwd", None), ("C:/x", None), ("a\\..\\x", None), ("a\x00b", None), ("a//b", "a/b")])
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [("data/tweets.js", "data/tweets.js"), ("../x", None), ("a/../../x", None), ("/etc/passwd", None), ("C:/x", None), ("a\\..\\x", None),
+     ("a\x00b", None), ("a//b", "a/b")],
+)
 def test_safe_member_names(name: str, safe: str | None) -> None:
     assert safe_name(name) == safe
 

@@ -126,7 +126,9 @@ def import_archive(store: Store, path: Path, *, progress: Progress | None = None
             data = source.read(member, MAX_TWEETS_FILE_BYTES)
             if kind_of(data) is None:
                 if isinstance(source, FileSource):
-                    raise InvalidInput(f"{member.name} is not a tweets file from an X archive (tweets.js, tweet.js or a Grailbird month).", details={"path": str(path)})
+                    raise InvalidInput(
+                        f"{member.name} is not a tweets file from an X archive (tweets.js, tweet.js or a Grailbird month).", details={"path": str(path)}
+                    )
                 continue
             items = parse_assignment(data, member.name)
             del data

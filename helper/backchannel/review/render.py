@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from markupsafe import Markup, escape
 
 from backchannel.review.highlight import marks, terms

@@ -45,7 +45,7 @@ class Filters:
 def index_view(store: Store) -> dict[str, Any]:
     store.history.refresh()
     counts = posts_per_event(store.db)
-    events = [{"event": e, "posts": counts.get(e.id, 0)} for e in store.events.list_events()]
+    events: list[dict[str, Any]] = [{"event": e, "posts": counts.get(e.id, 0)} for e in store.events.list_events()]
     total = sum(counts.values())
     rows = [(row["event"].name, row["posts"]) for row in events if row["posts"]]
     return {
