@@ -62,3 +62,12 @@ def test_photo_sizes_follow_the_shape_of_the_photo() -> None:
     wide = _post(media=(Media(1, 0, "photo", "ab", 1200, 900, None, "ab.jpg", None, None, None),), tips=())
     assert 'width="180" height="240"' in str(post_html(tall, timezone.utc))
     assert 'width="320" height="240"' in str(post_html(wide, timezone.utc))
+
+
+def test_escaping_is_markupsafes_for_every_character_that_matters() -> None:
+    from markupsafe import escape as markupsafe_escape
+
+    from backchannel.review.post_html import escape
+
+    for text in (EVIL, "&amp;", "a < b > c", "\"'\"'", "plain", "", "&&<<>>", 42, None):
+        assert escape(text) == str(markupsafe_escape(text))

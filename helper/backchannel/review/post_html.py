@@ -6,7 +6,8 @@ every post of an event: for a 2,000-post event, calling a Jinja macro per post
 the one the macro drew, to the byte.
 
 Tweets are attacker-controlled. Every value that comes from a post is passed
-through ``markupsafe.escape`` before it is joined with markup; a link's target
+through ``_escape`` (markupsafe's escaping, character for character, without
+a Markup object per value) before it is joined with markup; a link's target
 comes only from ``linkify.safe_href`` (directly, or through ``pieces``); the
 only tags are fixed strings here.
 """
@@ -16,13 +17,19 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import Any, Mapping
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from backchannel.history.model import Media, Post
 from backchannel.review.highlight import Term, marks
 from backchannel.review.linkify import pieces, safe_href
 
 _TIME_FORMAT = "%a %d %b %Y %H:%M %Z"
+
+
+def escape(value: object) -> str:
+    """``str(value)`` with & < > " ' escaped exactly as ``markupsafe.escape`` does (ampersands first)."""
+    return (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&#34;").replace("'", "&#39;"))
 
 
 def _marked(text: str, found: tuple[Term, ...]) -> str:
