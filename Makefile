@@ -15,6 +15,7 @@ help:
 	@echo "make bench  - run the benchmarks, side by side with the peers (table + JSON)"
 	@echo "make score  - each text rule's precision and recall on real tweets (needs ../shared/data)"
 	@echo "make fuzz   - the property suite's long run: 100,000 hostile cases over every route, importer and native-host frame"
+	@echo "make lint   - ruff (also run by make test), then mypy over the helper"
 
 $(BIN)/python:
 	@echo "make: creating the virtualenv in $(VENV) …"
@@ -47,6 +48,11 @@ bench: $(VENV)/.installed-bench
 	@sh scripts/test-deps.sh
 	@sh scripts/bench-deps.sh
 	$(BIN)/python -m bench
+
+# ruff runs in `make test` too; mypy joins it there once the helper type-checks clean.
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/python -m mypy
 
 score: $(VENV)/.installed-test
 	$(BIN)/python -m tests.rules.score

@@ -8,7 +8,10 @@ import traceback
 
 from bench.report import Row, print_table, write_json
 
-SECTIONS = ("bench.check_inprocess", "bench.http_check", "bench.cli_startup", "bench.programme", "bench.extension", "bench.history", "bench.photos", "bench.durability")
+SECTIONS = (
+    "bench.check_inprocess", "bench.http_check", "bench.cli_startup", "bench.programme", "bench.extension", "bench.history", "bench.photos",
+    "bench.durability",
+)
 
 
 def main() -> int:

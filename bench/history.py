@@ -9,7 +9,8 @@
 * Search: p95 of ranked queries (common, middling and rare words, phrases,
   prefixes) over 100k stored posts, against ranking every hit with
   ``ORDER BY rank`` (what PERFORMANCE.md measured at 12 ms p95).
-* Review page: rendering the event page of a 2,000-post event (in process).
+* Review page: the event page of a 2,000-post event, rendered in process and fetched
+  whole (GET with the review cookie) from a real helper.
 * Durable record: POST /v1/posts to a real helper (WAL, synchronous=FULL),
   one at a time on a keep-alive connection: p99.
 """
@@ -35,6 +36,7 @@ ARCHIVE_TWEETS = 20_000
 SEARCH_POSTS = 100_000
 SEARCH_QUERIES = 400
 RECORDS = 1000
+IMPORT_TARGET_RATIO = 2.0  # tweets/s against twitter-to-sqlite's on the same archive, in the same run
 UTC = timezone.utc
 
 _WORDS = (
@@ -80,7 +82,8 @@ def synthetic_tweets(count: int, seed: int = 7) -> list[dict[str, Any]]:
             "entities": {"hashtags": [{"text": t, "indices": ["0", "1"]} for t in tags], "user_mentions": [], "urls": [], "symbols": []},
         }
         if rng.random() < 0.2:
-            body["entities"]["urls"] = [{"url": "https://t.co/x" + tweet_id[-5:], "expanded_url": f"https://example.com/{i}", "display_url": f"example.com/{i}", "indices": ["0", "1"]}]
+            body["entities"]["urls"] = [{"url": "https://t.co/x" + tweet_id[-5:], "expanded_url": f"https://example.com/{i}",
+                                         "display_url": f"example.com/{i}", "indices": ["0", "1"]}]
         if i and rng.random() < 0.3:
             own = rng.random() < 0.5
             parent = str(1_100_000_000_000_000_000 + rng.randint(max(0, i - 5), i - 1) * 1000) if own else str(rng.randint(10**17, 10**18))
@@ -150,9 +153,13 @@ def import_rows() -> list[Row]:
     note = "ours: parse, threads, event placement, FTS5 index; peer: import + sqlite-utils enable_fts"
     if peer_import_only:
         note += f" (peer without the index: {median(peer_import_only):,.0f}/s)"
+    ours, peer = median(ours_runs), (median(peer_runs) if peer_runs else None)
+    if peer is not None:
+        note += f"; {ours / peer:.2f}× the peer"
     return [
-        Row("history", f"archive import ({ARCHIVE_TWEETS:,} tweets, searchable)", "tweets/s", median(ours_runs),
-            median(peer_runs) if peer_runs else None, "twitter-to-sqlite 0.22" if peer_runs else "twitter-to-sqlite (not installed)", None, None, note),
+        Row("history", f"archive import ({ARCHIVE_TWEETS:,} tweets, searchable)", "tweets/s", ours,
+            peer, "twitter-to-sqlite 0.22" if peer is not None else "twitter-to-sqlite (not installed)",
+            f"≥ {IMPORT_TARGET_RATIO:g}× twitter-to-sqlite", None if peer is None else ours >= IMPORT_TARGET_RATIO * peer, note),
     ]
 
 
@@ -215,50 +222,117 @@ def search_rows() -> list[Row]:
     ]
 
 
-def review_rows() -> list[Row]:
-    from backchannel.review.render import render
-    from backchannel.review.views import Filters, event_view
+REVIEW_POSTS = 2000
+# What "the page opens at once" means for the review page of a big event (2,000 posts, 20 sessions):
+# the helper has the HTML ready within 100 ms, and the whole GET (login cookie checked, page
+# rendered, about a megabyte sent over 127.0.0.1) is done within 150 ms.
+REVIEW_RENDER_TARGET_MS = 100.0
+REVIEW_PAGE_TARGET_MS = 150.0
+
+
+def _review_event(data_dir: Path) -> None:
+    """A 2,000-post event of 20 one-hour sessions, a post every 36 s, a third with tips, every post with a link."""
     from backchannel.context import SpeakerInfo
     from backchannel.store import Store
 
     rng = random.Random(3)
     vocabulary = _vocabulary(rng)
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "review.sqlite3")
-        store.events.create_event("big", "A big conference", hashtag="BIG", time_zone="Europe/London", starts_on="2024-05-01", ends_on="2024-05-02")
-        start = datetime(2024, 5, 1, 8, tzinfo=UTC)
-        sessions = []
-        for i in range(20):
-            s = store.events.add_session("big", title=f"Session {i}: {_sentence(rng, vocabulary)[:40]}", start=start + timedelta(hours=i), end=start + timedelta(hours=i + 1),
-                                         room="Main", speakers=[SpeakerInfo(f"Speaker {i}", {"x": f"@speaker{i}"})])
-            sessions.append(s)
-        rows = []
-        tips = json.dumps([{"code": "CTX002", "level": "suggestion", "message": "No session tag", "heeded": True},
-                           {"code": "CTX003", "level": "suggestion", "message": "Whose talk?", "heeded": False}])
-        for i in range(2000):
-            at = start + timedelta(seconds=36 * i)
-            session = sessions[min(int((at - start).total_seconds() // 3600), 19)]
-            text = _sentence(rng, vocabulary) + " https://example.com/" + str(i) + " #BIG"
-            entities = json.dumps({"hashtags": ["BIG"], "urls": [{"url": f"https://example.com/{i}", "expanded": f"https://example.com/{i}", "display": f"example.com/{i}"}]})
-            stamp = at.strftime("%Y-%m-%dT%H:%M:%SZ")
-            rows.append((str(uuid.uuid4()), "x", text, stamp, session.id, "big", entities, tips if i % 3 == 0 else "[]", stamp))
-        with store.db.write() as conn:
-            event_id = conn.execute("SELECT id FROM events WHERE slug = 'big'").fetchone()[0]
-            conn.executemany(
-                "INSERT INTO posts (client_id, source, platform, text, posted_at, session_id, event_id, event_source, session_source, entities, tips, recorded_at)"
-                " VALUES (?, 'extension', ?, ?, ?, ?, (SELECT id FROM events WHERE slug = ?), 'client', 'client', ?, ?, ?)",
-                rows,
-            )
-            conn.execute("UPDATE posts SET thread_id = id WHERE thread_id IS NULL")
-            assert event_id
-        times, size = [], 0
-        for _ in range(7):
+    store = Store.open(data_dir)
+    store.events.create_event("big", "A big conference", hashtag="BIG", time_zone="Europe/London", starts_on="2024-05-01", ends_on="2024-05-02")
+    start = datetime(2024, 5, 1, 8, tzinfo=UTC)
+    sessions = []
+    for i in range(20):
+        s = store.events.add_session("big", title=f"Session {i}: {_sentence(rng, vocabulary)[:40]}", start=start + timedelta(hours=i),
+                                     end=start + timedelta(hours=i + 1), room="Main", speakers=[SpeakerInfo(f"Speaker {i}", {"x": f"@speaker{i}"})])
+        sessions.append(s)
+    rows = []
+    tips = json.dumps([{"code": "CTX002", "level": "suggestion", "message": "No session tag", "heeded": True},
+                       {"code": "CTX003", "level": "suggestion", "message": "Whose talk?", "heeded": False}])
+    for i in range(REVIEW_POSTS):
+        at = start + timedelta(seconds=36 * i)
+        session = sessions[min(int((at - start).total_seconds() // 3600), 19)]
+        text = _sentence(rng, vocabulary) + " https://example.com/" + str(i) + " #BIG"
+        link = {"url": f"https://example.com/{i}", "expanded": f"https://example.com/{i}", "display": f"example.com/{i}"}
+        entities = json.dumps({"hashtags": ["BIG"], "urls": [link]})
+        stamp = at.strftime("%Y-%m-%dT%H:%M:%SZ")
+        rows.append((str(uuid.uuid4()), "x", text, stamp, session.id, "big", entities, tips if i % 3 == 0 else "[]", stamp))
+    with store.db.write() as conn:
+        conn.executemany(
+            "INSERT INTO posts (client_id, source, platform, text, posted_at, session_id, event_id, event_source, session_source, entities, tips, recorded_at)"
+            " VALUES (?, 'extension', ?, ?, ?, ?, (SELECT id FROM events WHERE slug = ?), 'client', 'client', ?, ?, ?)",
+            rows,
+        )
+        conn.execute("UPDATE posts SET thread_id = id WHERE thread_id IS NULL")
+    store.close()
+
+
+def _review_render(data_dir: Path) -> tuple[list[float], int]:
+    """Server-side: gathering the event's view from the store and rendering its HTML, in process."""
+    from backchannel.review.render import render
+    from backchannel.review.views import Filters, event_view
+    from backchannel.store import Store
+
+    store = Store.open(data_dir)
+    times, size = [], 0
+    for _ in range(7):
+        begin = time.perf_counter()
+        html = render("event.html", **event_view(store, "big", Filters()))
+        times.append((time.perf_counter() - begin) * 1000)
+        size = len(html)
+    store.close()
+    return times, size
+
+
+def _review_page(tmp: Path) -> list[float]:
+    """The page as a whole: GET /review/events/big from a real helper, with the review cookie, body read to the end."""
+    sys.path.insert(0, str(ROOT))
+    from tests.support.helper_process import backchannel, start_helper
+
+    helper = start_helper(tmp)
+    try:
+        printed = backchannel(tmp, "review", "--no-open")
+        login = next((word for word in printed.stdout.split() if "/review/login?key=" in word), None)
+        if printed.returncode != 0 or login is None:
+            raise RuntimeError(f"backchannel review printed no login link: {printed.stderr.strip()}")
+        conn = http.client.HTTPConnection("127.0.0.1", helper.port)
+        conn.request("GET", login[login.index("/review/login"):])
+        response = conn.getresponse()
+        response.read()
+        cookie = (response.getheader("Set-Cookie") or "").split(";", 1)[0]
+        if response.status not in (302, 303) or not cookie:
+            raise RuntimeError(f"the review login answered {response.status} without a cookie")
+        samples = []
+        for i in range(12):
             begin = time.perf_counter()
-            html = render("event.html", **event_view(store, "big", Filters()))
-            times.append((time.perf_counter() - begin) * 1000)
-            size = len(html)
-        store.close()
-    return [Row("history", "review page render (2,000-post event)", "ms", median(times), None, None, None, None, f"{size / 1024:,.0f} KiB of HTML")]
+            conn.request("GET", "/review/events/big", headers={"Cookie": cookie})
+            response = conn.getresponse()
+            body = response.read()
+            elapsed = (time.perf_counter() - begin) * 1000
+            if response.status != 200 or b"Session 19" not in body:
+                raise RuntimeError(f"/review/events/big answered {response.status}")
+            if i >= 2:  # the first two warm the helper (templates compiled, the database in the page cache), as a running helper is
+                samples.append(elapsed)
+        conn.close()
+    finally:
+        helper.stop()
+    return samples
+
+
+def review_rows() -> list[Row]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        _review_event(folder / "data")
+        render_times, size = _review_render(folder / "data")
+        page_times = _review_page(folder)
+    render_ms, page_ms = median(render_times), median(page_times)
+    return [
+        Row("history", f"review page render ({REVIEW_POSTS:,}-post event, in process)", "ms", render_ms, None, None,
+            f"≤ {REVIEW_RENDER_TARGET_MS:.0f} ms", render_ms <= REVIEW_RENDER_TARGET_MS,
+            f"{size / 1024:,.0f} KiB of HTML; view gathered from the store + template"),
+        Row("history", f"review page GET ({REVIEW_POSTS:,}-post event, real helper)", "ms", page_ms, None, None,
+            f"≤ {REVIEW_PAGE_TARGET_MS:.0f} ms", page_ms <= REVIEW_PAGE_TARGET_MS,
+            f"p90 {percentile(page_times, 90):.1f} ms over {len(page_times)} keep-alive GETs"),
+    ]
 
 
 def record_rows() -> list[Row]:

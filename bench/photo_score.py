@@ -105,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"{'rule':<24} {'unreadable flagged':>19} {'legible flagged':>16} {'precision':>10} {'recall':>7} {'false alarms':>13}")
     for row in rows:
-        print(f"{row['rule']:<24} {row['unreadable_flagged']:>19} {row['legible_flagged']:>16} {_pct(row['precision']):>10} {_pct(row['recall']):>7} {_pct(row['false_alarm_rate']):>13}")
+        print(f"{row['rule']:<24} {row['unreadable_flagged']:>19} {row['legible_flagged']:>16} {_pct(row['precision']):>10}"
+              f" {_pct(row['recall']):>7} {_pct(row['false_alarm_rate']):>13}")
     if args.json:
         payload = {"rules": rows, "photos": [{"file": s.name, "label": s.label, "codes": sorted(s.codes), "summary": s.summary} for s in scored]}
         Path(args.json).write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

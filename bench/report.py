@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Sequence
 
 RESULTS = Path(__file__).resolve().parent / "results"
+# What the table says for a row measured for scale only (a peer's number, a memory figure): every row names its target.
+NO_TARGET = "none (for scale)"
 
 
 @dataclass
@@ -51,7 +53,7 @@ def _fmt(value: float | None) -> str:
 def print_table(rows: list[Row]) -> None:
     headers = ("section", "measure", "ours", "peer", "peer is", "unit", "target", "met")
     table = [
-        (r.section, r.name, _fmt(r.ours), _fmt(r.peer), r.peer_name or "", r.unit, r.target or "", "" if r.met is None else ("yes" if r.met else "NO"))
+        (r.section, r.name, _fmt(r.ours), _fmt(r.peer), r.peer_name or "", r.unit, r.target or NO_TARGET, "" if r.met is None else ("yes" if r.met else "NO"))
         for r in rows
     ]
     widths = [max(len(h), *(len(row[i]) for row in table)) if table else len(h) for i, h in enumerate(headers)]

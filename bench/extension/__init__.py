@@ -109,10 +109,12 @@ def _phone_photo(seed: int) -> bytes:
     return encode(realistic_scene(4000, 3000, seed=100 + seed))
 
 
-def _photo_round_trips(page: "Page", make: Any = None, count: int = PHOTOS, warmup: int = WARMUP_PHOTOS, patience_s: float = 5.0) -> list[float]:
+def _photo_round_trips(page: "Page", make: Any = None, count: int = PHOTOS, warmup: int = WARMUP_PHOTOS, patience_s: float = 30.0) -> list[float]:
     from tests.extension.browser import extension_manifest
 
     make = make or _distinct_photo
+    # patience only bounds a hang: on a busy shared machine a photo's answer can take seconds, and the
+    # row reports the time it took; giving up after 5 s made the whole section FAILED instead.
 
     page.clock.set_fixed_time("2013-01-30T10:15:00Z")
     page.goto("https://x.com/home")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from backchannel.archive.tweets import composed_text, to_post
 from backchannel.checker import check_draft
-
 from tests.archive.builders import tweet
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+
 from backchannel.archive.importer import import_archive
 from backchannel.archive.source import Budget, safe_name
 from backchannel.archive.tweets import coordinates, unescape
 from backchannel.errors import InvalidInput
 from backchannel.store import Store
-
 from tests.archive.builders import (
     build_folder,
     build_zip,
@@ -93,7 +93,9 @@ def test_folder_and_single_file_give_the_same_posts(store: Store, tmp_path: Path
 
 
 def test_a_2020_export_tweet_js(store: Store, tmp_path: Path) -> None:
-    folder = build_folder(tmp_path / "old", {"data/tweet.js": ytd_file([tweet("2001", "Hello from 2020 #LT13")], name="tweet"), "data/tweet_media/2001-x.jpg": jpeg()})
+    folder = build_folder(
+        tmp_path / "old", {"data/tweet.js": ytd_file([tweet("2001", "Hello from 2020 #LT13")], name="tweet"), "data/tweet_media/2001-x.jpg": jpeg()}
+    )
     report = import_archive(store, folder)
     assert (report.files, report.added) == (["data/tweet.js"], 1)
 
@@ -106,7 +108,9 @@ def test_a_grailbird_month(store: Store, tmp_path: Path) -> None:
         ],
         month="2013_01",
     )
-    folder = build_folder(tmp_path / "grailbird", {"data/js/tweets/2013_01.js": month, "data/js/user_details.js": b'var user_details = {"screen_name": "oldme"}'})
+    folder = build_folder(
+        tmp_path / "grailbird", {"data/js/tweets/2013_01.js": month, "data/js/user_details.js": b'var user_details = {"screen_name": "oldme"}'}
+    )
     report = import_archive(store, folder)
     assert (report.added, report.in_threads, report.screen_name) == (2, 1, "oldme")
     posts = _by_remote(store)
@@ -118,7 +122,9 @@ def test_a_grailbird_month(store: Store, tmp_path: Path) -> None:
 
 
 def test_bad_items_are_skipped_with_a_reason(store: Store, tmp_path: Path) -> None:
-    items: list[Any] = [tweet("3001", "fine #LT13"), {"tweet": {"full_text": "no id"}}, {"tweet": {"id_str": "3002", "full_text": "bad date", "created_at": "soon"}}, 42]
+    items: list[Any] = [
+        tweet("3001", "fine #LT13"), {"tweet": {"full_text": "no id"}}, {"tweet": {"id_str": "3002", "full_text": "bad date", "created_at": "soon"}}, 42,
+    ]
     report = import_archive(store, build_folder(tmp_path / "x", {"data/tweets.js": ytd_file(items)}))
     assert (report.added, report.skipped) == (1, 3)
     assert len(report.warnings) == 3
@@ -150,7 +156,11 @@ def test_zip_paths_that_leave_the_archive_are_refused(store: Store, tmp_path: Pa
     assert not (tmp_path.parent / "evil").exists()
 
 
-@pytest.mark.parametrize(("name", "safe"), [("data/tweets.js", "data/tweets.js"), ("../x", None), ("a/../../x", None), ("/etc/passwd", None), ("C:/x", None), ("a\\..\\x", None), ("a\x00b", None), ("a//b", "a/b")])
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [("data/tweets.js", "data/tweets.js"), ("../x", None), ("a/../../x", None), ("/etc/passwd", None), ("C:/x", None), ("a\\..\\x", None),
+     ("a\x00b", None), ("a//b", "a/b")],
+)
 def test_safe_member_names(name: str, safe: str | None) -> None:
     assert safe_name(name) == safe
 
@@ -278,3 +288,29 @@ def test_a_single_tweets_file_finds_the_photos_beside_it(store: Store, tmp_path:
     report = import_archive(store, folder / "data" / "tweets.js")
     assert (report.media, report.media_files) == (1, 1)
     assert _by_remote(store)["1002"]["media"][0]["available"] is True
+
+
+def test_an_archive_that_breaks_part_way_leaves_the_history_as_it_was(store: Store, tmp_path: Path) -> None:
+    # The first part is fine, the second is cut off: the whole import is refused, not half of it kept.
+    files = {
+        "data/manifest.js": manifest(),
+        "data/tweets.js": ytd_file([tweet(str(5000 + i), f"Tweet {i} #LT13") for i in range(30)]),
+        "data/tweets-part1.js": b"window.YTD.tweets.part1 = [ {\"tweet\": ",
+    }
+    with pytest.raises(InvalidInput, match="not a readable tweets file"):
+        import_archive(store, build_zip(tmp_path / "cut.zip", files))
+    assert store.db.conn.execute("SELECT count(*) FROM posts").fetchone()[0] == 0
+    assert store.history.find(q="Tweet", limit=50).posts == ()
+
+
+def test_a_bulk_import_keeps_the_posts_tables_indexes_as_the_migrations_made_them(store: Store, tmp_path: Path) -> None:
+    def indexes() -> list[tuple[str, str]]:
+        return store.db.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'posts' ORDER BY name").fetchall()
+
+    before = [tuple(row) for row in indexes()]
+    report = import_archive(store, build_zip(tmp_path / "a.zip", lt13_archive_files()))
+    assert report.added == 7
+    assert [tuple(row) for row in indexes()] == before
+    # The query the review page and search use still finds its index.
+    plan = " ".join(str(r[3]) for r in store.db.conn.execute("EXPLAIN QUERY PLAN SELECT id FROM posts WHERE event_id = 1 ORDER BY posted_at"))
+    assert "posts_by_event" in plan

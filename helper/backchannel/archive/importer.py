@@ -2,8 +2,12 @@
 
 Re-importing is idempotent: tweets are keyed by their id (source 'archive'),
 so a second import of the same archive adds nothing, and a newer archive
-adds only what is new. Tweets are written in batches, one transaction each;
-threads and event placement are worked out once at the end.
+adds only what is new. Every tweets file is read and turned into posts
+first; then the whole import is written in one transaction
+(``store.archive.ArchiveWriter``: prepared rows, ``executemany``, the search
+index and the posts table's indexes built once), so a crash leaves the
+history as it was. Threads are linked once, inside that transaction, and
+event placement is worked out once at the end.
 """
 
 from __future__ import annotations
@@ -29,8 +33,9 @@ from backchannel.archive.source import (
 from backchannel.archive.tweets import Skip, to_post
 from backchannel.errors import InvalidInput
 from backchannel.history.media import MAX_PHOTO_BYTES
-from backchannel.history.model import MediaIn
+from backchannel.history.model import MediaIn, PostIn
 from backchannel.store.threads import relink_all
+from backchannel.store.archive import ArchiveWriter, placed_counts
 
 if TYPE_CHECKING:
     from backchannel.store import Store
@@ -116,11 +121,14 @@ def import_archive(store: Store, path: Path, *, progress: Progress | None = None
         )
         known = 0
         imported_ids: set[str] = set()
+        posts: list[PostIn] = []
         for member, _ in found.tweets:
             data = source.read(member, MAX_TWEETS_FILE_BYTES)
             if kind_of(data) is None:
                 if isinstance(source, FileSource):
-                    raise InvalidInput(f"{member.name} is not a tweets file from an X archive (tweets.js, tweet.js or a Grailbird month).", details={"path": str(path)})
+                    raise InvalidInput(
+                        f"{member.name} is not a tweets file from an X archive (tweets.js, tweet.js or a Grailbird month).", details={"path": str(path)}
+                    )
                 continue
             items = parse_assignment(data, member.name)
             del data
@@ -129,7 +137,8 @@ def import_archive(store: Store, path: Path, *, progress: Progress | None = None
                 continue
             report.files.append(member.name)
             known += len(items)
-            _import_items(store, source, found, items, member.name, report, known, progress, imported_ids)
+            posts.extend(_read_items(store, source, found, items, member.name, report, known, progress, imported_ids))
+            del items
         if not report.files:
             raise InvalidInput(
                 f"No tweets found in {path}: expected data/tweets.js (2022), data/tweet.js (2020) or data/js/tweets/YYYY_MM.js (before 2019).",
@@ -138,21 +147,28 @@ def import_archive(store: Store, path: Path, *, progress: Progress | None = None
     finally:
         source.close()
     with store.db.write() as conn:
+        writer = ArchiveWriter(conn, expected=len(posts))
+        writer.begin()
+        for start in range(0, len(posts), BATCH):
+            for outcome, count in writer.write(posts[start : start + BATCH]).items():
+                setattr(report, outcome, getattr(report, outcome) + count)
         report.in_threads = relink_all(conn)
+        writer.finish()
     if report.screen_name:
         store.history.add_own_handle("x", report.screen_name)
     store.history.refresh()
     # Counted over this archive's posts only: the history may hold earlier archives too.
-    report.with_event, report.with_session = store.history.posts.placed_counts(imported_ids)
+    report.with_event, report.with_session = placed_counts(store.db.conn, "x", imported_ids)
     return report
 
 
-def _import_items(
+def _read_items(
     store: Store, source: Any, found: Layout, items: list[Any], name: str, report: ArchiveReport, known: int, progress: Progress | None,
     imported_ids: set[str],
-) -> None:
+) -> list[PostIn]:
+    """The posts in one tweets file, with their media files kept; progress reported every ``BATCH`` tweets."""
+    posts = []
     for start in range(0, len(items), BATCH):
-        posts = []
         for item in items[start : start + BATCH]:
             report.tweets += 1
             try:
@@ -166,9 +182,6 @@ def _import_items(
             posts.append(replace(post, media=_attach_files(store, source, found, media, report)) if media else post)
             if post.remote_id and not post.is_retweet:
                 imported_ids.add(post.remote_id)
-        with store.db.write() as conn, store.history.posts.deferred_index(conn):
-            for post in posts:
-                outcome = store.history.posts.upsert_archived(conn, post)
-                setattr(report, outcome, getattr(report, outcome) + 1)
         if progress is not None:
             progress(report.tweets, known, name)
+    return posts

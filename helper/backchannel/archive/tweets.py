@@ -28,10 +28,14 @@ class Skip(Exception):
 
 def unescape(text: str) -> str:
     """Undo X's HTML escaping in one pass, so ``&amp;lt;`` becomes ``&lt;`` and not ``<``."""
+    if "&" not in text:  # most tweets: no regex pass at all
+        return text
     return _ESCAPES.sub(lambda m: _UNESCAPE[m.group(1)], text)
 
 
 def _id(value: Any) -> str | None:
+    if type(value) is str:  # the archive's usual spelling, checked first: this runs for every id of every tweet
+        return value if value.isdigit() else None
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -75,6 +79,8 @@ def _number(value: Any) -> float | None:
 
 def coordinates(tweet: Mapping[str, Any]) -> tuple[float, float] | None:
     """(latitude, longitude), from ``coordinates`` ([lon, lat]) or else ``geo`` ([lat, lon])."""
+    if tweet.get("coordinates") is None and tweet.get("geo") is None:  # most tweets carry no place
+        return None
     for key, lat_index in (("coordinates", 1), ("geo", 0)):
         place = tweet.get(key)
         points = place.get("coordinates") if isinstance(place, dict) else None

@@ -13,6 +13,7 @@ from backchannel.review.writeup import build_writeup, group_posts
 from backchannel.review import charts
 from backchannel.review.highlight import terms
 from backchannel.review.linkify import links
+from backchannel.store.post_counts import posts_per_event, unassigned_count
 from backchannel.timeutil import shown_zone
 
 if TYPE_CHECKING:
@@ -43,8 +44,8 @@ class Filters:
 
 def index_view(store: Store) -> dict[str, Any]:
     store.history.refresh()
-    counts = {row[0]: row[1] for row in store.db.conn.execute("SELECT event_id, count(*) FROM posts WHERE is_retweet = 0 GROUP BY event_id")}
-    events = [{"event": e, "posts": counts.get(e.id, 0)} for e in store.events.list_events()]
+    counts = posts_per_event(store.db)
+    events: list[dict[str, Any]] = [{"event": e, "posts": counts.get(e.id, 0)} for e in store.events.list_events()]
     total = sum(counts.values())
     rows = [(row["event"].name, row["posts"]) for row in events if row["posts"]]
     return {
@@ -64,7 +65,7 @@ def outside_view(store: Store, before: str | None) -> dict[str, Any]:
     """The posts that belong to no event, newest first, a page at a time."""
     store.history.refresh()
     page = store.history.posts.list_posts(unassigned=True, before=before, limit=OUTSIDE_PAGE)
-    total = store.db.conn.execute("SELECT count(*) FROM posts WHERE event_id IS NULL AND is_retweet = 0").fetchone()[0]
+    total = unassigned_count(store.db)
     return {"posts": page.posts, "next": page.next, "total": total, "zone": _zone(store, None), "before": before}
 
 
