@@ -78,7 +78,8 @@
       return { result: await helper.post('/v1/check', request) };
     },
 
-    /** A photo attached to a draft: its bytes (base64) to POST /v1/photos, the analysis back. */
+    /** A photo attached to a draft: its bytes (base64) to POST /v1/photos?text=later, the
+     * quick analysis back (no OCR yet: `text_pending`); 'photo-text' then brings the whole. */
     async photo({ data, mediaType }) {
       if (typeof data !== 'string' || data.length > Math.ceil(PHOTO_MAX_BYTES / 3) * 4 + 4) {
         throw new HelperError('helper-error', `The photo is over ${PHOTO_MAX_BYTES / 1024 / 1024} MiB, the most the helper reads.`);
@@ -89,7 +90,15 @@
       } catch {
         throw new HelperError('helper-error', 'The photo did not arrive whole.');
       }
-      const result = await helper.exchange({ method: 'POST', path: '/v1/photos', bytes: body, type: PHOTO_TYPE.test(String(mediaType)) ? mediaType : 'application/octet-stream' });
+      const result = await helper.exchange({ method: 'POST', path: '/v1/photos?text=later', bytes: body, type: PHOTO_TYPE.test(String(mediaType)) ? mediaType : 'application/octet-stream' });
+      if (result.kind !== 'ok') throw helper.errorOf(result, '');
+      return { photo: result.payload };
+    },
+
+    /** The whole analysis of a photo sent with 'photo': waits while the helper reads its slide. */
+    async 'photo-text'({ id }) {
+      if (!PHOTO_ID.test(String(id))) throw new HelperError('helper-error', 'Unknown photo.');
+      const result = await helper.exchange({ method: 'GET', path: `/v1/photos/${id}` });
       if (result.kind !== 'ok') throw helper.errorOf(result, '');
       return { photo: result.payload };
     },
@@ -211,7 +220,7 @@
     },
   };
 
-  const COACHING = new Set(['check', 'photo', 'photo-copy']);
+  const COACHING = new Set(['check', 'photo', 'photo-text', 'photo-copy']);
 
   function isExtensionPage(sender) {
     return typeof sender.url === 'string' && sender.url.startsWith(chrome.runtime.getURL('/'));

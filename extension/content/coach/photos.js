@@ -1,6 +1,8 @@
 /* The photos attached to one composer, judged the way a remote follower sees them. Each
  * photo's bytes go (through the background worker) to the helper, which measures it and
- * answers with an id, the slide it found and tips; the id then goes with every check of
+ * answers at once with an id, the slide it found and the tips that need no reading; a
+ * second answer, once the helper has read the slide, updates them (`reading` until then).
+ * The id then goes with every check of
  * the draft, so the photo tips join the draft's. X's media are followed to notice a photo
  * taken out of the post, and to find each photo's own item (its remove button): X's
  * previews are told apart by their size and a tiny fingerprint of their pixels (photos from
@@ -116,7 +118,7 @@
       if (!(file instanceof File) || !/^image\//.test(file.type) || file.type === 'image/gif') return null;
       const photo = {
         key: ++nextKey, file, name: file.name || 'photo', state: 'analysing', analysis: null, message: '',
-        errorState: null, alt: null, seen: false, fresh: true, part: null, attachment: null, thumbnail: null, addedAt: performance.now(),
+        errorState: null, reading: false, alt: null, seen: false, fresh: true, part: null, attachment: null, thumbnail: null, addedAt: performance.now(),
       };
       this.items.push(photo);
       this.onChange(photo);
@@ -140,11 +142,28 @@
       }
       if (!this.alive || !this.items.includes(photo)) return;
       if (reply.ok) {
-        Object.assign(photo, { state: 'ready', analysis: reply.photo, message: '', errorState: null });
+        Object.assign(photo, { state: 'ready', analysis: reply.photo, reading: Boolean(reply.photo.text_pending), message: '', errorState: null });
       } else {
         Object.assign(photo, { state: 'error', message: reply.message || ns.messages[reply.state] || 'The helper could not read this photo.', errorState: reply.state });
       }
       this.onChange(photo);
+      if (photo.reading) this.readText(photo, reply.photo.id);
+    }
+
+    /** The second answer: the helper has read the slide (the text verdict, the proposed
+     * description), and the same photo's tips are updated. Until then the quick answer's
+     * tips stand; if the reading fails they stay. */
+    async readText(photo, id) {
+      const reply = await background.ask('photo-text', { id });
+      // A photo sent again meanwhile (the helper restarted) has its own second answer coming.
+      const current = (target) => target && target.analysis?.id === id && target.reading;
+      const kept = memory.find((entry) => entry.photo.key === photo.key)?.photo; // its composer went away meanwhile
+      for (const target of [photo, kept]) {
+        if (!current(target)) continue;
+        target.reading = false;
+        if (reply.ok && !reply.photo.text_pending) target.analysis = reply.photo;
+      }
+      if (this.alive && this.items.includes(photo) && photo.state === 'ready') this.onChange(photo);
     }
 
     /** Send again the photos the helper did not get (it was down) or has forgotten (it restarted). */

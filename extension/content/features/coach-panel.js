@@ -251,8 +251,19 @@
       this.draw();
       if (photo?.state === 'ready' || photo?.state === 'error' || !photo) this.check();
       if (photo?.state === 'ready') {
-        // From the moment the photo was caught to the paint that shows its tips (make bench reads it).
-        frames.afterPaint(() => performance.measure('backchannel:photo-tips-painted', { start: photo.addedAt, end: performance.now() }));
+        // From the moment the photo was caught to the paint that shows its first tips, and to the
+        // paint of the whole verdict once the slide is read (make bench reads both).
+        const marks = [];
+        if (!photo.paintedQuick) marks.push('backchannel:photo-tips-painted');
+        if (!photo.reading && !photo.paintedFinal) marks.push('backchannel:photo-final-painted');
+        photo.paintedQuick = true;
+        photo.paintedFinal ||= !photo.reading;
+        if (marks.length) {
+          frames.afterPaint(() => {
+            const end = performance.now();
+            for (const mark of marks) performance.measure(mark, { start: photo.addedAt, end });
+          });
+        }
       }
     }
 
