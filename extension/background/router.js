@@ -46,6 +46,7 @@
       height: optional(item?.height, Number.isInteger),
       measurements: optional(item?.measurements, (v) => typeof v === 'object' && !Array.isArray(v)),
       alt_text: optional(item?.alt_text, (v) => typeof v === 'string'),
+      slide_text: optional(item?.slide_text, (v) => typeof v === 'string' && v.length <= 20000),
     })) : [];
     const tips = Array.isArray(record.tips) ? record.tips.slice(0, 100).filter((tip) => RULE_CODE.test(String(tip?.code))) : [];
     const clean = {

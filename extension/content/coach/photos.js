@@ -92,6 +92,16 @@
     }
   }
 
+  /** The text the helper read on the photo, in reading order (top to bottom, then left to
+   * right), for the post's record: the history search finds the post by it. Undefined while
+   * the slide is still being read (the helper then takes it from its own verdict). */
+  function slideText(analysis) {
+    if (!analysis.text || analysis.text_pending) return undefined;
+    const lines = analysis.text.lines.filter((line) => line.recognised && line.text);
+    lines.sort((a, b) => a.quad[0][1] - b.quad[0][1] || a.quad[0][0] - b.quad[0][0]);
+    return lines.map((line) => line.text).join('\n');
+  }
+
   /** How far apart two fingerprints are (0: the same), or 0 when one is unknown (size decides alone). */
   function distance(a, b) {
     if (!a || !b) return 0;
@@ -188,10 +198,12 @@
     }
 
     /** The photos as a post record keeps them (POST /v1/posts `media`), each with the index of
-     * the post of the composer it is attached to (`part`, null until X shows it). */
+     * the post of the composer it is attached to (`part`, null until X shows it) and the text
+     * read on it (`slide_text`). */
     records() {
       return this.ready().map(({ analysis, alt, part }) => ({
-        sha256: analysis.id, width: analysis.width, height: analysis.height, measurements: analysis.measurements, alt_text: alt ?? undefined, part,
+        sha256: analysis.id, width: analysis.width, height: analysis.height, measurements: analysis.measurements, alt_text: alt ?? undefined,
+        slide_text: slideText(analysis), part,
       }));
     }
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 from backchannel.errors import InvalidInput, NotFound
 from backchannel.history.model import Post, PostIn
 from backchannel.history.posts import Placement
+from backchannel.store import slides
 
 if TYPE_CHECKING:
     from backchannel.store import Situation, Store
@@ -88,4 +89,8 @@ def record(store: Store, post: PostIn, content_hash: str, *, known: bool | None 
         )
     post = replace(post, tips=_heeded(post, situation))
     stored, created = store.history.posts.insert_recorded(post, placement, content_hash)
+    if created:
+        # The words on its slides make the post findable by them (history search, the review page).
+        media_ids = slides.media_ids_of_post(store.db, stored.id)
+        slides.record_texts(store.db, [(media_ids[i], m.slide_text) for i, m in enumerate(post.media) if m.slide_text is not None and i < len(media_ids)])
     return Recorded(stored, created, tuple(edit_warnings + warnings))
