@@ -139,16 +139,11 @@
     async analyse(photo) {
       photo.state = 'analysing';
       photo.sentAt = performance.now();
-      const thumbnail = photo.thumbnail ? null : thumbnailOf(photo.file);
       let reply;
       if (photo.file.size > PHOTO_MAX_BYTES) {
         reply = { ok: false, state: 'too-large', message: `This photo is ${megabytes(photo.file.size)} MiB; the helper reads photos up to ${megabytes(PHOTO_MAX_BYTES)} MiB.` };
       } else {
         reply = await background.ask('photo', { data: await base64Of(photo.file), mediaType: photo.file.type });
-      }
-      if (thumbnail) {
-        photo.thumbnail = await thumbnail;
-        if (photo.thumbnail) photo.fingerprint = fingerprint(photo.thumbnail);
       }
       if (!this.alive || !this.items.includes(photo)) return;
       if (reply.ok) {
@@ -158,6 +153,14 @@
       }
       this.onChange(photo);
       if (photo.reading) this.readText(photo, reply.photo.id);
+      // The thumbnail after the tips: decoding a 12 MP photo in the page would compete with
+      // sending it for the two cores a laptop may have, and the tips matter more.
+      if (!photo.thumbnail) {
+        photo.thumbnail = await thumbnailOf(photo.file);
+        if (photo.thumbnail) photo.fingerprint = fingerprint(photo.thumbnail);
+        if (this.alive && this.items.includes(photo)) this.onChange(photo);
+        else if (!memory.some((entry) => entry.photo.key === photo.key)) photo.thumbnail?.close();
+      }
     }
 
     /** The second answer: the helper has read the slide (the text verdict, the proposed
