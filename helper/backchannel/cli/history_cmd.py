@@ -6,7 +6,7 @@ import argparse
 import shutil
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from backchannel.cli.common import ProgressLine, open_store, print_json
 from backchannel.errors import BackchannelError, InvalidInput
@@ -25,12 +25,44 @@ def run_import_archive(args: argparse.Namespace) -> int:
 
     try:
         report = import_archive(store, Path(args.path).expanduser(), progress=progress)
+        line.close()
+        if args.format == "text":
+            _print_import(report)
+        photos = None if getattr(args, "no_photos", False) else _read_photos(store, args.format == "text")
     finally:
         line.close()
         store.close()
     if args.format == "json":
-        print_json(report.to_dict())
-        return 0
+        print_json({**report.to_dict(), **({} if photos is None else {"photos": photos.to_dict()})})
+    return 0
+
+
+def _read_photos(store: Any, text: bool) -> Any:
+    """After the import: read the slides of the photos it kept (and any left from an earlier run)."""
+    from backchannel.photos.held import HeldReading, lower_priority, read_held_photos
+    from backchannel.store import slides
+
+    done, total = slides.reading_progress(store.db)
+    if done >= total:
+        return HeldReading(done=done, total=total)
+    line = ProgressLine()
+    if text:
+        print(f"Reading the text on {total - done:,} photos, at low priority (Ctrl-C stops; importing again goes on where it stopped).")
+    lower_priority()
+    reading = HeldReading(done=done, total=total)
+    try:
+        reading = read_held_photos(store, progress=lambda d, t: line.show(f"Reading slides: {d:,} of {t:,} photos"))
+    except KeyboardInterrupt:
+        done, total = slides.reading_progress(store.db)
+        reading = HeldReading(done=done, total=total)
+    finally:
+        line.close()
+    if text:
+        print(f"  {reading.done:,} of {reading.total:,} photos read ({reading.with_text:,} with text this run); {reading.left:,} left")
+    return reading
+
+
+def _print_import(report: Any) -> None:
     who = f" of @{report.screen_name}" if report.screen_name else ""
     print(f"Imported the archive{who}: {report.tweets} tweets in {len(report.files)} file(s).")
     print(f"  {report.added} added, {report.updated} updated, {report.unchanged} unchanged, {report.skipped} skipped")
@@ -39,7 +71,6 @@ def run_import_archive(args: argparse.Namespace) -> int:
     print(f"  {report.with_event} posts belong to an event, {report.with_session} to a session")
     for warning in report.warnings:
         print(f"  note: {warning}", file=sys.stderr)
-    return 0
 
 
 def _line(post: Post, zone_name: str) -> str:

@@ -226,6 +226,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     import_archive.add_argument("path", help="the archive zip, its extracted folder, or a single tweets file")
     import_archive.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    import_archive.add_argument(
+        "--no-photos", action="store_true",
+        help="do not read the text on the archive's photos now (by default it is read after the import, at low priority, "
+        "so your history search finds posts by their slides; Ctrl-C stops it and importing again goes on where it stopped)",
+    )
 
     history = _command(
         sub, "history", help="list or search your posts", module="history_cmd", function="run_history",
