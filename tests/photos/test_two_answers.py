@@ -18,6 +18,7 @@ def test_the_quick_analysis_is_the_one_without_text_from_the_same_decode() -> No
     quick = []
     whole = analyse_photo(data, on_quick=quick.append)
     assert [a.to_dict() for a in quick] == [analyse_photo(data, read_text=False).to_dict()]
+    assert quick[0].text_pending and not whole.text_pending
     assert whole.to_dict() == analyse_photo(data).to_dict()
     assert quick[0].text is None and whole.text is not None
 
@@ -60,3 +61,11 @@ async def test_a_bad_photo_sent_for_two_answers_is_refused_at_once(api: Api) -> 
     status, body = await post_photo(api, b"not a photo at all", "?text=later")
     assert status == 422 and body["error"]["details"]["reason"] == "unsupported"
     assert not api.client.app[PHOTOS].reading and len(api.client.app[PHOTOS].cache) == 0
+
+
+async def test_tips_the_reading_could_take_back_wait_for_it(api: Api) -> None:
+    for sample, code in (("dark-hall", "PHO001"), ("small-room-photo", "PHO005")):
+        _, quick = await post_photo(api, sample_bytes(sample), "?text=later")
+        assert code not in {t["code"] for t in quick["tips"]}, sample
+        _, whole = await api.call("GET", f"/v1/photos/{quick['id']}")
+        assert code in {t["code"] for t in whole["tips"]}, sample

@@ -11,6 +11,7 @@ its arguments (no store, no settings).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from backchannel.photos.decode import Decoded, decode_for_display, display_size
@@ -67,7 +68,7 @@ def analyse_photo(
         if not read_text:
             return quick
         assert on_quick is not None
-        on_quick(quick)
+        on_quick(replace(quick, text_pending=True))
     display = np.asarray(luma)
     found = legibility.detect_at_timeline(display, timeline)
     budget.check_time()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Sequence, TypeVar
 
 from aiohttp import web
@@ -137,7 +137,7 @@ def _flag(request: web.Request, name: str) -> bool:
 def _answer(request: web.Request, key: str, entry: CachedPhoto) -> web.Response:
     tips = check_photos([AttachedPhoto(entry.analysis)], request.app[STORE].settings.load())
     payload = photo_payload(key, entry.analysis, tips)
-    payload["text_pending"] = key in request.app[PHOTOS].reading
+    payload["text_pending"] = entry.analysis.text_pending
     return json_response(payload)
 
 
@@ -173,7 +173,12 @@ async def _start_reading(app: web.Application, key: str, data: bytes) -> CachedP
             del desk.reading[key]
         if not done.cancelled() and done.exception() is None:
             desk.cache.put(key, done.result(), data)
-        # A failed reading is retrieved here, and raised to whoever waits for it.
+            return
+        # A reading that failed (over its time) leaves the quick analysis, now final: the rules
+        # that waited for the reading judge without it.
+        entry = desk.cache.get(key)
+        if entry is not None and entry.analysis.text_pending:
+            desk.cache.put(key, replace(entry.analysis, text_pending=False), data)
 
     task.add_done_callback(read)
     await asyncio.wait({quick, task}, return_when=asyncio.FIRST_COMPLETED)
