@@ -17,12 +17,12 @@ WHITEBOARD_WALL = "conference2/880754619097522176-DDkRqHMXcAAbHHr.jpg"  # a slid
 
 
 def test_edge_support_is_the_share_of_the_outline_on_edges() -> None:
-    edges = np.zeros((100, 200), np.uint8)
+    edges = np.zeros((200, 200), np.uint8)
     edges[20, 40:161] = edges[80, 40:161] = 255
     edges[20:81, 40] = edges[20:81, 160] = 255
     assert edge_support(((40, 20), (160, 20), (160, 80), (40, 80)), edges) == pytest.approx(1.0)
     # The same screen and the wall below it: only the top and the upper sides are seen.
-    assert edge_support(((40, 20), (160, 20), (160, 99), (40, 99)), edges) < 0.5
+    assert edge_support(((40, 20), (160, 20), (160, 190), (40, 190)), edges) < 0.5
     # The photo's own border is no edge.
     assert edge_support(((0, 0), (199, 0), (199, 99), (0, 99)), np.full((100, 200), 255, np.uint8)) == 0.0
 
