@@ -119,8 +119,8 @@ async def analysed(request: web.Request) -> web.Response:
     key = request.match_info["photo_id"]
     pending = request.app[PHOTOS].reading.get(key)
     if pending is not None:
-        # Shielded: a client that goes away does not stop the reading. A reading that failed
-        # (over its time) leaves the quick analysis, with ``text`` null.
+        # asyncio.wait never cancels what it waits for: a client that goes away does not stop the
+        # reading. A reading that failed (over its time) leaves the quick analysis, ``text`` null.
         await asyncio.wait({pending})
     return _answer(request, key, _cached(request))
 
@@ -184,10 +184,8 @@ async def _start_reading(app: web.Application, key: str, data: bytes) -> CachedP
     await asyncio.wait({quick, task}, return_when=asyncio.FIRST_COMPLETED)
     if task.done():
         quick.cancel()
-        task.result()  # a photo that could not be read at all is refused now
-        entry = desk.cache.get(key)
-        assert entry is not None
-        return entry
+        # A photo that could not be read at all is refused now (task.result() raises).
+        return desk.cache.put(key, task.result(), data)
     # The reading keeps the photo's place: while it is pending, the quick analysis answers.
     return desk.cache.put(key, quick.result(), data)
 
