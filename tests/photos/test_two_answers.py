@@ -69,3 +69,15 @@ async def test_tips_the_reading_could_take_back_wait_for_it(api: Api) -> None:
         assert code not in {t["code"] for t in quick["tips"]}, sample
         _, whole = await api.call("GET", f"/v1/photos/{quick['id']}")
         assert code in {t["code"] for t in whole["tips"]}, sample
+
+
+
+def test_the_description_is_proposed_once_the_slide_is_read() -> None:
+    from backchannel.checker import check_photos
+    from backchannel.photos.model import AttachedPhoto
+
+    quick: list = []  # type: ignore[type-arg]
+    whole = analyse_photo(sample_bytes("slide-close-up"), on_quick=quick.append)
+    assert "PHO006" not in {t.code for t in check_photos([AttachedPhoto(quick[0], alt="")])}
+    [tip] = [t for t in check_photos([AttachedPhoto(whole, alt="")]) if t.code == "PHO006"]
+    assert tip.photo_fix is not None and tip.photo_fix.description  # type: ignore[attr-defined]

@@ -288,7 +288,8 @@ class MissingAltText(PhotoRule):
     examples = (_example("slide-close-up", True, alt=""), _example("slide-close-up", False, alt="Slide: most learning happens at work"), _example("slide-close-up", False))
 
     def check_photo(self, photo: AttachedPhoto, options: Mapping[str, Any]) -> Iterator[PhotoTip]:
-        if photo.alt is not None and not photo.alt.strip():
+        # Its fix proposes a description from the slide: offered once the slide is read, not before.
+        if photo.alt is not None and not photo.alt.strip() and not photo.analysis.text_pending:
             proposal = propose_description(photo.analysis.text, photo.context)
             message = "The photo has no description: add one (say what the slide says) for followers who cannot see it."
             if proposal:
