@@ -80,8 +80,9 @@
     },
 
     /** A photo attached to a draft: its bytes (base64) to POST /v1/photos?text=later, the
-     * quick analysis back (no OCR yet: `text_pending`); 'photo-text' then brings the whole. */
-    async photo({ data, mediaType }) {
+     * quick analysis back (no OCR yet: `text_pending`); 'photo-text' then brings the whole.
+     * `whole` asks for the whole analysis at once (a photo sent again after a helper restart). */
+    async photo({ data, mediaType, whole }) {
       if (typeof data !== 'string' || data.length > Math.ceil(PHOTO_MAX_BYTES / 3) * 4 + 4) {
         throw new HelperError('helper-error', `The photo is over ${PHOTO_MAX_BYTES / 1024 / 1024} MiB, the most the helper reads.`);
       }
@@ -91,7 +92,7 @@
       } catch {
         throw new HelperError('helper-error', 'The photo did not arrive whole.');
       }
-      const result = await helper.exchange({ method: 'POST', path: '/v1/photos?text=later', bytes: body, type: PHOTO_TYPE.test(String(mediaType)) ? mediaType : 'application/octet-stream' });
+      const result = await helper.exchange({ method: 'POST', path: whole === true ? '/v1/photos' : '/v1/photos?text=later', bytes: body, type: PHOTO_TYPE.test(String(mediaType)) ? mediaType : 'application/octet-stream' });
       if (result.kind !== 'ok') throw helper.errorOf(result, '');
       return { photo: result.payload };
     },

@@ -136,14 +136,16 @@
       return photo;
     }
 
-    async analyse(photo) {
+    /** `whole`: one answer with the slide read (a photo sent again, whose verdict the user has
+     * seen: its tips must not fall back to the quick ones and come back). */
+    async analyse(photo, { whole = false } = {}) {
       photo.state = 'analysing';
       photo.sentAt = performance.now();
       let reply;
       if (photo.file.size > PHOTO_MAX_BYTES) {
         reply = { ok: false, state: 'too-large', message: `This photo is ${megabytes(photo.file.size)} MiB; the helper reads photos up to ${megabytes(PHOTO_MAX_BYTES)} MiB.` };
       } else {
-        reply = await background.ask('photo', { data: await base64Of(photo.file), mediaType: photo.file.type });
+        reply = await background.ask('photo', { data: await base64Of(photo.file), mediaType: photo.file.type, whole });
       }
       if (!this.alive || !this.items.includes(photo)) return;
       if (reply.ok) {
@@ -182,7 +184,8 @@
     /** Send again the photos the helper did not get (it was down) or has forgotten (it restarted). */
     retry({ forgotten = false } = {}) {
       for (const photo of this.items) {
-        if ((photo.state === 'error' && UNREACHABLE.has(photo.errorState)) || (forgotten && photo.state === 'ready')) this.analyse(photo);
+        if (photo.state === 'error' && UNREACHABLE.has(photo.errorState)) this.analyse(photo);
+        else if (forgotten && photo.state === 'ready') this.analyse(photo, { whole: !photo.reading });
       }
     }
 
