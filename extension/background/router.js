@@ -46,6 +46,7 @@
       height: optional(item?.height, Number.isInteger),
       measurements: optional(item?.measurements, (v) => typeof v === 'object' && !Array.isArray(v)),
       alt_text: optional(item?.alt_text, (v) => typeof v === 'string'),
+      slide_text: optional(item?.slide_text, (v) => typeof v === 'string' && v.length <= 20000),
     })) : [];
     const tips = Array.isArray(record.tips) ? record.tips.slice(0, 100).filter((tip) => RULE_CODE.test(String(tip?.code))) : [];
     const clean = {
@@ -78,8 +79,10 @@
       return { result: await helper.post('/v1/check', request) };
     },
 
-    /** A photo attached to a draft: its bytes (base64) to POST /v1/photos, the analysis back. */
-    async photo({ data, mediaType }) {
+    /** A photo attached to a draft: its bytes (base64) to POST /v1/photos?text=later, the
+     * quick analysis back (no OCR yet: `text_pending`); 'photo-text' then brings the whole.
+     * `whole` asks for the whole analysis at once (a photo sent again after a helper restart). */
+    async photo({ data, mediaType, whole }) {
       if (typeof data !== 'string' || data.length > Math.ceil(PHOTO_MAX_BYTES / 3) * 4 + 4) {
         throw new HelperError('helper-error', `The photo is over ${PHOTO_MAX_BYTES / 1024 / 1024} MiB, the most the helper reads.`);
       }
@@ -89,7 +92,15 @@
       } catch {
         throw new HelperError('helper-error', 'The photo did not arrive whole.');
       }
-      const result = await helper.exchange({ method: 'POST', path: '/v1/photos', bytes: body, type: PHOTO_TYPE.test(String(mediaType)) ? mediaType : 'application/octet-stream' });
+      const result = await helper.exchange({ method: 'POST', path: whole === true ? '/v1/photos' : '/v1/photos?text=later', bytes: body, type: PHOTO_TYPE.test(String(mediaType)) ? mediaType : 'application/octet-stream' });
+      if (result.kind !== 'ok') throw helper.errorOf(result, '');
+      return { photo: result.payload };
+    },
+
+    /** The whole analysis of a photo sent with 'photo': waits while the helper reads its slide. */
+    async 'photo-text'({ id }) {
+      if (!PHOTO_ID.test(String(id))) throw new HelperError('helper-error', 'Unknown photo.');
+      const result = await helper.exchange({ method: 'GET', path: `/v1/photos/${id}` });
       if (result.kind !== 'ok') throw helper.errorOf(result, '');
       return { photo: result.payload };
     },
@@ -211,7 +222,7 @@
     },
   };
 
-  const COACHING = new Set(['check', 'photo', 'photo-copy']);
+  const COACHING = new Set(['check', 'photo', 'photo-text', 'photo-copy']);
 
   function isExtensionPage(sender) {
     return typeof sender.url === 'string' && sender.url.startsWith(chrome.runtime.getURL('/'));

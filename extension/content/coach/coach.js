@@ -126,8 +126,10 @@
       const text = x.readText(this.active.textbox);
       const media = this.photos.media();
       const replyTo = x.replyTarget(this.active, new URL(location.href));
-      const key = `${text}\0${JSON.stringify(media)}\0${JSON.stringify(replyTo)}`;
-      return { text, media, key, payload: () => ({ text, at: pageClock.nowISO(), media, replyTo }) };
+      // A photo whose slide is still being read is judged again once it is read.
+      const reading = this.photos.ready().filter((photo) => photo.reading).map((photo) => photo.analysis.id);
+      const key = `${text}\0${JSON.stringify(media)}\0${JSON.stringify(replyTo)}\0${reading.join(',')}`;
+      return { text, media, reading, key, payload: () => ({ text, at: pageClock.nowISO(), media, replyTo }) };
     }
 
     /** The draft changed: check it ahead, and look for the pause on a frame boundary, so
@@ -192,7 +194,7 @@
       this.retryDelay = RETRY_FIRST_MS;
       this.resent = false;
       this.lastChecked = key;
-      this.last = { text, media, result: reply.result };
+      this.last = { text, media, reading: draft.reading, result: reply.result };
       this.event = reply.result.event;
       this.draw();
       // From noticing the pause (or being asked) to the paint that shows the tips, and from
@@ -208,7 +210,9 @@
      * tips name their photo by its place in the media list sent (`media`). */
     tips() {
       const ready = this.photos.ready();
-      const sent = this.last?.media ?? [];
+      // A photo read since the last check: its own answer's tips are newer than the check's.
+      const stale = new Set(ready.filter((photo) => !photo.reading && this.last?.reading?.includes(photo.analysis.id)).map((photo) => photo.analysis.id));
+      const sent = (this.last?.media ?? []).map((item) => (stale.has(item.id) ? { ...item, id: null } : item));
       const tips = [];
       for (const tip of this.last?.result.tips ?? []) {
         if (typeof tip.media !== 'number') {
@@ -251,8 +255,19 @@
       this.draw();
       if (photo?.state === 'ready' || photo?.state === 'error' || !photo) this.check();
       if (photo?.state === 'ready') {
-        // From the moment the photo was caught to the paint that shows its tips (make bench reads it).
-        frames.afterPaint(() => performance.measure('backchannel:photo-tips-painted', { start: photo.addedAt, end: performance.now() }));
+        // From the moment the photo was caught to the paint that shows its first tips, and to the
+        // paint of the whole verdict once the slide is read (make bench reads both).
+        const marks = [];
+        if (!photo.paintedQuick) marks.push('backchannel:photo-tips-painted');
+        if (!photo.reading && !photo.paintedFinal) marks.push('backchannel:photo-final-painted');
+        photo.paintedQuick = true;
+        photo.paintedFinal ||= !photo.reading;
+        if (marks.length) {
+          frames.afterPaint(() => {
+            const end = performance.now();
+            for (const mark of marks) performance.measure(mark, { start: photo.addedAt, end });
+          });
+        }
       }
     }
 

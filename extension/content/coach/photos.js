@@ -1,6 +1,8 @@
 /* The photos attached to one composer, judged the way a remote follower sees them. Each
  * photo's bytes go (through the background worker) to the helper, which measures it and
- * answers with an id, the slide it found and tips; the id then goes with every check of
+ * answers at once with an id, the slide it found and the tips that need no reading; a
+ * second answer, once the helper has read the slide, updates them (`reading` until then).
+ * The id then goes with every check of
  * the draft, so the photo tips join the draft's. X's media are followed to notice a photo
  * taken out of the post, and to find each photo's own item (its remove button): X's
  * previews are told apart by their size and a tiny fingerprint of their pixels (photos from
@@ -90,6 +92,16 @@
     }
   }
 
+  /** The text the helper read on the photo, in reading order (top to bottom, then left to
+   * right), for the post's record: the history search finds the post by it. Undefined while
+   * the slide is still being read (the helper then takes it from its own verdict). */
+  function slideText(analysis) {
+    if (!analysis.text || analysis.text_pending) return undefined;
+    const lines = analysis.text.lines.filter((line) => line.recognised && line.text);
+    lines.sort((a, b) => a.quad[0][1] - b.quad[0][1] || a.quad[0][0] - b.quad[0][0]);
+    return lines.map((line) => line.text).join('\n');
+  }
+
   /** How far apart two fingerprints are (0: the same), or 0 when one is unknown (size decides alone). */
   function distance(a, b) {
     if (!a || !b) return 0;
@@ -116,7 +128,7 @@
       if (!(file instanceof File) || !/^image\//.test(file.type) || file.type === 'image/gif') return null;
       const photo = {
         key: ++nextKey, file, name: file.name || 'photo', state: 'analysing', analysis: null, message: '',
-        errorState: null, alt: null, seen: false, fresh: true, part: null, attachment: null, thumbnail: null, addedAt: performance.now(),
+        errorState: null, reading: false, alt: null, seen: false, fresh: true, part: null, attachment: null, thumbnail: null, addedAt: performance.now(),
       };
       this.items.push(photo);
       this.onChange(photo);
@@ -124,33 +136,56 @@
       return photo;
     }
 
-    async analyse(photo) {
+    /** `whole`: one answer with the slide read (a photo sent again, whose verdict the user has
+     * seen: its tips must not fall back to the quick ones and come back). */
+    async analyse(photo, { whole = false } = {}) {
       photo.state = 'analysing';
       photo.sentAt = performance.now();
-      const thumbnail = photo.thumbnail ? null : thumbnailOf(photo.file);
       let reply;
       if (photo.file.size > PHOTO_MAX_BYTES) {
         reply = { ok: false, state: 'too-large', message: `This photo is ${megabytes(photo.file.size)} MiB; the helper reads photos up to ${megabytes(PHOTO_MAX_BYTES)} MiB.` };
       } else {
-        reply = await background.ask('photo', { data: await base64Of(photo.file), mediaType: photo.file.type });
-      }
-      if (thumbnail) {
-        photo.thumbnail = await thumbnail;
-        if (photo.thumbnail) photo.fingerprint = fingerprint(photo.thumbnail);
+        reply = await background.ask('photo', { data: await base64Of(photo.file), mediaType: photo.file.type, whole });
       }
       if (!this.alive || !this.items.includes(photo)) return;
       if (reply.ok) {
-        Object.assign(photo, { state: 'ready', analysis: reply.photo, message: '', errorState: null });
+        Object.assign(photo, { state: 'ready', analysis: reply.photo, reading: Boolean(reply.photo.text_pending), message: '', errorState: null });
       } else {
         Object.assign(photo, { state: 'error', message: reply.message || ns.messages[reply.state] || 'The helper could not read this photo.', errorState: reply.state });
       }
       this.onChange(photo);
+      if (photo.reading) this.readText(photo, reply.photo.id);
+      // The thumbnail after the tips: decoding a 12 MP photo in the page would compete with
+      // sending it for the two cores a laptop may have, and the tips matter more.
+      if (!photo.thumbnail) {
+        photo.thumbnail = await thumbnailOf(photo.file);
+        if (photo.thumbnail) photo.fingerprint = fingerprint(photo.thumbnail);
+        if (this.alive && this.items.includes(photo)) this.onChange(photo);
+        else if (!memory.some((entry) => entry.photo.key === photo.key)) photo.thumbnail?.close();
+      }
+    }
+
+    /** The second answer: the helper has read the slide (the text verdict, the proposed
+     * description), and the same photo's tips are updated. Until then the quick answer's
+     * tips stand; if the reading fails they stay. */
+    async readText(photo, id) {
+      const reply = await background.ask('photo-text', { id });
+      // A photo sent again meanwhile (the helper restarted) has its own second answer coming.
+      const current = (target) => target && target.analysis?.id === id && target.reading;
+      const kept = memory.find((entry) => entry.photo.key === photo.key)?.photo; // its composer went away meanwhile
+      for (const target of [photo, kept]) {
+        if (!current(target)) continue;
+        target.reading = false;
+        if (reply.ok && !reply.photo.text_pending) target.analysis = reply.photo;
+      }
+      if (this.alive && this.items.includes(photo) && photo.state === 'ready') this.onChange(photo);
     }
 
     /** Send again the photos the helper did not get (it was down) or has forgotten (it restarted). */
     retry({ forgotten = false } = {}) {
       for (const photo of this.items) {
-        if ((photo.state === 'error' && UNREACHABLE.has(photo.errorState)) || (forgotten && photo.state === 'ready')) this.analyse(photo);
+        if (photo.state === 'error' && UNREACHABLE.has(photo.errorState)) this.analyse(photo);
+        else if (forgotten && photo.state === 'ready') this.analyse(photo, { whole: !photo.reading });
       }
     }
 
@@ -169,10 +204,12 @@
     }
 
     /** The photos as a post record keeps them (POST /v1/posts `media`), each with the index of
-     * the post of the composer it is attached to (`part`, null until X shows it). */
+     * the post of the composer it is attached to (`part`, null until X shows it) and the text
+     * read on it (`slide_text`). */
     records() {
       return this.ready().map(({ analysis, alt, part }) => ({
-        sha256: analysis.id, width: analysis.width, height: analysis.height, measurements: analysis.measurements, alt_text: alt ?? undefined, part,
+        sha256: analysis.id, width: analysis.width, height: analysis.height, measurements: analysis.measurements, alt_text: alt ?? undefined,
+        slide_text: slideText(analysis), part,
       }));
     }
 

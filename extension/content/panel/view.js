@@ -199,6 +199,8 @@
         if (box) canvas.setAttribute('data-slide-box', box.join(','));
         const about = el('div', { className: 'about' },
           el('p', { className: `summary ${photo.state}`, 'data-backchannel-photo-summary': '' }, photoSummary(photo)));
+        // The quick answer's tips are shown; the helper is still reading the slide's text.
+        if (photo.reading) about.append(el('p', { className: 'summary analysing', 'data-backchannel-photo-reading': '' }, 'Reading the slide…'));
         if (photo.analysis?.crop) {
           about.append(el('div', { className: 'actions' },
             el('button', { type: 'button', className: 'quiet', 'data-backchannel-action': 'download-crop', title: 'Save a copy cropped to the slide' }, 'Download cropped')));

@@ -16,7 +16,7 @@ from backchannel.checker import check_draft
 from backchannel.coach.situation import Situation, find_situation
 from backchannel.errors import InvalidInput, NotFound
 from backchannel.history.model import Post, PostIn
-from backchannel.store import Store
+from backchannel.store import Store, slides
 from backchannel.store.posts import Placement
 
 # Fields a retry may fill in later (the client learns the post's id and URL after posting).
@@ -86,4 +86,8 @@ def record(store: Store, post: PostIn, content_hash: str, *, known: bool | None 
         )
     post = replace(post, tips=_heeded(post, situation))
     stored, created = store.history.posts.insert_recorded(post, placement, content_hash)
+    if created:
+        # The words on its slides make the post findable by them (history search, the review page).
+        media_ids = slides.media_ids_of_post(store.db, stored.id)
+        slides.record_texts(store.db, [(media_ids[i], m.slide_text) for i, m in enumerate(post.media) if m.slide_text is not None and i < len(media_ids)])
     return Recorded(stored, created, tuple(edit_warnings + warnings))

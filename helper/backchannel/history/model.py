@@ -27,6 +27,7 @@ class MediaIn:
     original_name: str | None = None
     measurements: Mapping[str, Any] | None = None
     alt_text: str | None = None
+    slide_text: str | None = None  # the text read on the photo (None: not read), stored in store/slides.py
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,10 @@ its arguments (no store, no settings).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, Callable
 
-from backchannel.photos.decode import decode_for_display, display_size
+from backchannel.photos.decode import Decoded, decode_for_display, display_size
 from backchannel.photos.limits import Budget, effective_width
 from backchannel.photos.measure import brightness_and_contrast, sharpness
 from backchannel.photos.model import Box, Measurements, PhotoAnalysis, Quad, Slide, TextLine, TextReading
@@ -29,8 +30,18 @@ CROP_MARGIN = 0.04  # of the slide's size on each side, so its edges survive the
 CROP_GAIN = 1.25  # offer a crop only when, shown in the same space, the slide comes out at least this much larger
 
 
-def analyse_photo(data: bytes, *, read_text: bool = True, budget: Budget | None = None) -> PhotoAnalysis:
+def analyse_photo(
+    data: bytes,
+    *,
+    read_text: bool = True,
+    budget: Budget | None = None,
+    on_quick: Callable[[PhotoAnalysis], None] | None = None,
+) -> PhotoAnalysis:
     """Measure the photo; ``read_text=False`` skips the OCR engine (brightness, sharpness and the bright screen only).
+
+    ``on_quick`` gets that quick analysis (the same as ``read_text=False`` would return) as soon
+    as it is measured, before the text is looked for: the server answers with it while the
+    slide is being read, from the one decode.
 
     ``budget`` is checked between the stages (decoding, measuring, finding the text, finding the
     screen, reading): a photo over its time stops itself there and frees its worker."""
@@ -46,26 +57,43 @@ def analyse_photo(data: bytes, *, read_text: bool = True, budget: Budget | None 
     luma = decoded.luma
     brightness, contrast = brightness_and_contrast(luma)
     bright = find_screen(luma)
-    display = np.asarray(luma) if read_text else None
+    measurements = Measurements(brightness, contrast, sharpness(luma), None if bright is None else bright.backlit)
     timeline_image = luma.resize(legibility.timeline_size(*luma.size), Image.Resampling.BOX)
     timeline = np.asarray(timeline_image)
     to_timeline = timeline_image.width / luma.width
     bright_box = None if bright is None else tuple(v * to_timeline for v in bright.box)
     budget.check_time()
-    found = legibility.detect_at_timeline(display, timeline) if display is not None else None
+    if not read_text or on_quick is not None:
+        quick = _assemble(data, decoded, measurements, find_screen_quad(timeline, [], bright_box), timeline, to_timeline, None)  # type: ignore[arg-type]
+        if not read_text:
+            return quick
+        assert on_quick is not None
+        on_quick(replace(quick, text_pending=True))
+    display = np.asarray(luma)
+    found = legibility.detect_at_timeline(display, timeline)
     budget.check_time()
-    screen = find_screen_quad(timeline, [] if found is None else found.timeline_lines, bright_box)  # type: ignore[arg-type]
+    screen = find_screen_quad(timeline, found.timeline_lines, bright_box)  # type: ignore[arg-type]
     screen_display = None if screen is None else _scale_quad(screen.quad, 1 / to_timeline)
-    reading = None
-    if found is not None and display is not None:
-        extra = legibility.detect_on_screen(display, screen_display, found.lines)
-        lines = found.lines + extra
-        budget.check_time()
-        texts = legibility.read_lines(display, lines)
-        budget.check_time()
-        reading = _reading(lines, texts, screen_display, (decoded.width, decoded.height), luma.size, timeline_image.size)
+    extra = legibility.detect_on_screen(display, screen_display, found.lines)
+    lines = found.lines + extra
+    budget.check_time()
+    texts = legibility.read_lines(display, lines)
+    budget.check_time()
+    reading = _reading(lines, texts, screen_display, (decoded.width, decoded.height), luma.size, timeline_image.size)
+    return _assemble(data, decoded, measurements, screen, timeline, to_timeline, reading)
+
+
+def _assemble(
+    data: bytes,
+    decoded: Decoded,
+    measurements: Measurements,
+    screen: ScreenQuad | None,
+    timeline: np.ndarray,
+    to_timeline: float,
+    reading: TextReading | None,
+) -> PhotoAnalysis:
     photo_size, display_size_ = (decoded.width, decoded.height), (decoded.display_width, decoded.display_height)
-    slide, crop = _slide_and_crop(screen, timeline, to_timeline, luma.size, photo_size, display_size_)
+    slide, crop = _slide_and_crop(screen, timeline, to_timeline, decoded.luma.size, photo_size, display_size_)
     return PhotoAnalysis(
         format=decoded.format,
         width=decoded.width,
@@ -73,7 +101,7 @@ def analyse_photo(data: bytes, *, read_text: bool = True, budget: Budget | None 
         display_width=decoded.display_width,
         display_height=decoded.display_height,
         bytes=len(data),
-        measurements=Measurements(brightness, contrast, sharpness(luma), None if bright is None else bright.backlit),
+        measurements=measurements,
         slide=slide,
         crop=crop,
         metadata=decoded.metadata,

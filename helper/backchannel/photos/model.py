@@ -184,6 +184,9 @@ class PhotoAnalysis:
     crop: Box | None  # where to crop to show the slide large; None when cropping would not help
     metadata: MetadataFacts
     text: TextReading | None = None  # None: text was not looked for
+    # The quick answer of a photo whose slide is being read: the rules the reading could take
+    # back (too dark, low resolution: both say nothing of readable text) wait for it.
+    text_pending: bool = False
 
     @property
     def subject_brightness(self) -> float:

@@ -12,7 +12,11 @@ Candidates come from three places, all in the same (timeline-sized) image:
   height (a dark-theme slide whose outline melts into the wall).
 
 The screen is the outline that holds the most text (by the area of its
-lines) and is not far larger than the text; among those that hold nearly as
+lines), is not far larger than the text, and is not a lit band cut by the
+frame on two sides or more; of those, the one best seen (the share of its
+perimeter on an edge or on the lit region's boundary, when at least half: a
+bright region's box, or a hull stretched from the screen over a lectern and
+the stage floor, is seen less); among those that hold nearly as
 much, the largest, since inner edges (a gradient, a panel) lie inside the
 screen's frame. Without such an outline, the text's own rectangle. With no text at all it falls back on the bright
 region: a blank or unreadable screen is still where the follower looks.
@@ -38,6 +42,8 @@ TEXT_SHARE = 0.9  # a tighter candidate wins when it holds at least this share o
 CLUSTER_GROWTH = 4.0  # an outline up to this many times the text's area can be the slide around it
 OUTLINE_TEXT = 0.3  # an outline holding less of the text than this is a panel on the slide, or a sign beside it
 TEXT_MARGIN = 1.5  # line heights of margin around the text cluster: a slide has room around its text
+EDGE_SUPPORT = 0.5  # share of an outline's perimeter that must run along edges seen in the photo
+SUPPORT_SAMPLES = 200  # points along a perimeter where the edge map is looked at
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +92,62 @@ def find_screen_quad(
     # wall, the stage or the whole sign board.
     limit = CLUSTER_GROWTH * (quad_area(cluster) if cluster is not None else area)
     total = sum(w for w, _ in weights)
-    outlines = [s for s in scored if s[2].found_by != "text" and s[1] <= limit and s[0] >= OUTLINE_TEXT * total]
+    # A lit band the frame cuts on two sides or more (the wall, windows and ceiling around a
+    # projection) is not a screen seen whole.
+    outlines = [
+        s for s in scored
+        if s[2].found_by != "text" and s[1] <= limit and s[0] >= OUTLINE_TEXT * total and _sides_on_border(s[2].quad, width, height) < 2
+    ]
     if outlines:
-        # Of the outlines that hold (nearly) all the text, the largest: inner edges (a gradient,
-        # a panel) lie inside the screen's frame, and the growth limit keeps out the wall.
         best_text = max(s[0] for s in outlines)
-        return max((s for s in outlines if s[0] >= TEXT_SHARE * best_text), key=lambda s: s[1])[2]
+        holding = [s for s in outlines if s[0] >= TEXT_SHARE * best_text]
+        # A screen's border is seen: an edge, or the lit region's own boundary, along most of its
+        # length. Of the outlines seen so, the one seen best: the bright region's box, or a hull
+        # stretched from the screen over a lectern and the stage floor, holds the screen and more.
+        seen = cv2.bitwise_or(edges, cv2.dilate(cv2.morphologyEx(bright, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8)), np.ones((3, 3), np.uint8)))
+        supported = [(edge_support(s[2].quad, seen), s) for s in holding]
+        if any(support >= EDGE_SUPPORT for support, _ in supported):
+            return max(supported, key=lambda pair: pair[0])[1][2]
+        # None seen whole (soft edges): the largest, since inner edges (a gradient, a panel) lie
+        # inside the screen's frame, and the growth limit keeps out the wall.
+        return max(holding, key=lambda s: s[1])[2]
     best_text = max(s[0] for s in scored)
     return min((s for s in scored if s[0] >= TEXT_SHARE * best_text), key=lambda s: s[1])[2]
+
+
+BORDER = 0.02  # of the frame's size: a side this close to the frame's border along its length lies on it
+
+
+def _sides_on_border(quad: Quad, width: int, height: int) -> int:
+    """How many of the quadrilateral's sides run along the frame's border."""
+    near_x, near_y = BORDER * width, BORDER * height
+    count = 0
+    for (ax, ay), (bx, by) in zip(quad, quad[1:] + quad[:1]):
+        if (ax <= near_x and bx <= near_x) or (ax >= width - near_x and bx >= width - near_x):
+            count += 1
+        elif (ay <= near_y and by <= near_y) or (ay >= height - near_y and by >= height - near_y):
+            count += 1
+    return count
+
+
+def edge_support(quad: Quad, edges: np.ndarray) -> float:
+    """The share of the quadrilateral's perimeter that lies on the edge map (the photo's own border is no edge)."""
+    height, width = edges.shape[:2]
+    sides = list(zip(quad, quad[1:] + quad[:1]))
+    lengths = [((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5 for (ax, ay), (bx, by) in sides]
+    perimeter = sum(lengths)
+    if perimeter <= 0:
+        return 0.0
+    on_edge = looked = 0
+    for ((ax, ay), (bx, by)), length in zip(sides, lengths):
+        count = max(2, round(SUPPORT_SAMPLES * length / perimeter))
+        for i in range(count):
+            t = (i + 0.5) / count
+            x, y = round(ax + (bx - ax) * t), round(ay + (by - ay) * t)
+            looked += 1
+            if 1 <= x < width - 1 and 1 <= y < height - 1 and edges[y, x]:
+                on_edge += 1
+    return on_edge / looked
 
 
 def _four_sided(contour: np.ndarray, frame_area: float) -> Quad | None:

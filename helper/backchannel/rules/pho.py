@@ -126,7 +126,7 @@ class PhotoTooDark(PhotoRule):
         analysis = photo.analysis
         brightness = analysis.subject_brightness
         limit = int(options["min_brightness"])
-        if brightness >= limit or _readable(photo):
+        if brightness >= limit or _readable(photo) or analysis.text_pending:
             return
         what = "slide" if analysis.slide is not None and analysis.slide.brightness is not None else "photo"
         yield self.photo_tip(photo, f"The {what} is too dark to show much (brightness {brightness:.0f} of 255, below {limit}): get closer to the slide, or brighten the photo.")
@@ -269,7 +269,7 @@ class LowResolution(PhotoRule):
         analysis = photo.analysis
         long_side, short_side = max(analysis.width, analysis.height), min(analysis.width, analysis.height)
         min_long, min_short = int(options["min_long_side"]), int(options["min_short_side"])
-        if (long_side < min_long or short_side < min_short) and not _readable(photo):
+        if (long_side < min_long or short_side < min_short) and not _readable(photo) and not analysis.text_pending:
             yield self.photo_tip(photo, f"The photo is only {analysis.width}×{analysis.height} px (X shows photos up to about 1200 px): post the original, larger file.")
 
 
@@ -288,7 +288,8 @@ class MissingAltText(PhotoRule):
     examples = (_example("slide-close-up", True, alt=""), _example("slide-close-up", False, alt="Slide: most learning happens at work"), _example("slide-close-up", False))
 
     def check_photo(self, photo: AttachedPhoto, options: Mapping[str, Any]) -> Iterator[PhotoTip]:
-        if photo.alt is not None and not photo.alt.strip():
+        # Its fix proposes a description from the slide: offered once the slide is read, not before.
+        if photo.alt is not None and not photo.alt.strip() and not photo.analysis.text_pending:
             proposal = propose_description(photo.analysis.text, photo.context)
             message = "The photo has no description: add one (say what the slide says) for followers who cannot see it."
             if proposal:

@@ -118,6 +118,7 @@ class PostMediaIn(Strict):
     height: int | None = Field(default=None, ge=1, le=100_000)
     measurements: dict[str, Any] | None = None
     alt_text: str | None = Field(default=None, max_length=5_000)
+    slide_text: str | None = Field(default=None, max_length=20_000)  # the text the helper read on it, for the history search
 
 
 class PostTipIn(BaseModel):

@@ -30,6 +30,7 @@ ROUTES: tuple[tuple[str, str, Handler], ...] = (
     ("POST", "/v1/posts", posts.record_post),
     ("GET", "/v1/posts", posts.list_posts),
     ("POST", "/v1/photos", photos.analyse),
+    ("GET", "/v1/photos/{photo_id}", photos.analysed),
     ("GET", "/v1/photos/{photo_id}/crop", photos.crop),
     ("GET", "/v1/photos/{photo_id}/clean", photos.clean),
     # The review page (session cookie, not the token; see guard.py).

@@ -201,4 +201,30 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX post_edits_post ON post_edits (post_id);
         """,
     ),
+    (
+        "0005_slide_text",
+        """
+        -- The text read from a post's photo (its slide), one row per photo that was read: a photo read
+        -- with nothing legible on it has '' here, so an archive's photos are read once, and a run
+        -- that stopped goes on from the first photo without a row.
+        CREATE TABLE media_text (
+            media_id INTEGER PRIMARY KEY REFERENCES post_media(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            read_at TEXT NOT NULL
+        );
+        -- The history search finds a post by the words on its slides too: the same tokenizer as posts_fts.
+        CREATE VIRTUAL TABLE media_text_fts USING fts5(text, content='media_text', content_rowid='media_id',
+            tokenize='unicode61 remove_diacritics 2');
+        CREATE TRIGGER media_text_fts_insert AFTER INSERT ON media_text BEGIN
+            INSERT INTO media_text_fts (rowid, text) VALUES (new.media_id, new.text);
+        END;
+        CREATE TRIGGER media_text_fts_delete AFTER DELETE ON media_text BEGIN
+            INSERT INTO media_text_fts (media_text_fts, rowid, text) VALUES ('delete', old.media_id, old.text);
+        END;
+        CREATE TRIGGER media_text_fts_update AFTER UPDATE OF text ON media_text BEGIN
+            INSERT INTO media_text_fts (media_text_fts, rowid, text) VALUES ('delete', old.media_id, old.text);
+            INSERT INTO media_text_fts (rowid, text) VALUES (new.media_id, new.text);
+        END;
+        """,
+    ),
 )

@@ -9,6 +9,10 @@ and ranking above it both stay cheap however common the word is. A query
 with more hits than that ranks the newest ones; older ones are still found
 with ``before=``.
 
+A post is also found by the words read on its photos' slides
+(``store/slides.py``): those matches come after the ranked matches of the
+post's own text, newest first.
+
 People type words, not FTS5 syntax: the query is rebuilt from its words and
 "quoted phrases" (a trailing ``*`` makes a prefix), each quoted, so no input
 can be an FTS5 syntax error or reach another column.
@@ -19,6 +23,7 @@ from __future__ import annotations
 import re
 
 from backchannel.errors import InvalidInput
+from backchannel.store import slides
 from backchannel.store.db import Database
 
 CANDIDATES = 1000
@@ -75,7 +80,13 @@ def ranked_ids(
         " ORDER BY bm25(posts_fts, 1.0, 0.0), posts_fts.rowid DESC LIMIT ?",
         (expression, cutoff, *params, limit),
     ).fetchall()
-    return [int(r[0]) for r in rows]
+    found = [int(r[0]) for r in rows]
+    if len(found) < limit:
+        # Posts found by their slides' words only, after those found by their own text.
+        by_text = set(found)
+        on_slides = slides.matching_post_ids(db, fts_query(q), event_id=event_id, session_id=session_id, before=before, limit=limit + len(found))
+        found += [post_id for post_id in on_slides if post_id not in by_text][: limit - len(found)]
+    return found
 
 
 def match_count(db: Database, q: str, *, event_id: int | None = None) -> int:
@@ -83,4 +94,10 @@ def match_count(db: Database, q: str, *, event_id: int | None = None) -> int:
     expression = fts_query(q)
     if event_id is not None:
         expression += f' AND scope : ("e{int(event_id)}")'
-    return int(db.conn.execute("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH ?", (expression,)).fetchone()[0])
+    count = int(db.conn.execute("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH ?", (expression,)).fetchone()[0])
+    on_slides = slides.matching_post_ids(db, fts_query(q), event_id=event_id)
+    if not on_slides:
+        return count
+    marks = ",".join("?" * len(on_slides))
+    both = db.conn.execute(f"SELECT count(*) FROM posts_fts WHERE posts_fts MATCH ? AND rowid IN ({marks})", (expression, *on_slides)).fetchone()[0]
+    return count + len(on_slides) - int(both)

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Sequence, TypeVar
 
 from aiohttp import web
 
 from backchannel.checker import check_photos
-from backchannel.errors import ImageError, NotFound
+from backchannel.errors import BadRequest, ImageError, NotFound
 from backchannel.server.models import MediaRef
 from backchannel.photos.cache import CachedPhoto, PhotoCache, photo_id
 from backchannel.photos.limits import MAX_BYTES, SECONDS, Budget
@@ -44,6 +44,8 @@ class PhotoDesk:
     """The app's photo state: the cache, and the slots that bound concurrent decoding."""
 
     cache: PhotoCache = field(default_factory=PhotoCache)
+    # Photos whose slide is still being read (answered quick, ``?text=later``): the whole analysis.
+    reading: dict[str, asyncio.Task[PhotoAnalysis]] = field(default_factory=dict)
     slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(WORKERS))
     seconds: float = TIMEOUT_SECONDS  # each photo's time budget, waiting for a worker included
 
@@ -93,17 +95,99 @@ def photo_payload(key: str, analysis: PhotoAnalysis, tips: Sequence[Tip]) -> dic
 
 
 async def analyse(request: web.Request) -> web.Response:
-    """The photo is the request body, as is (any content type)."""
-    from backchannel.photos.analyse import analyse_photo  # Pillow loads with the first photo, not with the server
+    """The photo is the request body, as is (any content type).
 
+    With ``?text=later`` the answer comes as soon as the measurements that need no OCR are made
+    (``text_pending: true``); the slide is read on in the same worker, and ``GET
+    /v1/photos/{id}`` answers the whole analysis once it is read."""
     data = await read_bytes(request, MAX_BYTES)
+    later = _flag(request, "text")
     desk = request.app[PHOTOS]
     key = photo_id(data)
     entry = desk.cache.get(key)
-    if entry is None:
-        entry = desk.cache.put(key, await desk.run(analyse_photo, data, budgeted=True), data)
+    pending = desk.reading.get(key)
+    if entry is None or (pending is not None and not later):
+        if later:
+            entry = await _start_reading(request.app, key, data)
+        else:
+            entry = await _whole(request.app, key, data)
+    return _answer(request, key, entry)
+
+
+async def analysed(request: web.Request) -> web.Response:
+    """The photo's whole analysis: waits while its slide is still being read."""
+    key = request.match_info["photo_id"]
+    pending = request.app[PHOTOS].reading.get(key)
+    if pending is not None:
+        # asyncio.wait never cancels what it waits for: a client that goes away does not stop the
+        # reading. A reading that failed (over its time) leaves the quick analysis, ``text`` null.
+        await asyncio.wait({pending})
+    return _answer(request, key, _cached(request))
+
+
+def _flag(request: web.Request, name: str) -> bool:
+    value = request.query.get(name)
+    if value is None:
+        return False
+    if value != "later":
+        raise BadRequest(f"`{name}` takes one value, `later` (answer before the slide is read).", details={"parameter": name})
+    return True
+
+
+def _answer(request: web.Request, key: str, entry: CachedPhoto) -> web.Response:
     tips = check_photos([AttachedPhoto(entry.analysis)], request.app[STORE].settings.load())
-    return json_response(photo_payload(key, entry.analysis, tips))
+    payload = photo_payload(key, entry.analysis, tips)
+    payload["text_pending"] = entry.analysis.text_pending
+    return json_response(payload)
+
+
+async def _whole(app: web.Application, key: str, data: bytes) -> CachedPhoto:
+    from backchannel.photos.analyse import analyse_photo  # Pillow loads with the first photo, not with the server
+
+    desk = app[PHOTOS]
+    pending = desk.reading.get(key)
+    if pending is not None:
+        await asyncio.wait({pending})
+        entry = desk.cache.get(key)
+        if entry is not None:
+            return entry
+    return desk.cache.put(key, await desk.run(analyse_photo, data, budgeted=True), data)
+
+
+async def _start_reading(app: web.Application, key: str, data: bytes) -> CachedPhoto:
+    """Analyse in a worker; come back with the quick analysis while the worker reads on."""
+    from backchannel.photos.analyse import analyse_photo
+
+    desk = app[PHOTOS]
+    loop = asyncio.get_running_loop()
+    quick: asyncio.Future[PhotoAnalysis] = loop.create_future()
+
+    def measured(analysis: PhotoAnalysis) -> None:  # in the worker thread
+        loop.call_soon_threadsafe(lambda: quick.done() or quick.set_result(analysis))
+
+    task = asyncio.ensure_future(desk.run(functools.partial(analyse_photo, on_quick=measured), data, budgeted=True))
+    desk.reading[key] = task
+
+    def read(done: asyncio.Task[PhotoAnalysis]) -> None:
+        if desk.reading.get(key) is done:
+            del desk.reading[key]
+        if not done.cancelled() and done.exception() is None:
+            desk.cache.put(key, done.result(), data)
+            return
+        # A reading that failed (over its time) leaves the quick analysis, now final: the rules
+        # that waited for the reading judge without it.
+        entry = desk.cache.get(key)
+        if entry is not None and entry.analysis.text_pending:
+            desk.cache.put(key, replace(entry.analysis, text_pending=False), data)
+
+    task.add_done_callback(read)
+    await asyncio.wait({quick, task}, return_when=asyncio.FIRST_COMPLETED)
+    if task.done():
+        quick.cancel()
+        # A photo that could not be read at all is refused now (task.result() raises).
+        return desk.cache.put(key, task.result(), data)
+    # The reading keeps the photo's place: while it is pending, the quick analysis answers.
+    return desk.cache.put(key, quick.result(), data)
 
 
 async def crop(request: web.Request) -> web.Response:

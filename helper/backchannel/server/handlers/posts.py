@@ -13,6 +13,30 @@ from backchannel.server.keys import STORE
 from backchannel.timeutil import parse_instant
 
 
+async def _slide_texts(request: web.Request, body: PostRecord) -> dict[str, str]:
+    """The text read on each posted photo the extension did not send it for, from the photo cache.
+
+    A photo whose slide is still being read is waited for (within its budget): the post is
+    findable by its slide's words either way."""
+    import asyncio
+
+    from backchannel.server.handlers.photos import PHOTOS
+
+    desk = request.app.get(PHOTOS)
+    texts: dict[str, str] = {}
+    for item in body.media:
+        digest = item.sha256.lower() if item.sha256 else None
+        if digest is None or desk is None or item.slide_text is not None:
+            continue
+        pending = desk.reading.get(digest)
+        if pending is not None:
+            await asyncio.wait({pending})
+        entry = desk.cache.get(digest)
+        if entry is not None and entry.analysis.text is not None:
+            texts[digest] = "\n".join(entry.analysis.text.read_text())
+    return texts
+
+
 async def _kept_photos(request: web.Request, body: PostRecord) -> dict[str, str]:
     """Keep a copy of each posted photo the helper analysed (still in the photo cache), without its metadata.
 
@@ -45,7 +69,7 @@ async def _kept_photos(request: web.Request, body: PostRecord) -> dict[str, str]
     return kept
 
 
-def _post_in(body: PostRecord, kept: dict[str, str]) -> PostIn:
+def _post_in(body: PostRecord, kept: dict[str, str], read: dict[str, str] | None = None) -> PostIn:
     entities = entities_of_text(body.text, body.platform)
     media = []
     for item in body.media:
@@ -54,6 +78,7 @@ def _post_in(body: PostRecord, kept: dict[str, str]) -> PostIn:
             MediaIn(
                 kind="photo", sha256=digest, width=item.width, height=item.height, measurements=item.measurements,
                 alt_text=item.alt_text, file=kept.get(digest) if digest else None,
+                slide_text=item.slide_text if item.slide_text is not None else (read or {}).get(digest or ""),
             )
         )
     return PostIn(
@@ -83,7 +108,8 @@ async def record_post(request: web.Request) -> web.Response:
     store = request.app[STORE]
     known = store.history.posts.exists(str(body.client_id))
     kept = await _kept_photos(request, body) if not known and body.media else {}
-    result = record(store, _post_in(body, kept), request_hash(body.model_dump(mode="json")), known=known)
+    read = await _slide_texts(request, body) if not known and body.media else {}
+    result = record(store, _post_in(body, kept, read), request_hash(body.model_dump(mode="json")), known=known)
     payload = result.post.to_dict()
     if result.warnings:
         payload["warnings"] = list(result.warnings)

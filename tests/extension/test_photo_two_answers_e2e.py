@@ -1,0 +1,64 @@
+"""A photo's tips painted twice in real Chromium: the helper's quick answer (no OCR) at once,
+then the verdict once the slide is read, updating the same photo's tips."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, Iterator
+
+import pytest
+
+from tests.extension.browser import ExtensionBrowser, extension_manifest, launch
+from tests.extension.conftest import READY, add_programme
+from tests.extension.photos import pick_photo, small_slide_photo
+from tests.support.helper_process import RunningHelper, helper_env, start_helper
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page, Playwright
+
+
+@pytest.fixture(scope="module")
+def helper(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningHelper]:
+    running = start_helper(tmp_path_factory.mktemp("two-answers-helper"))
+    add_programme(running.url, running.token)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser(playwright: "Playwright", helper: RunningHelper, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ExtensionBrowser]:
+    launched = launch(playwright, tmp_path_factory.mktemp("two-answers-browser"), env=helper_env(helper.data_dir.parent), native_host_data_dir=helper.data_dir)
+    yield launched
+    launched.close()
+
+
+def content_script_measures(page: "Page", names: tuple[str, ...]) -> dict[str, list[float]]:
+    """The content script's performance measures (they live in its own world, not the page's)."""
+    cdp = page.context.new_cdp_session(page)
+    contexts: list[dict[str, Any]] = []
+    cdp.on("Runtime.executionContextCreated", lambda event: contexts.append(event["context"]))
+    cdp.send("Runtime.enable")
+    name = extension_manifest()["name"]
+    for _ in range(100):  # the contexts are reported as events after Runtime.enable
+        found = [c for c in contexts if c.get("auxData", {}).get("type") == "isolated" and c.get("name") == name]
+        if found:
+            break
+        page.wait_for_timeout(20)
+    world = found[0]
+    expression = f"JSON.stringify(Object.fromEntries({json.dumps(list(names))}.map(n => [n, performance.getEntriesByName(n).map(e => e.duration)])))"
+    reply = cdp.send("Runtime.evaluate", {"expression": expression, "contextId": world["id"], "returnByValue": True})
+    return {name: [float(v) for v in values] for name, values in json.loads(reply["result"]["value"]).items()}
+
+
+def test_quick_tips_first_then_the_read_verdict_updates_them(open_x: Any) -> None:
+    page = open_x()
+    page.locator('[data-testid="tweetTextarea_0"]').click()
+    page.keyboard.type("Slides from the keynote")
+    pick_photo(page, small_slide_photo(), name="row20.jpg")
+    # PHO003 judges the text read on the slide: it can only come with the second answer.
+    page.locator(f'{READY} [data-rule="PHO003"]').wait_for()
+    assert page.locator("[data-backchannel-photo-reading]").count() == 0
+    measures = content_script_measures(page, ("backchannel:photo-tips-painted", "backchannel:photo-final-painted"))
+    quick, final = measures["backchannel:photo-tips-painted"], measures["backchannel:photo-final-painted"]
+    assert len(quick) == 1 and len(final) == 1  # each painted once for the one photo
+    assert quick[0] <= final[0]
