@@ -22,9 +22,19 @@ class Piece:
     href: str | None = None
 
 
+# A plain http(s) URL whose host is letters, digits, dots and dashes (an optional port), nothing else
+# before the path: urlsplit would find the same scheme and a host in it, so the common link is
+# accepted without splitting it (a page draws thousands). Anything else takes the full check below.
+_PLAIN_HTTP = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.\-]+(?::[0-9]+)?(?:[/?#][^\x00-\x20\x7f-\x9f]*)?")
+
+
 def safe_href(url: str | None) -> str | None:
     """``url`` if it is a plain http(s) link, else None."""
-    if not url or _CONTROL.search(url):
+    if not url:
+        return None
+    if _PLAIN_HTTP.fullmatch(url):
+        return url
+    if _CONTROL.search(url):
         return None
     try:
         parts = urlsplit(url)
