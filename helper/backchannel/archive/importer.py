@@ -14,6 +14,9 @@ worked out once at the end.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -110,11 +113,34 @@ def _attach_files(store: Store, source: Any, found: Layout, media: list[tuple[Me
     return tuple(out)
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for the import, and restore it as it was.
+
+    Reading an archive makes a few hundred thousand dicts and lists (orjson's tweets, the rows),
+    none of them in a cycle; each collection the allocations trigger walks them all again, which
+    cost a quarter of the import's time (measured on the bench's 20,000 tweets). Reference
+    counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def import_archive(
     store: Store, path: Path, *, progress: Progress | None = None, budget: Budget | None = None, stored: Stored | None = None,
     chunk: int = CHUNK,
 ) -> ArchiveReport:
     """Read the archive at ``path`` and store its tweets, ``chunk`` tweets per transaction (``store.archive``)."""
+    with _cyclic_gc_paused():
+        return _import(store, path, progress, budget, stored, chunk)
+
+
+def _import(store: Store, path: Path, progress: Progress | None, budget: Budget | None, stored: Stored | None, chunk: int) -> ArchiveReport:
     source = open_source(Path(path), budget)
     report = ArchiveReport(source=str(path))
     try:
