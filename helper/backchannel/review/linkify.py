@@ -78,6 +78,13 @@ def pieces(text: str, entities: Mapping[str, Any]) -> list[Piece]:
 def _occurrences(text: str, targets: Mapping[str, Any]) -> list[tuple[int, str]]:
     """Where each link stands in the text, longest first where two overlap (plain finds: a post has a few links)."""
     found: list[tuple[int, str]] = []
+    if len(targets) == 1:  # most linked posts: one link, its finds in order and never overlapping
+        (url,) = targets
+        start = text.find(url)
+        while start >= 0:
+            found.append((start, url))
+            start = text.find(url, start + len(url))
+        return found
     for url in sorted(targets, key=len, reverse=True):
         start = text.find(url)
         while start >= 0:
