@@ -31,7 +31,7 @@ try:
     # the C function ``markupsafe.escape`` calls. A page escapes some 20,000 values.
     from markupsafe._speedups import _escape_inner as _escape_str
 except ImportError:  # markupsafe built without its speedups, or a version that moved it
-    def _escape_str(s: str) -> str:
+    def _escape_str(s: str, /) -> str:
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;").replace("'", "&#39;")
 
 
