@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
+from backchannel.store.archive import ArchiveWriter, entities_json
 from backchannel.store.associate import event_window
+from backchannel.timeutil import to_store
 from backchannel.history.model import PostIn
 from backchannel.coach.record import record, request_hash
 from backchannel.store import Store
@@ -16,9 +18,9 @@ UTC = timezone.utc
 
 
 def _archived(store: Store, remote_id: str, text: str, at: datetime, hashtags: tuple[str, ...] = (), reply_to: str | None = None) -> None:
-    post = PostIn(platform="x", text=text, posted_at=at, source="archive", remote_id=remote_id, hashtags=hashtags, reply_to_remote_id=reply_to)
-    with store.db.write() as conn:
-        store.history.posts.upsert_archived(conn, post)
+    """One archive tweet, stored the way the importer stores it (``store.archive.ArchiveWriter``)."""
+    row = ("archive", "x", remote_id, None, text, to_store(at), reply_to, None, 0, None, None, None, " ".join(hashtags), entities_json({}))
+    ArchiveWriter(store.db).write([(row, ())])
 
 
 def _event_of(store: Store, remote_id: str) -> tuple[str | None, int | None]:

@@ -9,13 +9,16 @@ HTML-escaped (``&amp;``, ``&lt;``, ``&gt;``); ``coordinates`` is
 
 from __future__ import annotations
 
+import json
 import math
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Mapping
 
 from backchannel.history.entities import folded_hashtags
 from backchannel.history.model import MediaIn, PostIn
+from backchannel.store.archive import ROW, ArchivedRow, entities_json
+from backchannel.timeutil import from_store, to_store
 
 _ESCAPES = re.compile(r"&(amp|lt|gt|quot|#39);")
 _UNESCAPE = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "#39": "'"}
@@ -49,21 +52,24 @@ _MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun",
 _X_DATE = re.compile(r"^\w{3} (\w{3}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) \+0000 (\d{4})$")
 
 
-def _posted_at(value: Any) -> datetime:
+def _posted_at(value: Any) -> str:
+    """The tweet's time in the store's spelling (``2020-01-25T18:01:09Z``)."""
     if not isinstance(value, str):
         raise Skip("no created_at")
-    # X writes every date in UTC the same way: parsed by hand, it is six times faster than strptime.
+    # X writes every date in UTC the same way: taken apart by hand, it is six times faster than strptime,
+    # and the store's spelling is put together from the same digits.
     fast = _X_DATE.match(value)
     if fast is not None and fast.group(1) in _MONTHS:
         month = _MONTHS[fast.group(1)]
-        day, hour, minute, second, year = map(int, fast.group(2, 3, 4, 5, 6))
+        day, hour, minute, second, year = fast.group(2, 3, 4, 5, 6)
         try:
-            return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc)
+            datetime(int(year), month, int(day), int(hour), int(minute), int(second))  # only to refuse 30 February and the like
         except ValueError:
             raise Skip(f"created_at {value[:40]!r} is not a date") from None
+        return f"{year}-{month:02d}-{day}T{hour}:{minute}:{second}Z"
     for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(value.strip(), fmt).astimezone(timezone.utc)
+            return to_store(datetime.strptime(value.strip(), fmt))
         except ValueError:
             continue
     raise Skip(f"created_at {value[:40]!r} is not a date")
@@ -111,7 +117,9 @@ def _size(media: Mapping[str, Any]) -> tuple[int | None, int | None]:
 
 
 def entities(tweet: Mapping[str, Any]) -> dict[str, Any]:
-    raw: dict[str, Any] = tweet["entities"] if isinstance(tweet.get("entities"), dict) else {}
+    raw = tweet.get("entities")
+    if not isinstance(raw, dict):
+        raw = {}
     extended = tweet.get("extended_entities")
     media = _list(extended.get("media")) if isinstance(extended, dict) else []
     media = media or _list(raw.get("media"))
@@ -124,7 +132,7 @@ def entities(tweet: Mapping[str, Any]) -> dict[str, Any]:
             if isinstance(u, dict) and u.get("url")
         ],
         # The t.co links that stand for attached media: the review page shows the photo instead.
-        "media_urls": sorted({str(m["url"]) for m in media if isinstance(m, dict) and m.get("url")}),
+        "media_urls": sorted({str(m["url"]) for m in media if isinstance(m, dict) and m.get("url")}) if media else [],
     }
 
 
@@ -173,8 +181,13 @@ def media_of(tweet: Mapping[str, Any], tweet_id: str) -> list[tuple[MediaIn, str
     return out
 
 
-def to_post(item: Any, *, screen_name: str | None) -> tuple[PostIn, list[tuple[MediaIn, str | None]]]:
-    """The post, and its media with their archive file keys (files are attached by the importer)."""
+def to_row(item: Any, *, screen_name: str | None) -> tuple[ArchivedRow, list[tuple[MediaIn, str | None]]]:
+    """The row to store (``store.archive.ArchivedRow``: plain values, entities already JSON), and its
+    media with their archive file keys (files are attached by the importer).
+
+    A tuple rather than a ``PostIn``: this runs for every tweet of an archive, and the row is all
+    the store needs.
+    """
     tweet = item.get("tweet", item) if isinstance(item, dict) else None
     if not isinstance(tweet, dict):
         raise Skip("not a tweet object")
@@ -187,23 +200,37 @@ def to_post(item: Any, *, screen_name: str | None) -> tuple[PostIn, list[tuple[M
     text = unescape(text)
     found = entities(tweet)
     place = coordinates(tweet)
-    user = tweet.get("user")
-    name = screen_name or (str(user["screen_name"]) if isinstance(user, dict) and user.get("screen_name") else None)
-    url = f"https://x.com/{name}/status/{tweet_id}" if name else f"https://x.com/i/web/status/{tweet_id}"
-    post = PostIn(
-        platform="x",
-        text=text,
-        posted_at=_posted_at(tweet.get("created_at")),
-        source="archive",
-        remote_id=tweet_id,
-        url=url,
-        reply_to_remote_id=_id(tweet.get("in_reply_to_status_id_str")) or _id(tweet.get("in_reply_to_status_id")),
-        reply_to_user=str(tweet["in_reply_to_screen_name"]) if tweet.get("in_reply_to_screen_name") else None,
-        is_retweet="retweeted_status" in tweet or text.startswith("RT @"),
-        lang=str(tweet["lang"]) if tweet.get("lang") else None,
-        latitude=place[0] if place else None,
-        longitude=place[1] if place else None,
-        hashtags=folded_hashtags(found),
-        entities=found,
+    if screen_name:
+        url = f"https://x.com/{screen_name}/status/{tweet_id}"
+    else:
+        user = tweet.get("user")
+        name = str(user["screen_name"]) if isinstance(user, dict) and user.get("screen_name") else None
+        url = f"https://x.com/{name}/status/{tweet_id}" if name else f"https://x.com/i/web/status/{tweet_id}"
+    reply_user = tweet.get("in_reply_to_screen_name")
+    lang = tweet.get("lang")
+    row: ArchivedRow = (
+        "archive", "x", tweet_id, url, text, _posted_at(tweet.get("created_at")),
+        _id(tweet.get("in_reply_to_status_id_str")) or _id(tweet.get("in_reply_to_status_id")),
+        str(reply_user) if reply_user else None,
+        1 if "retweeted_status" in tweet or text.startswith("RT @") else 0,
+        str(lang) if lang else None,
+        place[0] if place else None,
+        place[1] if place else None,
+        " ".join(folded_hashtags(found)),
+        entities_json(found),
     )
-    return post, media_of(tweet, tweet_id)
+    raw = tweet.get("entities")
+    has_media = "extended_entities" in tweet or (isinstance(raw, dict) and "media" in raw)
+    return row, (media_of(tweet, tweet_id) if has_media else [])
+
+
+def to_post(item: Any, *, screen_name: str | None) -> tuple[PostIn, list[tuple[MediaIn, str | None]]]:
+    """The same tweet as a ``PostIn`` (for code that reads archives as posts: the rules' corpus, tests)."""
+    row, media = to_row(item, screen_name=screen_name)
+    post = PostIn(
+        platform=row[ROW.platform], text=row[ROW.text], posted_at=from_store(row[ROW.posted_at]), source=row[ROW.source],
+        remote_id=row[ROW.remote_id], url=row[ROW.url], reply_to_remote_id=row[ROW.reply_to_remote_id], reply_to_user=row[ROW.reply_to_user],
+        is_retweet=bool(row[ROW.is_retweet]), lang=row[ROW.lang], latitude=row[ROW.latitude], longitude=row[ROW.longitude],
+        hashtags=tuple(row[ROW.hashtags].split()), entities=json.loads(row[ROW.entities]),
+    )
+    return post, media

@@ -84,9 +84,10 @@ def event_view(store: Store, slug: str, filters: Filters) -> dict[str, Any]:
     if filters.q:
         wanted = set(ranked_ids(store.db, filters.q, event_id=writeup.event.id, limit=500))
         posts = [p for p in posts if p.id in wanted]
-    shown = replace(writeup, groups=group_posts(posts, writeup.sessions))
-    per_session = [(g.session.title if g.session else "Outside the programme", len(g.posts)) for g in writeup.groups]
     filtered = bool(filters.session is not None or filters.has or filters.q)
+    # Unfiltered, the write-up's groups are the ones shown: grouping 2,000 posts again would only redo them.
+    shown = replace(writeup, groups=group_posts(posts, writeup.sessions)) if filtered else writeup
+    per_session = [(g.session.title if g.session else "Outside the programme", len(g.posts)) for g in writeup.groups]
     return {
         "writeup": shown,
         "groups": [(g, *session_heading(g, zone)) for g in shown.groups],

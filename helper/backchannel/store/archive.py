@@ -1,22 +1,31 @@
 """Writing an X archive's tweets into the posts table: the importer's SQL, all of it here.
 
-One import is one transaction (``ArchiveWriter``): a crash leaves the
-history as it was, and the commit pays for one sync instead of one per
-batch. Inside it:
+An import is written in chunks of ``CHUNK`` tweets, each chunk one transaction
+(``ArchiveWriter.write``), so that a helper recording a live post meanwhile
+waits for at most one chunk (about a second) and never reaches its 10 s busy
+timeout, however large the archive. Inside a chunk:
 
-* new tweets go in with ``executemany`` over prepared rows (runs of tweets
-  without media; a tweet with media is inserted alone, for its row id);
+* new tweets go in with ``executemany`` over rows built as plain tuples
+  (``ArchivedRow``; runs of tweets without media; a tweet with media is
+  inserted alone, for its row id);
 * a tweet already stored (same platform and remote id) is refreshed the way
-  ``upsert``'s rules say, so re-importing adds nothing and a recording made
+  ``_refresh``'s rules say, so re-importing adds nothing and a recording made
   by the extension keeps its own text, placement and tips;
-* the full-text index is filled in one statement at the end (the insert
-  trigger waits while ``history_state`` holds ``fts_deferred``);
-* when the archive brings more tweets than the history holds, the posts
-  table's secondary indexes are dropped and built again once at the end:
-  building an index from sorted rows costs a fraction of keeping it up to
-  date row by row (measured: the insert itself is 3–4× faster). The
-  indexes' SQL is read back from ``sqlite_master``, so they come back
-  exactly as the migrations made them, in the same transaction.
+* the full-text index is filled in one statement at the end of the chunk (the
+  insert trigger waits while ``history_state`` holds ``fts_deferred``, which
+  the same transaction sets and clears);
+* threads are linked over the whole history (``relink_all``), so a reply in
+  this chunk finds its parent in an earlier one and the other way round;
+* when the chunk brings more tweets than the history holds, the posts
+  table's secondary indexes are dropped first and built again once at the
+  end of the chunk: building an index from the rows costs a fraction of
+  keeping it up to date row by row (and the thread linking updates every
+  new row once more). The indexes' SQL is read back from ``sqlite_master``,
+  so they come back exactly as the migrations made them.
+
+So every committed chunk is complete: searchable, threaded, indexed. An
+import stopped half-way keeps the chunks it committed; importing the same
+archive again adds the rest (tweets are keyed by their id).
 """
 
 from __future__ import annotations
@@ -26,14 +35,31 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
 
-from backchannel.history.model import MediaIn, PostIn
-from backchannel.store.db import utc_now
-from backchannel.timeutil import to_store
+from backchannel.history.model import MediaIn
+from backchannel.store.db import Database, utc_now
+from backchannel.store.threads import relink_all
 
 Outcome = Literal["added", "updated", "unchanged"]
 
+# Tweets per transaction: large enough that the first chunk of an import into a small history is built
+# without its indexes (and an archive of up to this many tweets is all-or-nothing), small enough that
+# one chunk holds the write lock for about a second: a helper recording a post waits up to 10 s.
+CHUNK = 20_000
+
 # SQLite's default limit on bound variables is 999 before 3.32; stay well under it.
-_CHUNK = 500
+_IDS_PER_QUERY = 500
+
+
+class ROW:
+    """Where each column sits in an ``ArchivedRow``: the order of ``_INSERT_POST``'s columns, less ``recorded_at``."""
+
+    source, platform, remote_id, url, text, posted_at, reply_to_remote_id, reply_to_user = range(8)
+    is_retweet, lang, latitude, longitude, hashtags, entities = range(8, 14)
+
+
+# (source, platform, remote_id, url, text, posted_at (store format), reply_to_remote_id, reply_to_user,
+#  is_retweet (0/1), lang, latitude, longitude, hashtags (space-separated, casefolded), entities (JSON))
+ArchivedRow = tuple[Any, ...]
 
 _INSERT_POST = (
     "INSERT INTO posts (source, platform, remote_id, url, text, posted_at, reply_to_remote_id, reply_to_user, is_retweet, lang,"
@@ -45,18 +71,9 @@ _INSERT_MEDIA = (
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
-
-def _entities_json(post: PostIn) -> str:
-    # The same spelling the extension's records use (json.dumps, not orjson): a re-import compares strings.
-    return json.dumps(dict(post.entities), ensure_ascii=False)
-
-
-def _post_row(post: PostIn, recorded_at: str) -> tuple[Any, ...]:
-    return (
-        post.source, post.platform, post.remote_id, post.url, post.text, to_store(post.posted_at), post.reply_to_remote_id,
-        post.reply_to_user, int(post.is_retweet), post.lang, post.latitude, post.longitude, " ".join(post.hashtags),
-        _entities_json(post), recorded_at,
-    )
+# The same spelling the extension's records use (json.dumps, not orjson: a re-import compares strings),
+# with the encoder made once rather than once per tweet.
+entities_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 def _media_row(post_id: int, position: int, m: MediaIn) -> tuple[Any, ...]:
@@ -66,138 +83,135 @@ def _media_row(post_id: int, position: int, m: MediaIn) -> tuple[Any, ...]:
     )
 
 
-def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
+def _chunks(items: Sequence[str], size: int = _IDS_PER_QUERY) -> Iterator[Sequence[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
 
 class ArchiveWriter:
-    """One archive import's writes, inside the caller's transaction (``with store.db.write() as conn``).
+    """One archive import's writes: ``write()`` for each chunk of tweets, each its own transaction."""
 
-    ``begin()`` before the first ``write()``, ``finish()`` after the last
-    (and after linking threads, which then runs without the indexes to keep
-    up to date); an exception in between rolls the whole import back.
-    """
-
-    def __init__(self, conn: sqlite3.Connection, *, expected: int) -> None:
-        self.conn = conn
-        self.expected = expected
-        self._last_indexed = 0
-        self._dropped: list[str] = []  # the CREATE INDEX statements to run again in finish()
+    def __init__(self, db: Database) -> None:
+        self.db = db
         self._recorded_at = utc_now()
 
-    def begin(self) -> None:
-        self._last_indexed = int(self.conn.execute("SELECT coalesce(max(id), 0) FROM posts").fetchone()[0])
-        self.conn.execute("INSERT INTO history_state (name, value) VALUES ('fts_deferred', ?)", (str(self._last_indexed),))
-        stored = int(self.conn.execute("SELECT count(*) FROM posts").fetchone()[0])
-        if self.expected > stored:
-            # Only the indexes the migrations wrote (sql IS NOT NULL): UNIQUE constraints' own indexes stay,
-            # and the upsert's ON CONFLICT needs (platform, remote_id).
-            rows = self.conn.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'posts' AND sql IS NOT NULL ORDER BY name"
-            ).fetchall()
-            for name, sql in rows:
-                self.conn.execute(f'DROP INDEX "{name}"')
-                self._dropped.append(sql)
-
-    def write(self, posts: Sequence[PostIn]) -> dict[Outcome, int]:
-        """Insert or refresh these tweets, in order; how many were added, updated and left unchanged."""
+    def write(self, tweets: Sequence[tuple[ArchivedRow, Sequence[MediaIn]]]) -> tuple[dict[Outcome, int], int]:
+        """Insert or refresh these tweets, in order, and link threads, in one transaction committed on return:
+        how many were added, updated and left unchanged, and how many posts of the history continue a thread."""
         counts: dict[Outcome, int] = {"added": 0, "updated": 0, "unchanged": 0}
-        known = self._known(posts)
-        run: list[tuple[Any, ...]] = []
-        for post in posts:
-            key = (post.platform, post.remote_id)
-            if post.remote_id is not None and key in known:
-                self._flush(run)
-                counts[self._refresh(post)] += 1
-                continue
-            if post.media:
-                self._flush(run)
-                cur = self.conn.execute(_INSERT_POST, _post_row(post, self._recorded_at))
-                if cur.rowcount == 1:
-                    post_id = int(cur.lastrowid or 0)
-                    self.conn.executemany(_INSERT_MEDIA, [_media_row(post_id, i, m) for i, m in enumerate(post.media)])
-            else:
-                run.append(_post_row(post, self._recorded_at))
-            known.add(key)
-            counts["added"] += 1
-        self._flush(run)
-        return counts
+        with self.db.write() as conn:
+            last_indexed = int(conn.execute("SELECT coalesce(max(id), 0) FROM posts").fetchone()[0])
+            conn.execute("INSERT INTO history_state (name, value) VALUES ('fts_deferred', ?)", (str(last_indexed),))
+            dropped = self._drop_indexes(conn) if len(tweets) > int(conn.execute("SELECT count(*) FROM posts").fetchone()[0]) else []
+            known = self._known(conn, tweets)
+            recorded_at = (self._recorded_at,)
+            run: list[tuple[Any, ...]] = []
+            for row, media in tweets:
+                key = (row[ROW.platform], row[ROW.remote_id])
+                if key in known:
+                    self._flush(conn, run)
+                    counts[self._refresh(conn, row, media)] += 1
+                    continue
+                if media:
+                    self._flush(conn, run)
+                    cur = conn.execute(_INSERT_POST, row + recorded_at)
+                    if cur.rowcount == 1:
+                        post_id = int(cur.lastrowid or 0)
+                        conn.executemany(_INSERT_MEDIA, [_media_row(post_id, i, m) for i, m in enumerate(media)])
+                else:
+                    run.append(row + recorded_at)
+                known.add(key)
+                counts["added"] += 1
+            self._flush(conn, run)
+            in_threads = relink_all(conn)
+            conn.execute("DELETE FROM history_state WHERE name = 'fts_deferred'")
+            conn.execute(
+                "INSERT INTO posts_fts (rowid, text, scope) SELECT id, text, 'e' || coalesce(event_id, 0) || ' s' || coalesce(session_id, 0)"
+                " FROM posts WHERE id > ?",
+                (last_indexed,),
+            )
+            for sql in dropped:
+                conn.execute(sql)
+        return counts, in_threads
 
-    def finish(self) -> None:
-        """Index the new posts for search and build again any index dropped in ``begin()``."""
-        self.conn.execute("DELETE FROM history_state WHERE name = 'fts_deferred'")
-        self.conn.execute(
-            "INSERT INTO posts_fts (rowid, text, scope) SELECT id, text, 'e' || coalesce(event_id, 0) || ' s' || coalesce(session_id, 0)"
-            " FROM posts WHERE id > ?",
-            (self._last_indexed,),
-        )
-        for sql in self._dropped:
-            self.conn.execute(sql)
-        self._dropped = []
+    def link_threads(self) -> int:
+        """Resolve every waiting reply link over the whole history (one transaction); how many posts continue a thread."""
+        with self.db.write() as conn:
+            return relink_all(conn)
 
     # -- the parts -----------------------------------------------------------
 
-    def _flush(self, run: list[tuple[Any, ...]]) -> None:
+    @staticmethod
+    def _drop_indexes(conn: sqlite3.Connection) -> list[str]:
+        """Drop the posts table's secondary indexes; the CREATE INDEX statements that build them again."""
+        # Only the indexes the migrations wrote (sql IS NOT NULL): UNIQUE constraints' own indexes stay,
+        # and the insert's ON CONFLICT needs (platform, remote_id).
+        rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'posts' AND sql IS NOT NULL ORDER BY name").fetchall()
+        for name, _ in rows:
+            conn.execute(f'DROP INDEX "{name}"')
+        return [sql for _, sql in rows]
+
+    @staticmethod
+    def _flush(conn: sqlite3.Connection, run: list[tuple[Any, ...]]) -> None:
         if run:
-            self.conn.executemany(_INSERT_POST, run)
+            conn.executemany(_INSERT_POST, run)
             run.clear()
 
-    def _known(self, posts: Iterable[PostIn]) -> set[tuple[str, str | None]]:
+    @staticmethod
+    def _known(conn: sqlite3.Connection, tweets: Iterable[tuple[ArchivedRow, Sequence[MediaIn]]]) -> set[tuple[str, str | None]]:
         """Which of these tweets are stored already, as (platform, remote id): one query per 500 ids."""
         by_platform: dict[str, list[str]] = {}
-        for post in posts:
-            if post.remote_id is not None:
-                by_platform.setdefault(post.platform, []).append(post.remote_id)
+        for row, _ in tweets:
+            by_platform.setdefault(row[ROW.platform], []).append(row[ROW.remote_id])
         found: set[tuple[str, str | None]] = set()
         for platform, ids in by_platform.items():
             for chunk in _chunks(ids):
                 marks = ",".join("?" * len(chunk))
                 found.update(
-                    (platform, row[0])
-                    for row in self.conn.execute(f"SELECT remote_id FROM posts WHERE platform = ? AND remote_id IN ({marks})", (platform, *chunk))
+                    (platform, r[0]) for r in conn.execute(f"SELECT remote_id FROM posts WHERE platform = ? AND remote_id IN ({marks})", (platform, *chunk))
                 )
         return found
 
-    def _refresh(self, post: PostIn) -> Outcome:
+    def _refresh(self, conn: sqlite3.Connection, new: ArchivedRow, media: Sequence[MediaIn]) -> Outcome:
         """A tweet stored already: take what the archive knows better, keep what a recording knows better."""
-        row = self.conn.execute(
+        row = conn.execute(
             "SELECT id, source, url, entities, lang, latitude, longitude, reply_to_remote_id, reply_to_user, is_retweet, text"
             " FROM posts WHERE platform = ? AND remote_id = ?",
-            (post.platform, post.remote_id),
+            (new[ROW.platform], new[ROW.remote_id]),
         ).fetchone()
-        entities = _entities_json(post)
+        url, entities, latitude, longitude = new[ROW.url], new[ROW.entities], new[ROW.latitude], new[ROW.longitude]
         if row["source"] == "archive":
             changes: dict[str, Any] = {
                 # A single tweets file does not name the account: keep the URL an earlier import made with it.
-                "text": post.text, "url": row["url"] if row["url"] and post.url and "/i/web/" in post.url else post.url, "entities": entities,
-                "lang": post.lang, "latitude": post.latitude, "longitude": post.longitude, "reply_to_remote_id": post.reply_to_remote_id,
-                "reply_to_user": post.reply_to_user, "is_retweet": int(post.is_retweet),
+                "text": new[ROW.text], "url": row["url"] if row["url"] and url and "/i/web/" in url else url, "entities": entities,
+                "lang": new[ROW.lang], "latitude": latitude, "longitude": longitude, "reply_to_remote_id": new[ROW.reply_to_remote_id],
+                "reply_to_user": new[ROW.reply_to_user], "is_retweet": new[ROW.is_retweet],
             }
         else:
-            changes = {"url": row["url"] or post.url, "entities": row["entities"] if row["entities"] not in ("{}", "") else entities,
-                       "latitude": row["latitude"] if row["latitude"] is not None else post.latitude,
-                       "longitude": row["longitude"] if row["longitude"] is not None else post.longitude}
+            changes = {"url": row["url"] or url, "entities": row["entities"] if row["entities"] not in ("{}", "") else entities,
+                       "latitude": row["latitude"] if row["latitude"] is not None else latitude,
+                       "longitude": row["longitude"] if row["longitude"] is not None else longitude}
         differs = any(row[k] != v for k, v in changes.items())
         if differs:
             assignments = ", ".join(f"{k} = ?" for k in changes)
-            self.conn.execute(f"UPDATE posts SET {assignments}, hashtags = ? WHERE id = ?", (*changes.values(), " ".join(post.hashtags), row["id"]))
-        media_changed = self._refresh_media(int(row["id"]), post.media)
+            conn.execute(f"UPDATE posts SET {assignments}, hashtags = ? WHERE id = ?", (*changes.values(), new[ROW.hashtags], row["id"]))
+        media_changed = self._refresh_media(conn, int(row["id"]), media)
         return "updated" if differs or media_changed else "unchanged"
 
-    def _refresh_media(self, post_id: int, media: Sequence[MediaIn]) -> bool:
+    @staticmethod
+    def _refresh_media(conn: sqlite3.Connection, post_id: int, media: Sequence[MediaIn]) -> bool:
         """Add archive media the post does not have yet; fill in files found on a later import."""
-        known = {r["remote_id"]: r for r in self.conn.execute("SELECT id, remote_id, file, sha256 FROM post_media WHERE post_id = ?", (post_id,))}
+        known = {r["remote_id"]: r for r in conn.execute("SELECT id, remote_id, file, sha256 FROM post_media WHERE post_id = ?", (post_id,))}
         changed = False
         next_position = len(known)
         for m in media:
             row = known.get(m.remote_id)
             if row is None:
-                self.conn.execute(_INSERT_MEDIA, _media_row(post_id, next_position, m))
+                conn.execute(_INSERT_MEDIA, _media_row(post_id, next_position, m))
                 next_position += 1
                 changed = True
             elif m.file and not row["file"]:
-                self.conn.execute("UPDATE post_media SET file = ?, sha256 = ?, original_name = ? WHERE id = ?", (m.file, m.sha256, m.original_name, row["id"]))
+                conn.execute("UPDATE post_media SET file = ?, sha256 = ?, original_name = ? WHERE id = ?", (m.file, m.sha256, m.original_name, row["id"]))
                 changed = True
         return changed
 

@@ -112,55 +112,60 @@ def associate(db: Database, events: EventStore) -> AssociationReport:
     """Place every post that was not placed by hand; one transaction."""
     plans = _plans(events)
     by_id = {p.event.id: p for p in plans}
-    rows = db.conn.execute(
+    any_tag = frozenset().union(*(p.tags for p in plans))
+    # Plain tuples, oldest first (a thread's first post is placed before its replies look at it):
+    # this reads every post of the history, so no name lookups per column and one sort.
+    cur = db.conn.cursor()
+    cur.row_factory = None
+    rows: list[tuple[int, str, str, int | None, str | None, int | None, str | None, int | None]] = cur.execute(
         "SELECT id, hashtags, posted_at, event_id, event_source, session_id, session_source, thread_id FROM posts WHERE is_retweet = 0"
     ).fetchall()
-    current = {r["id"]: (r["event_id"], r["event_source"], r["session_id"], r["session_source"]) for r in rows}
+    rows.sort(key=lambda row: (row[2], row[0]))
     event_of: dict[int, int | None] = {}
     source_of: dict[int, str | None] = {}
-    for r in rows:
-        if r["event_source"] not in AUTO_EVENT:
-            event_of[r["id"]], source_of[r["id"]] = r["event_id"], r["event_source"]
+    for post_id, hashtags, posted_at, event_id, event_source, _, _, _ in rows:
+        if event_source not in AUTO_EVENT:
+            event_of[post_id], source_of[post_id] = event_id, event_source
             continue
-        tags = set(r["hashtags"].split())
-        matches = [p for p in plans if p.tags & tags and _in_window(p, r["posted_at"])]
+        tags = set(hashtags.split()) if hashtags else set()
+        if tags.isdisjoint(any_tag):  # most posts carry no event's tag: nothing to weigh
+            event_of[post_id] = source_of[post_id] = None
+            continue
+        matches = [p for p in plans if p.tags & tags and _in_window(p, posted_at)]
         # An event with dates is the stronger claim; among equals, the oldest event card.
         matches.sort(key=lambda p: (p.window is None, p.event.id))
-        event_of[r["id"]] = matches[0].event.id if matches else None
-        source_of[r["id"]] = "hashtag" if matches else None
-    posted = {r["id"]: r["posted_at"] for r in rows}
-    for r in sorted(rows, key=lambda row: row["posted_at"]):
-        root = r["thread_id"]
-        if event_of[r["id"]] is not None or r["event_source"] not in AUTO_EVENT or root is None or root == r["id"]:
+        event_of[post_id] = matches[0].event.id if matches else None
+        source_of[post_id] = "hashtag" if matches else None
+    posted = {r[0]: r[2] for r in rows}
+    for post_id, _, posted_at, _, event_source, _, _, root in rows:
+        if event_of[post_id] is not None or event_source not in AUTO_EVENT or root is None or root == post_id:
             continue
         root_event = event_of.get(root)
         plan = by_id.get(root_event) if root_event is not None else None
         if plan is None:
             continue
-        within = _in_window(plan, r["posted_at"]) if plan.window else r["posted_at"] < to_store(from_store(posted[root]) + THREAD_GRACE)
+        within = _in_window(plan, posted_at) if plan.window else posted_at < to_store(from_store(posted[root]) + THREAD_GRACE)
         if within:
-            event_of[r["id"]], source_of[r["id"]] = plan.event.id, "thread"
+            event_of[post_id], source_of[post_id] = plan.event.id, "thread"
     updates = []
     with_event = with_session = 0
     session_of: dict[int, int | None] = {}
-    # Oldest first, so a thread's first post is placed before its replies look at it.
-    for r in sorted(rows, key=lambda row: (row["posted_at"], row["id"])):
-        post_id = r["id"]
+    for post_id, hashtags, posted_at, current_event, current_source, current_session, current_session_source, thread_id in rows:
         event_id, event_source = event_of[post_id], source_of[post_id]
-        session_id, session_source = r["session_id"], r["session_source"]
+        session_id, session_source = current_session, current_session_source
         plan = by_id.get(event_id) if event_id is not None else None
         if plan is None:
             session_id, session_source = (session_id, session_source) if session_source == "client" else (None, None)
         elif session_source != "client" and (event_source in AUTO_EVENT or session_id is None):
-            session_id, session_source = _session_for(plan, r["posted_at"], set(r["hashtags"].split()))
-            root_session = session_of.get(r["thread_id"]) if r["thread_id"] not in (None, post_id) else None
-            if session_id is None and root_session is not None and _running(plan, root_session, r["posted_at"]):
+            session_id, session_source = _session_for(plan, posted_at, set(hashtags.split()))
+            root_session = session_of.get(thread_id) if thread_id not in (None, post_id) else None
+            if session_id is None and root_session is not None and _running(plan, root_session, posted_at):
                 # Parallel sessions and no tag: a reply in the user's thread stays in that thread's session.
                 session_id, session_source = root_session, "thread"
         session_of[post_id] = session_id
         with_event += event_id is not None
         with_session += session_id is not None
-        if (event_id, event_source, session_id, session_source) != current[post_id]:
+        if (event_id, event_source, session_id, session_source) != (current_event, current_source, current_session, current_session_source):
             updates.append((event_id, event_source, session_id, session_source, post_id))
     if updates:
         with db.write() as conn:

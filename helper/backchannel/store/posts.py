@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any, Iterable, Mapping, Sequence
+
+import orjson
 
 from backchannel.errors import Conflict, InvalidInput, NotFound
 from backchannel.history.model import Media, MediaIn, Post, PostEdit, PostIn
-from backchannel.store.snapshot import parse_stamp
 from backchannel.store.threads import link_new_post
 from backchannel.store.db import Database, utc_now
-from backchannel.timeutil import to_store
+from backchannel.timeutil import from_store, to_store
 
 MAX_LIMIT = 500
 
@@ -54,20 +55,6 @@ class PostStore:
         self.db = db
 
     # -- recording ---------------------------------------------------------
-
-    def placed_counts(self, remote_ids: set[str]) -> tuple[int, int]:
-        """How many of the posts with these remote ids have an event, and how many a session."""
-        with_event = with_session = 0
-        ids = sorted(remote_ids)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            row = self.db.conn.execute(
-                f"SELECT count(event_id), count(session_id) FROM posts WHERE remote_id IN ({','.join('?' * len(chunk))}) AND is_retweet = 0",
-                chunk,
-            ).fetchone()
-            with_event += row[0]
-            with_session += row[1]
-        return with_event, with_session
 
     def exists(self, client_id: str) -> bool:
         return self.db.conn.execute("SELECT 1 FROM posts WHERE client_id = ?", (client_id,)).fetchone() is not None
@@ -179,100 +166,16 @@ class PostStore:
             ],
         )
 
-    def upsert_archived(self, conn: sqlite3.Connection, post: PostIn) -> str:
-        """Insert or refresh one archive tweet inside the caller's transaction: 'added', 'updated' or 'unchanged'.
-
-        Keyed by (platform, remote id). A post the extension recorded keeps
-        its own text, placement and tips; the archive only fills in what the
-        recording lacked (URL, entities, place, media files).
-        """
-        if self._insert_new(conn, post):
-            return "added"
-        row = conn.execute(
-            "SELECT id, source, url, entities, lang, latitude, longitude, reply_to_remote_id, reply_to_user, is_retweet, text"
-            " FROM posts WHERE platform = ? AND remote_id = ?",
-            (post.platform, post.remote_id),
-        ).fetchone()
-        entities = json.dumps(dict(post.entities), ensure_ascii=False)
-        if row["source"] == "archive":
-            changes: dict[str, Any] = {
-                # A single tweets file does not name the account: keep the URL an earlier import made with it.
-                "text": post.text, "url": row["url"] if row["url"] and post.url and "/i/web/" in post.url else post.url, "entities": entities, "lang": post.lang, "latitude": post.latitude,
-                "longitude": post.longitude, "reply_to_remote_id": post.reply_to_remote_id, "reply_to_user": post.reply_to_user,
-                "is_retweet": int(post.is_retweet),
-            }
-        else:
-            changes = {"url": row["url"] or post.url, "entities": row["entities"] if row["entities"] not in ("{}", "") else entities,
-                       "latitude": row["latitude"] if row["latitude"] is not None else post.latitude,
-                       "longitude": row["longitude"] if row["longitude"] is not None else post.longitude}
-        differs = any(row[k] != v for k, v in changes.items())
-        if differs:
-            assignments = ", ".join(f"{k} = ?" for k in changes)
-            conn.execute(f"UPDATE posts SET {assignments}, hashtags = ? WHERE id = ?", (*changes.values(), " ".join(post.hashtags), row["id"]))
-        media_changed = self._refresh_archived_media(conn, int(row["id"]), post.media)
-        return "updated" if differs or media_changed else "unchanged"
-
-    @staticmethod
-    @contextmanager
-    def deferred_index(conn: sqlite3.Connection) -> Iterator[None]:
-        """Inside the caller's transaction: insert many posts, then index the new ones in one statement."""
-        last = int(conn.execute("SELECT coalesce(max(id), 0) FROM posts").fetchone()[0])
-        conn.execute("INSERT INTO history_state (name, value) VALUES ('fts_deferred', ?)", (str(last),))
-        yield
-        conn.execute("DELETE FROM history_state WHERE name = 'fts_deferred'")
-        conn.execute(
-            "INSERT INTO posts_fts (rowid, text, scope) SELECT id, text, 'e' || coalesce(event_id, 0) || ' s' || coalesce(session_id, 0)"
-            " FROM posts WHERE id > ?",
-            (last,),
-        )
-
-    def _insert_new(self, conn: sqlite3.Connection, post: PostIn) -> bool:
-        """Insert an archive tweet unless its remote id is stored already (one statement for the common case)."""
-        cur = conn.execute(
-            "INSERT INTO posts (source, platform, remote_id, url, text, posted_at, reply_to_remote_id, reply_to_user, is_retweet, lang,"
-            " latitude, longitude, hashtags, entities, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (platform, remote_id) DO NOTHING",
-            (
-                post.source, post.platform, post.remote_id, post.url, post.text, to_store(post.posted_at), post.reply_to_remote_id,
-                post.reply_to_user, int(post.is_retweet), post.lang, post.latitude, post.longitude, " ".join(post.hashtags),
-                json.dumps(dict(post.entities), ensure_ascii=False), utc_now(),
-            ),
-        )
-        if cur.rowcount != 1:
-            return False
-        # Threads are linked once for the whole import (``relink_all``), not per tweet.
-        if post.media:
-            self._insert_media(conn, int(cur.lastrowid or 0), post.media)
-        return True
-
-    def _refresh_archived_media(self, conn: sqlite3.Connection, post_id: int, media: Sequence[MediaIn]) -> bool:
-        """Add archive media the post does not have yet; fill in files found on a later import."""
-        known = {r["remote_id"]: r for r in conn.execute("SELECT id, remote_id, file, sha256 FROM post_media WHERE post_id = ?", (post_id,))}
-        changed = False
-        next_position = len(known)
-        for m in media:
-            row = known.get(m.remote_id)
-            if row is None:
-                self._insert_media_at(conn, post_id, next_position, m)
-                next_position += 1
-                changed = True
-            elif m.file and not row["file"]:
-                conn.execute("UPDATE post_media SET file = ?, sha256 = ?, original_name = ? WHERE id = ?", (m.file, m.sha256, m.original_name, row["id"]))
-                changed = True
-        return changed
-
-    def _insert_media_at(self, conn: sqlite3.Connection, post_id: int, position: int, m: MediaIn) -> None:
-        conn.execute(
-            "INSERT INTO post_media (post_id, position, kind, sha256, width, height, remote_id, remote_url, file, original_name, measurements, alt_text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (post_id, position, m.kind, m.sha256, m.width, m.height, m.remote_id, m.remote_url, m.file, m.original_name,
-             None if m.measurements is None else json.dumps(dict(m.measurements), ensure_ascii=False), m.alt_text),
-        )
-
     # -- reading -----------------------------------------------------------
 
+    def _rows(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """The rows of a ``POST_SELECT`` as plain tuples (``_post`` reads them by position: no name lookups per column)."""
+        cur = self.db.conn.cursor()
+        cur.row_factory = None
+        return cur.execute(sql, params).fetchall()
+
     def get(self, post_id: int) -> Post:
-        row = self.db.conn.execute(f"{POST_SELECT} WHERE p.id = ?", (post_id,)).fetchone()
+        row = next(iter(self._rows(f"{POST_SELECT} WHERE p.id = ?", (post_id,))), None)
         if row is None:
             raise NotFound(f"There is no post {post_id}.", details={"post": post_id})
         return self._with_media([row])[0]
@@ -307,7 +210,7 @@ class PostStore:
                 where.append("(p.posted_at < ? OR (p.posted_at = ? AND p.id < ?))")
                 params.extend([stamp, stamp, after_id])
         sql = POST_SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY p.posted_at DESC, p.id DESC LIMIT ?"
-        rows = self.db.conn.execute(sql, (*params, limit + 1)).fetchall()
+        rows = self._rows(sql, (*params, limit + 1))
         posts = self._with_media(rows[:limit])
         following = cursor_for(posts[-1]) if len(rows) > limit and posts else None
         return Page(tuple(posts), following)
@@ -316,17 +219,16 @@ class PostStore:
         """The posts with these ids, in the order given."""
         if not ids:
             return []
-        rows: list[sqlite3.Row] = []
+        rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
-            rows.extend(self.db.conn.execute(f"{POST_SELECT} WHERE p.id IN ({marks})", chunk).fetchall())
+            rows.extend(self._rows(f"{POST_SELECT} WHERE p.id IN ({marks})", chunk))
         by_id = {p.id: p for p in self._with_media(rows)}
         return [by_id[i] for i in ids if i in by_id]
 
     def event_posts(self, event_id: int) -> list[Post]:
         """Every post of one event, oldest first (the review page and the export)."""
-        rows = self.db.conn.execute(f"{POST_SELECT} WHERE p.event_id = ? ORDER BY p.posted_at, p.id", (event_id,)).fetchall()
-        return self._with_media(rows)
+        return self._with_media(self._rows(f"{POST_SELECT} WHERE p.event_id = ? ORDER BY p.posted_at, p.id", (event_id,)))
 
     def media(self, media_id: int) -> Media:
         row = self.db.conn.execute("SELECT * FROM post_media WHERE id = ?", (media_id,)).fetchone()
@@ -334,8 +236,8 @@ class PostStore:
             raise NotFound(f"There is no photo {media_id}.", details={"media": media_id})
         return _media(row)
 
-    def _with_media(self, rows: Sequence[sqlite3.Row]) -> list[Post]:
-        ids = [row["id"] for row in rows]
+    def _with_media(self, rows: Sequence[tuple[Any, ...]]) -> list[Post]:
+        ids = [row[0] for row in rows]
         media: dict[int, list[Media]] = {}
         edits: dict[int, list[PostEdit]] = {}
         for chunk in _chunks(ids, 500):
@@ -344,7 +246,8 @@ class PostStore:
                 media.setdefault(m["post_id"], []).append(_media(m))
             for e in self.db.conn.execute(f"SELECT * FROM post_edits WHERE post_id IN ({marks}) ORDER BY post_id, id", chunk):
                 edits.setdefault(e["post_id"], []).append(PostEdit(e["text"], e["remote_id"], e["url"], e["replaced_at"]))
-        return [_post(row, tuple(media.get(row["id"], ())), tuple(edits.get(row["id"], ()))) for row in rows]
+        tips: dict[str, tuple[Mapping[str, Any], ...]] = {}  # most posts share a few spellings ("[]" above all)
+        return [_post(row, tuple(media.get(row[0], ())), tuple(edits.get(row[0], ())), tips) for row in rows]
 
 
 def clamp_limit(limit: int) -> int:
@@ -383,13 +286,36 @@ def _media(row: sqlite3.Row) -> Media:
     )
 
 
-def _post(row: sqlite3.Row, media: tuple[Media, ...], edits: tuple[PostEdit, ...] = ()) -> Post:
+def _json(text: str) -> Any:
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:  # integers beyond 64 bits, lone surrogates: the standard library reads those
+        return json.loads(text)
+
+
+def _stamp(text: str) -> datetime:
+    # The store's own spelling (2013-01-30T10:05:00Z): fromisoformat reads it, UTC and all, far faster than strptime.
+    return datetime.fromisoformat(text) if text.endswith("Z") else from_store(text)
+
+
+def _post(row: tuple[Any, ...], media: tuple[Media, ...], edits: tuple[PostEdit, ...] = (),
+          tips_seen: dict[str, tuple[Mapping[str, Any], ...]] | None = None) -> Post:
+    """A ``POST_SELECT`` row (in ``_POST_COLUMNS``' order) as a ``Post``."""
+    (post_id, client_id, source, platform, remote_id, url, text, posted_at, event_slug, session_id, reply_to_remote_id, reply_to_user,
+     thread_of_client_id, parent_id, thread_id, is_retweet, lang, latitude, longitude, entities, tips_json, recorded_at, scheduled_for,
+     quoted_url) = row
+    tips_json = tips_json or "[]"
+    tips = tips_seen.get(tips_json) if tips_seen is not None else None
+    if tips is None:
+        tips = tuple(_json(tips_json))
+        if tips_seen is not None:
+            tips_seen[tips_json] = tips
     return Post(
-        id=row["id"], client_id=row["client_id"], source=row["source"], platform=row["platform"], remote_id=row["remote_id"],
-        url=row["url"], text=row["text"], posted_at=parse_stamp(row["posted_at"]), event=row["event_slug"], session_id=row["session_id"],
-        reply_to_remote_id=row["reply_to_remote_id"], reply_to_user=row["reply_to_user"], thread_of_client_id=row["thread_of_client_id"],
-        parent_id=row["parent_id"], thread_id=row["thread_id"], is_retweet=bool(row["is_retweet"]), lang=row["lang"],
-        latitude=row["latitude"], longitude=row["longitude"], entities=json.loads(row["entities"] or "{}"),
-        tips=tuple(json.loads(row["tips"] or "[]")), recorded_at=row["recorded_at"], media=media,
-        scheduled_for=parse_stamp(row["scheduled_for"]) if row["scheduled_for"] else None, quoted_url=row["quoted_url"], edits=edits,
+        id=post_id, client_id=client_id, source=source, platform=platform, remote_id=remote_id,
+        url=url, text=text, posted_at=_stamp(posted_at), event=event_slug, session_id=session_id,
+        reply_to_remote_id=reply_to_remote_id, reply_to_user=reply_to_user, thread_of_client_id=thread_of_client_id,
+        parent_id=parent_id, thread_id=thread_id, is_retweet=bool(is_retweet), lang=lang,
+        latitude=latitude, longitude=longitude, entities=_json(entities) if entities else {},
+        tips=tips, recorded_at=recorded_at, media=media,
+        scheduled_for=_stamp(scheduled_for) if scheduled_for else None, quoted_url=quoted_url, edits=edits,
     )
