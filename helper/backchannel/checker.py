@@ -66,6 +66,7 @@ def check_draft(
         folded=text.casefold(),
         history=history,
         reply_to=reply_to,
+        photos=len(photos),
     )
     tips: list[Tip] = []
     for code, options in settings.enabled_rules(text_codes(event=event is not None, session=draft.session is not None, history=history is not None)):

@@ -33,6 +33,7 @@ class EventInfo:
     name: str
     hashtags: tuple[str, ...] = ()  # without '#', the primary one first
     time_zone: str = "UTC"
+    posting_policy: str | None = None  # the organisers' posting rules in their words ("no photos of slides")
 
     @property
     def hashtag(self) -> str | None:
@@ -48,6 +49,8 @@ class SessionInfo:
     room: str | None = None
     tag: str | None = None  # the session hashtag without '#', when the event defines one
     speakers: tuple[SpeakerInfo, ...] = ()
+    do_not_post: str | None = None  # why this session is not to be posted (the programme's flag or the user's mark), None: it may be
+    url: str | None = None  # the session's page in the programme
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,7 +82,8 @@ class Example:
 
     text: str
     fires: bool
-    situation: Literal["none", "event", "session", "history"] = "session"
+    # "do-not-post", "policy", "quotes", "history-empty" and "burst" are the guide rules' (see rules/examples.py)
+    situation: Literal["none", "event", "session", "history", "do-not-post", "policy", "quotes", "history-empty", "burst"] = "session"
     platform: str = "x"
 
 
@@ -173,6 +174,7 @@ class Draft:
     folded: str = ""  # the text, casefolded once for every rule that compares names
     history: History | None = None  # the user's past posts; None when unknown (history rules stay silent)
     reply_to: str | None = None  # the post this draft replies to, when it is a reply
+    photos: int = 0  # how many photos are attached (the photo rules judge them; some text rules need to know they are there)
 
 
 class Rule:
@@ -185,6 +187,7 @@ class Rule:
     needs: ClassVar[Needs] = "nothing"
     reads_history: ClassVar[bool] = False  # True: runs only when the user's history is known (Draft.history)
     recent_hours_option: ClassVar[str | None] = None  # the option saying how many hours of recent posts it reads
+    recent_minutes_option: ClassVar[str | None] = None  # the same, for a rule that reads minutes of recent posts
     docs: ClassVar[Docs]
     options: ClassVar[tuple[Option, ...]] = ()
     examples: ClassVar[tuple[Example, ...]] = ()

@@ -3,7 +3,8 @@
 Codes are stable and never reused. A renamed or merged rule keeps working
 under its old code through ``ALIASES``; a rule's kebab-case name is accepted
 wherever a code is. A rule's code names its file: CTX… in ``rules/ctx.py``,
-FLW… in ``rules/flw.py``, LEN… in ``rules/len.py``, PHO… in ``rules/pho.py``.
+FLW… in ``rules/flw.py``, GDE… (the live-posting guide's other advice) in
+``rules/gde.py``, LEN… in ``rules/len.py``, PHO… in ``rules/pho.py``.
 
 What a rule reads decides when it runs, and only this module decides it: a
 text rule (``needs`` "nothing", "event" or "session") runs on the draft when
@@ -27,6 +28,15 @@ from backchannel.rules.ctx import (
     UnattributedQuote,
 )
 from backchannel.rules.flw import HashtagOverload, NearDuplicate, ThreadNotContinued
+from backchannel.rules.gde import (
+    FollowersNotToldFirst,
+    PhotoInSessionNotToBePosted,
+    PostingTooFast,
+    ProgrammeLinkMissing,
+    QuotesWithoutThought,
+    SessionNotToBePosted,
+    TimeWithoutZone,
+)
 from backchannel.rules.len import NearLengthLimit, OverLength
 from backchannel.rules.pho import (
     BacklitSubject,
@@ -52,6 +62,13 @@ RULES: Mapping[str, Rule] = {
     "CTX006": SessionNotIntroduced(),
     "FLW001": ThreadNotContinued(),
     "FLW002": NearDuplicate(),
+    "GDE001": SessionNotToBePosted(),
+    "GDE002": PhotoInSessionNotToBePosted(),
+    "GDE003": QuotesWithoutThought(),
+    "GDE004": ProgrammeLinkMissing(),
+    "GDE005": FollowersNotToldFirst(),
+    "GDE006": PostingTooFast(),
+    "GDE007": TimeWithoutZone(),
     "PHO001": PhotoTooDark(),
     "PHO002": PhotoBlurry(),
     "PHO003": TextTooSmall(),
@@ -104,6 +121,10 @@ def recent_hours(settings: _Settings) -> float:
         float(settings.get(f"rules.{code}.{rule.recent_hours_option}"))
         for code, rule in RULES.items()
         if rule.recent_hours_option is not None and settings.rule_enabled(code)
+    ] + [
+        float(settings.get(f"rules.{code}.{rule.recent_minutes_option}")) / 60
+        for code, rule in RULES.items()
+        if rule.recent_minutes_option is not None and settings.rule_enabled(code)
     ]
     return max(hours, default=0.0)
 

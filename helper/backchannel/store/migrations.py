@@ -201,4 +201,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX post_edits_post ON post_edits (post_id);
         """,
     ),
+    (
+        "0006_do_not_post",
+        """
+        -- The programme asks that the session not be recorded (frab <optout>, do_not_record); owned by the import.
+        ALTER TABLE sessions ADD COLUMN do_not_record INTEGER NOT NULL DEFAULT 0;
+        -- The user's own mark: why this session is not to be posted (NULL: no mark); survives re-imports.
+        ALTER TABLE sessions ADD COLUMN do_not_post TEXT;
+        -- The event's posting policy in the organisers' words ("no photos of slides"), NULL when it has none.
+        ALTER TABLE events ADD COLUMN posting_policy TEXT;
+        """,
+    ),
 )
