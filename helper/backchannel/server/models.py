@@ -70,6 +70,7 @@ class EventPatch(Strict):
     session_tag_pattern: str | None = Field(default=None, max_length=100)
     starts_on: str | None = Field(default=None, max_length=10)
     ends_on: str | None = Field(default=None, max_length=10)
+    posting_policy: str | None = Field(default=None, max_length=300)
 
 
 class SessionCreate(Strict):
@@ -98,6 +99,7 @@ class SessionPatch(Strict):
     speakers: list[SpeakerIn] | None = Field(default=None, max_length=50)
     url: str | None = Field(default=None, max_length=2000)
     abstract: str | None = Field(default=None, max_length=20_000)
+    do_not_post: str | None = Field(default=None, max_length=300)
 
 
 class SettingsUpdate(RootModel[dict[str, Any]]):
