@@ -51,6 +51,7 @@ class SessionInfo:
     speakers: tuple[SpeakerInfo, ...] = ()
     do_not_post: str | None = None  # why this session is not to be posted (the programme's flag or the user's mark), None: it may be
     url: str | None = None  # the session's page in the programme
+    about: str | None = None  # one line of what the session is about (from the programme's abstract)
 
 
 @dataclass(frozen=True, slots=True)

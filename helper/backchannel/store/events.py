@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Iterable, Mapping, Sequence
 
+from backchannel.compose.snippets import about_line
 from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
 from backchannel.errors import Conflict, InvalidInput, NotFound
 from backchannel.store.session_tags import normalise_hashtag, render_session_tag, validate_pattern
@@ -83,6 +84,7 @@ class Session:
             speakers=self.speakers,
             do_not_post=self.not_to_post,
             url=self.url,
+            about=about_line(self.abstract),
         )
 
     def to_dict(self) -> dict[str, Any]:
