@@ -13,6 +13,7 @@ from typing import Any
 
 from backchannel.context import EventInfo, SessionInfo
 from backchannel.errors import InvalidInput
+from backchannel.rules.registry import recent_hours
 from backchannel.context import History
 from backchannel.settings import Settings
 from backchannel.store import Store
@@ -21,7 +22,6 @@ from backchannel.text.extract import hashtag_entities
 from backchannel.timeutil import now_utc, parse_instant
 
 SITUATION_CACHE_SIZE = 32
-NEAR_DUPLICATE = "FLW002"  # the rule whose window decides how far back the history reaches
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +122,7 @@ class Situations:
         Cached with the whole situation (see ``situation``): a live check's history is
         taken at most once a minute, and again only after a post is stored.
         """
-        window = float(settings.rule_options(NEAR_DUPLICATE)["hours"]) if settings.rule_enabled(NEAR_DUPLICATE) else 0.0
+        window = recent_hours(settings)  # as far back as the switched-on rules that read recent posts look
         return self.store.history.snapshot(session_id=session_id, at=at or now_utc(), window_hours=window, until=at)
 
 
