@@ -74,12 +74,21 @@ class SessionPosts:
 
 
 @dataclass(frozen=True, slots=True)
+class EndedSession:
+    """The session the user last posted from, now over, and their posts in it (oldest first)."""
+
+    session: SessionInfo
+    posts: tuple[PastPost, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class History:
     """The user's history as the rules see it, as of ``at``."""
 
     at: datetime
     session: Mapping[str, SessionPosts] = field(default_factory=dict)  # platform -> posts in the current session
-    recent: tuple[PastPost, ...] = ()  # newest first, within the near-duplicate window
+    recent: tuple[PastPost, ...] = ()  # newest first, within the window the switched-on rules ask for
+    ended: EndedSession | None = None  # the session last posted from, when it has ended since (for the closing post)
 
     def in_session(self, platform: str) -> SessionPosts | None:
         return self.session.get(platform)

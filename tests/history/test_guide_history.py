@@ -28,3 +28,28 @@ async def test_the_first_event_post_of_the_day_gets_the_heads_up_and_the_next_do
     assert "GDE005" in await _codes(api, "Opening keynote is packed #LT13", "2013-01-30T09:05:00Z")
     await api.call("POST", "/v1/posts", json=record_body("Opening keynote is packed #LT13", posted_at="2013-01-30T09:06:00Z"))
     assert "GDE005" not in await _codes(api, "Second point #LT13", "2013-01-30T09:20:00Z")
+
+
+async def test_the_first_post_after_a_session_offers_to_close_its_thread(api: Api) -> None:
+    for minute, text in ((5, "Most learning happens at work #LT13A1"), (20, "Courses miss the point, says Priya #LT13A1")):
+        body = record_body(text, posted_at=f"2013-01-30T10:{minute:02d}:00Z", remote_id=f"2960000000000000{minute:02d}")
+        assert (await api.call("POST", "/v1/posts", json=body))[0] == 201
+    during = await api.call("POST", "/v1/check", json={"text": "One more point #LT13A1", "event": "lt13", "at": "2013-01-30T10:30:00Z"})
+    assert "GDE008" not in [t["code"] for t in during[1]["tips"]]  # the session is still on
+    status, body = await api.call("POST", "/v1/check", json={"text": "Coffee, then the panel #LT13", "event": "lt13", "at": "2013-01-30T11:05:00Z"})
+    tip = next(t for t in body["tips"] if t["code"] == "GDE008")
+    action = tip["fix"]["action"]
+    assert action["type"] == "reply" and action["remote_id"] == "296000000000000020"
+    assert action["text"] == "Thanks @priyaraman for “Learning in the flow of work”!"
+    assert tip["fix"]["result"] == "Coffee, then the panel #LT13"
+    # Once something is posted after the session, the next draft is not the first after it any more.
+    await api.call("POST", "/v1/posts", json=record_body("Coffee, then the panel #LT13", posted_at="2013-01-30T11:06:00Z"))
+    later = await api.call("POST", "/v1/check", json={"text": "Panel starts #LT13", "event": "lt13", "at": "2013-01-30T11:10:00Z"})
+    assert "GDE008" not in [t["code"] for t in later[1]["tips"]]
+
+
+async def test_a_thread_closed_with_thanks_gets_no_closing_post(api: Api) -> None:
+    await api.call("POST", "/v1/posts", json=record_body("Most learning happens at work #LT13A1", posted_at="2013-01-30T10:05:00Z"))
+    await api.call("POST", "/v1/posts", json=record_body("Thanks @priyaraman, great talk #LT13A1", posted_at="2013-01-30T10:58:00Z"))
+    status, body = await api.call("POST", "/v1/check", json={"text": "Coffee, then the panel #LT13", "event": "lt13", "at": "2013-01-30T11:05:00Z"})
+    assert "GDE008" not in [t["code"] for t in body["tips"]]

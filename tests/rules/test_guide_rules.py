@@ -155,3 +155,17 @@ def test_gde007_adds_the_events_zone_to_a_bare_time(draft: str, fixed: str) -> N
 )
 def test_gde007_leaves_zoned_times_and_other_numbers_alone(draft: str) -> None:
     assert "GDE007" not in _codes(draft, event=EXAMPLE_EVENT, session=EXAMPLE_SESSION)
+
+
+def test_gde008_the_closing_post_thanks_the_speakers_and_links_the_programme() -> None:
+    from backchannel.rules.gde import closing_post
+
+    assert closing_post(EXAMPLE_SESSION, "x") == "Thanks @priyaraman for “Learning in the flow of work” — more: https://lt13.example.org/talk/a1"
+    assert closing_post(replace(EXAMPLE_SESSION, url=None, speakers=()), "x") == "Thanks for “Learning in the flow of work”!"
+    from backchannel.rules.examples import example_history
+
+    ended = example_history("ended")
+    assert "GDE008" in _codes("Coffee, then the panel #LT13", event=EXAMPLE_EVENT, history=ended)
+    assert ended is not None and ended.ended is not None
+    linked = replace(ended, ended=replace(ended.ended, posts=(*ended.ended.posts, PastPost(9, "x", "Slides: https://example.org/deck", CHECKED_AT))))
+    assert "GDE008" not in _codes("Coffee, then the panel #LT13", event=EXAMPLE_EVENT, history=linked)

@@ -7,21 +7,23 @@ from __future__ import annotations
 
 import time
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from backchannel.context import EventInfo, SessionInfo
+from backchannel.context import EndedSession, EventInfo, SessionInfo
 from backchannel.errors import InvalidInput
 from backchannel.rules.registry import recent_hours
 from backchannel.context import History
 from backchannel.settings import Settings
 from backchannel.store import Store
+from backchannel.store.closing import ended_session_posts
 from backchannel.store.which_session import which_session
 from backchannel.text.extract import hashtag_entities
 from backchannel.timeutil import now_utc, parse_instant
 
 SITUATION_CACHE_SIZE = 32
+CLOSING_POST = "GDE008"  # the rule that reads the session last posted from, once it has ended
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,17 @@ class Situations:
             )
             current, reason, source = resolved.session, resolved.reason, resolved.source
         history = self._history(current.id if current else None, at, settings) if with_history else None
+        if history is not None and settings.rule_enabled(CLOSING_POST):
+            history = self._with_ended(history, chosen.id, current.id if current else None, at or now_utc())
         return Situation(chosen.info(), current.info() if current else None, settings, history, reason, source)
+
+    def _with_ended(self, history: History, event_id: int, current: int | None, at: datetime) -> History:
+        """The history with the session last posted from, when it has ended: what the closing post reads."""
+        found = ended_session_posts(self.store.db, event_id=event_id, at=at)
+        if found is None or found[0] == current:
+            return history
+        session = self.store.events.get_session(found[0]).info()
+        return replace(history, ended=EndedSession(session, found[1]))
 
     def _known_session_tags(self) -> frozenset[str]:
         """Every session tag of every event, casefolded; read again only when the database changes."""

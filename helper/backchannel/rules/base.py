@@ -82,8 +82,8 @@ class Example:
 
     text: str
     fires: bool
-    # "do-not-post", "policy", "quotes", "history-empty" and "burst" are the guide rules' (see rules/examples.py)
-    situation: Literal["none", "event", "session", "history", "do-not-post", "policy", "quotes", "history-empty", "burst"] = "session"
+    # "do-not-post" and the ones after it are the guide rules' situations (see rules/examples.py)
+    situation: Literal["none", "event", "session", "history", "do-not-post", "policy", "quotes", "history-empty", "burst", "ended", "ended-closed"] = "session"
     platform: str = "x"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
-from backchannel.context import EventInfo, History, PastPost, SessionInfo, SessionPosts, SpeakerInfo
+from backchannel.context import EndedSession, EventInfo, History, PastPost, SessionInfo, SessionPosts, SpeakerInfo
 
 EXAMPLE_EVENT = EventInfo(slug="lt13", name="Learning Technologies 2013", hashtags=("LT13", "LearningTech13"), time_zone="Europe/London")
 
@@ -70,6 +70,8 @@ def situation(name: str) -> tuple[EventInfo | None, SessionInfo | None]:
         return EXAMPLE_EVENT, None
     if name in ("session", "history", "quotes", "history-empty", "burst"):
         return EXAMPLE_EVENT, EXAMPLE_SESSION
+    if name in ("ended", "ended-closed"):
+        return EXAMPLE_EVENT, None
     if name == "do-not-post":
         return EXAMPLE_EVENT, DO_NOT_POST_SESSION
     if name == "policy":
@@ -79,13 +81,20 @@ def situation(name: str) -> tuple[EventInfo | None, SessionInfo | None]:
 
 def example_history(name: str) -> History | None:
     """The history an example's ``situation`` names: in "session" and "history-empty" nothing posted yet, in
-    "history" one post at 10:05, in "quotes" two bare quotes before the draft, in "burst" five posts in ten minutes."""
+    "history" one post at 10:05, in "quotes" two bare quotes before the draft, in "burst" five posts in ten minutes,
+    in "ended" and "ended-closed" the example session over (without, and with, a thank-you in its thread)."""
     if name == "history":
         return History(at=CHECKED_AT, session={"x": SessionPosts(count=1, last=EXAMPLE_POST)}, recent=(EXAMPLE_POST,))
     if name == "quotes":
         return History(at=CHECKED_AT, session={"x": SessionPosts(count=3, last=QUOTE_POSTS[0])}, recent=(*QUOTE_POSTS, EXAMPLE_POST))
     if name == "burst":
         return History(at=CHECKED_AT, session={"x": SessionPosts(count=6, last=BURST_POSTS[0])}, recent=(*BURST_POSTS, EXAMPLE_POST))
+    if name in ("ended", "ended-closed"):
+        # At 11:05: the example session ended at 11:00; in "ended" its thread has no link or thanks.
+        closed = _post(40, "Thanks @priyaraman, great talk! #LT13A1")
+        posts = (EXAMPLE_POST, *reversed(QUOTE_POSTS)) + ((closed,) if name == "ended-closed" else ())
+        at = EXAMPLE_SESSION.end + timedelta(minutes=5)
+        return History(at=at, recent=tuple(reversed(posts)), ended=EndedSession(EXAMPLE_SESSION, posts))
     if name in ("session", "history-empty", "do-not-post", "policy"):
         return History(at=CHECKED_AT)
     return None

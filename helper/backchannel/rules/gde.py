@@ -357,3 +357,51 @@ class TimeWithoutZone(Rule):
         fix = Fix.from_edits(f"Add the zone ({label})", text, tuple(Edit(end, end, f" {label}") for _, end in spans))
         first = text[spans[0][0] : spans[0][1]]
         yield self.tip(f"“{first}” has no zone: followers elsewhere cannot tell when that is ({label} here).", span=spans[0], fix=fix)
+
+
+# -- GDE008: the closing post --------------------------------------------------------------------
+
+_THANKS = re.compile(r"\b(?:thanks?|thank you|thx|ty|cheers|danke|merci|gracias)\b", re.I)
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.I)
+
+
+def closing_post(session: SessionInfo, platform: str) -> str:
+    """“Thanks @speaker for “Title” — more: <programme link>”, as far as the session has them."""
+    who = ", ".join(s.reference(platform) for s in session.speakers)
+    thanks = f"Thanks {who} for “{session.title}”" if who else f"Thanks for “{session.title}”"
+    return f"{thanks} — more: {session.url}" if session.url else thanks + "!"
+
+
+class SessionNotClosed(Rule):
+    code = "GDE008"
+    name = "session-not-closed"
+    level = Level.SUGGESTION
+    needs = "event"
+    reads_history = True
+    summary = "The session you last posted from has ended, and its thread has no link and no thanks."
+    docs = Docs(
+        what="On your first post after a session you posted from has ended, looks at that session's thread: when none of your posts there carries a link or a thank-you, offers a closing post as a reply to the thread, thanking the speakers and linking the session's programme page.",
+        why="A thread that just stops leaves followers without the one thing they can act on (the slides, the paper, the recording) and the speaker without the thanks that makes them share your thread.",
+        example="After three posts from “Learning in the flow of work”, none with a link, the next draft at 11:05: Coffee, then the panel #LT13",
+        instead="First, as a reply to the thread: Thanks @priyaraman for “Learning in the flow of work” — more: https://lt13.example.org/talk/a1",
+        fix="“Close the thread”: opens a reply to your last post from that session with the closing post as its text (the draft is kept).",
+    )
+    examples = (
+        Example("Coffee, then the panel #LT13", fires=True, situation="ended"),
+        Example("Coffee, then the panel #LT13", fires=False, situation="history"),
+        Example("Coffee, then the panel #LT13", fires=False, situation="ended-closed"),
+    )
+
+    def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
+        ended = draft.history.ended if draft.history is not None else None
+        if ended is None or not ended.posts:
+            return
+        if any(_LINK.search(p.text) or _THANKS.search(p.text) for p in ended.posts):
+            return
+        last = ended.posts[-1]
+        text = closing_post(ended.session, draft.platform)
+        action = {"type": "reply", "remote_id": last.remote_id, "url": last.url, "client_id": last.client_id, "post": last.id, "text": text}
+        yield self.tip(
+            f"“{ended.session.title}” is over and its thread has no link or thanks: close it with “{text}”.",
+            fix=Fix(title="Close the thread", edits=(), result=draft.text, action=action),
+        )

@@ -34,6 +34,7 @@ from backchannel.rules.gde import (
     PostingTooFast,
     ProgrammeLinkMissing,
     QuotesWithoutThought,
+    SessionNotClosed,
     SessionNotToBePosted,
     TimeWithoutZone,
 )
@@ -69,6 +70,7 @@ RULES: Mapping[str, Rule] = {
     "GDE005": FollowersNotToldFirst(),
     "GDE006": PostingTooFast(),
     "GDE007": TimeWithoutZone(),
+    "GDE008": SessionNotClosed(),
     "PHO001": PhotoTooDark(),
     "PHO002": PhotoBlurry(),
     "PHO003": TextTooSmall(),
