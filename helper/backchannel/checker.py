@@ -54,8 +54,15 @@ def check_draft(
     if photos and event is not None:
         photos = with_context(photos, platform, event, session)
     if not text.strip():
-        # An empty composer is not a mistake: report the length, coach nothing (but its photos).
-        return CheckResult(report.length, report.entities, tuple(sorted(check_photos(photos, settings), key=lambda t: _SEVERITY[t.level])))
+        # An empty composer is not a mistake: report the length, coach nothing (but its photos, and the
+        # text rules that speak about attached photos, such as a photo during a session not to be posted).
+        tips = check_photos(photos, settings)
+        if photos:
+            bare = Draft(text=text, platform=platform, report=report, event=event, session=session if event is not None else None, photos=len(photos))
+            usable = text_codes(event=event is not None, session=bare.session is not None, history=history is not None)
+            for code, options in settings.enabled_rules(tuple(c for c in usable if RULES[c].about_photos)):
+                tips.extend(RULES[code].check(bare, options))
+        return CheckResult(report.length, report.entities, tuple(sorted(tips, key=lambda t: _SEVERITY[t.level])))
     draft = Draft(
         text=text,
         platform=platform,

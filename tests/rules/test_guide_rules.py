@@ -169,3 +169,11 @@ def test_gde008_the_closing_post_thanks_the_speakers_and_links_the_programme() -
     assert ended is not None and ended.ended is not None
     linked = replace(ended, ended=replace(ended.ended, posts=(*ended.ended.posts, PastPost(9, "x", "Slides: https://example.org/deck", CHECKED_AT))))
     assert "GDE008" not in _codes("Coffee, then the panel #LT13", event=EXAMPLE_EVENT, history=linked)
+
+
+def test_gde002_speaks_on_a_photo_attached_before_any_text() -> None:
+    photos = PhotoExample("x", fires=True).photos()
+    result = check_draft("", event=EXAMPLE_EVENT, session=DO_NOT_POST_SESSION, photos=photos)
+    assert "GDE002" in {t.code for t in result.tips} and result.has_error
+    assert "GDE001" not in {t.code for t in result.tips}  # an empty composer is not a post yet
+    assert "GDE002" not in _codes("", event=EXAMPLE_EVENT, session=EXAMPLE_SESSION, photos=photos)

@@ -188,6 +188,7 @@ class Rule:
     reads_history: ClassVar[bool] = False  # True: runs only when the user's history is known (Draft.history)
     recent_hours_option: ClassVar[str | None] = None  # the option saying how many hours of recent posts it reads
     recent_minutes_option: ClassVar[str | None] = None  # the same, for a rule that reads minutes of recent posts
+    about_photos: ClassVar[bool] = False  # True: a text rule about the attached photos, run even when the text is empty
     docs: ClassVar[Docs]
     options: ClassVar[tuple[Option, ...]] = ()
     examples: ClassVar[tuple[Example, ...]] = ()

@@ -96,6 +96,7 @@ class PhotoInSessionNotToBePosted(Rule):
     name = "photo-in-session-not-to-be-posted"
     level = Level.ERROR
     needs = "event"
+    about_photos = True
     summary = "A photo is attached while the session asks not to be posted, or the event's policy rules out photos."
     docs = Docs(
         what="When a photo is attached to a draft while the current session is marked not to be posted (the programme's do-not-record flag or your own mark), or while the event's posting policy speaks of photos or slides, raises an error.",
