@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
-from backchannel.context import EventInfo, History, SessionInfo
+from backchannel.context import ChatInfo, EventInfo, History, SessionInfo
 from backchannel.photos.model import AttachedPhoto
 from backchannel.rules import RULES, Draft, Level, Tip
 from backchannel.rules.registry import PHOTO_CODES, PHOTO_RULES, text_codes
@@ -49,6 +49,7 @@ def check_draft(
     history: History | None = None,
     reply_to: str | None = None,
     photos: Sequence[AttachedPhoto] = (),
+    chat: ChatInfo | None = None,
 ) -> CheckResult:
     report = analyse(text, platform, limit=settings.limit(platform))  # type: ignore[arg-type]
     if photos and event is not None:
@@ -74,9 +75,10 @@ def check_draft(
         history=history,
         reply_to=reply_to,
         photos=len(photos),
+        chat=chat,
     )
     tips: list[Tip] = []
-    for code, options in settings.enabled_rules(text_codes(event=event is not None, session=draft.session is not None, history=history is not None)):
+    for code, options in settings.enabled_rules(text_codes(event=event is not None, session=draft.session is not None, history=history is not None, chat=chat is not None)):
         tips.extend(RULES[code].check(draft, options))
     tips.extend(check_photos(photos, settings))
     if len(tips) > 1:

@@ -55,6 +55,17 @@ class SessionInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class ChatInfo:
+    """The weekly hashtag chat on now, as the chat rules see it."""
+
+    slug: str
+    hashtag: str  # without '#'
+    moderator: str | None = None  # '@handle'
+    question: int | None = None  # the latest question asked so far (Q<n>), None before the first
+    question_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PastPost:
     id: int
     platform: str

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from backchannel.context import EndedSession, EventInfo, SessionInfo
+from backchannel.context import ChatInfo, EndedSession, EventInfo, SessionInfo
 from backchannel.errors import InvalidInput
 from backchannel.rules.registry import recent_hours
 from backchannel.context import History
@@ -36,10 +36,11 @@ class Situation:
     history: "History | None" = None  # the user's past posts, for the history-aware rules
     reason: str | None = None  # why there is no current session, when there is an event but none
     session_source: str | None = None  # how the session was found: "tag", "room" or "time" (see which_session)
+    chat: ChatInfo | None = None  # the weekly chat live now, with its latest question
 
     def check_context(self) -> dict[str, Any]:
         """What ``check_draft`` takes from the situation, as keyword arguments."""
-        return {"event": self.event, "session": self.session, "settings": self.settings, "history": self.history}
+        return {"event": self.event, "session": self.session, "settings": self.settings, "history": self.history, "chat": self.chat}
 
 
 class Situations:
@@ -49,6 +50,7 @@ class Situations:
         self.store = store
         self._situation_cache: dict[tuple[Any, ...], Situation] = {}
         self._session_tags: tuple[Any, frozenset[str]] | None = None  # (database version, every event's session tags)
+        self._chat_tags: tuple[Any, frozenset[str]] | None = None  # (database version, every chat's hashtag)
 
     def resolve(
         self,
@@ -59,8 +61,11 @@ class Situations:
         room: str | None = None,
         text: str | None = None,
         with_history: bool = True,
+        chat: str | None = None,
     ) -> Situation:
-        """The event (explicit, else the active one) and the session (explicit, else the one on at ``at``).
+        """The event (explicit, else the active one) and the session (explicit, else the one on at ``at``);
+        the weekly chat live at ``at`` (``chat`` names one; else the live one whose hashtag ``text`` carries,
+        else the only live one).
 
         ``at`` as text is ISO 8601; without an offset it is in the event's time zone.
 
@@ -75,15 +80,20 @@ class Situations:
         """
         # Only session tags can change the answer: other hashtags stay out of the cache key, so typing
         # "#LT1…" letter by letter does not resolve the situation (and load the history) again each time.
-        hashtags = frozenset(e.text.casefold() for e in hashtag_entities(text)) & self._known_session_tags() if text and "#" in text else frozenset()
-        key = (self.store.db.version(), event, session, at if at is not None else int(time.time() // 60), room, hashtags, with_history)
+        every = frozenset(e.text.casefold() for e in hashtag_entities(text)) if text and "#" in text else frozenset()
+        hashtags = every & self._known_session_tags() if every else frozenset()
+        chat_tags = every & self._known_chat_tags() if every else frozenset()
+        key = (self.store.db.version(), event, session, at if at is not None else int(time.time() // 60), room, hashtags, with_history, chat, chat_tags)
         cached = self._situation_cache.get(key)
         if cached is None:
             if len(self._situation_cache) >= SITUATION_CACHE_SIZE:
                 self._situation_cache.pop(next(iter(self._situation_cache)))
-            cached = self._situation_cache[key] = self._resolve_now(
-                event=event, session=session, at=at, room=room, hashtags=hashtags, with_history=with_history
-            )
+            found = self._resolve_now(event=event, session=session, at=at, room=room, hashtags=hashtags, with_history=with_history)
+            when = found.history.at if found.history is not None else None
+            if when is None:
+                when = parse_instant(at, default_zone=found.event.time_zone if found.event else "UTC", field="at") if isinstance(at, str) else at or now_utc()
+            live = self.store.chats.info_at(when, slug=chat, hashtags=chat_tags)
+            cached = self._situation_cache[key] = replace(found, chat=live) if live is not None else found
         return cached
 
     def _resolve_now(
@@ -120,6 +130,13 @@ class Situations:
         session = self.store.events.get_session(found[0]).info()
         return replace(history, ended=EndedSession(session, found[1]))
 
+    def _known_chat_tags(self) -> frozenset[str]:
+        """Every chat's hashtag, casefolded; read again only when the database changes."""
+        version = self.store.db.version()
+        if self._chat_tags is None or self._chat_tags[0] != version:
+            self._chat_tags = (version, frozenset(c.hashtag.casefold() for c in self.store.chats.list_chats()))
+        return self._chat_tags[1]
+
     def _known_session_tags(self) -> frozenset[str]:
         """Every session tag of every event, casefolded; read again only when the database changes."""
         version = self.store.db.version()
@@ -150,9 +167,10 @@ def find_situation(
     room: str | None = None,
     text: str | None = None,
     with_history: bool = True,
+    chat: str | None = None,
 ) -> Situation:
     """The situation in ``store`` (see ``Situations.resolve``); each store keeps its own cache."""
     resolver = _RESOLVERS.get(store)
     if resolver is None:
         resolver = _RESOLVERS[store] = Situations(store)
-    return resolver.resolve(event=event, session=session, at=at, room=room, text=text, with_history=with_history)
+    return resolver.resolve(event=event, session=session, at=at, room=room, text=text, with_history=with_history, chat=chat)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, ClassVar, Iterator, Literal, Mapping
 
-from backchannel.context import EventInfo, History, SessionInfo
+from backchannel.context import ChatInfo, EventInfo, History, SessionInfo
 from backchannel.text import TextReport
 
 
@@ -23,7 +23,7 @@ class Level(str, Enum):
     ERROR = "error"
 
 
-Needs = Literal["nothing", "event", "session", "photo"]
+Needs = Literal["nothing", "event", "session", "chat", "photo"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +83,7 @@ class Example:
     text: str
     fires: bool
     # "do-not-post" and the ones after it are the guide rules' situations (see rules/examples.py)
-    situation: Literal["none", "event", "session", "history", "do-not-post", "policy", "quotes", "history-empty", "burst", "ended", "ended-closed"] = "session"
+    situation: Literal["none", "event", "session", "history", "do-not-post", "policy", "quotes", "history-empty", "burst", "ended", "ended-closed", "chat"] = "session"
     platform: str = "x"
 
 
@@ -174,6 +174,7 @@ class Draft:
     folded: str = ""  # the text, casefolded once for every rule that compares names
     history: History | None = None  # the user's past posts; None when unknown (history rules stay silent)
     reply_to: str | None = None  # the post this draft replies to, when it is a reply
+    chat: ChatInfo | None = None  # the weekly chat on now, None when none is (the chat rules stay silent)
     photos: int = 0  # how many photos are attached (the photo rules judge them; some text rules need to know they are there)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
-from backchannel.context import EndedSession, EventInfo, History, PastPost, SessionInfo, SessionPosts, SpeakerInfo
+from backchannel.context import ChatInfo, EndedSession, EventInfo, History, PastPost, SessionInfo, SessionPosts, SpeakerInfo
 
 EXAMPLE_EVENT = EventInfo(slug="lt13", name="Learning Technologies 2013", hashtags=("LT13", "LearningTech13"), time_zone="Europe/London")
 
@@ -62,6 +62,15 @@ QUOTE_POSTS = (
 BURST_POSTS = tuple(_post(minute, f"Point {minute} from the talk #LT13") for minute in (29, 27, 25, 23, 21))
 
 
+# The example weekly chat: #edchat, moderated by @edchatmod, with Q2 the latest question.
+EXAMPLE_CHAT = ChatInfo(slug="edchat", hashtag="edchat", moderator="@edchatmod", question=2, question_text="How do you keep up with research?")
+
+
+def example_chat(name: str) -> ChatInfo | None:
+    """The chat an example's ``situation`` names: the example chat in "chat", none otherwise."""
+    return EXAMPLE_CHAT if name == "chat" else None
+
+
 def situation(name: str) -> tuple[EventInfo | None, SessionInfo | None]:
     """The (event, session) pair an example's ``situation`` names."""
     if name == "none":
@@ -74,6 +83,8 @@ def situation(name: str) -> tuple[EventInfo | None, SessionInfo | None]:
         return EXAMPLE_EVENT, None
     if name == "do-not-post":
         return EXAMPLE_EVENT, DO_NOT_POST_SESSION
+    if name == "chat":
+        return None, None
     if name == "policy":
         return POLICY_EVENT, None
     raise ValueError(f"unknown example situation {name!r}")
