@@ -108,6 +108,22 @@
       return postQueue.add(postRecord(record));
     },
 
+    /** The weekly chats live at the page's clock, each with its latest question and the answer to start. */
+    async 'chats-live'({ at }) {
+      const { live } = await helper.get(`/v1/chats/live?${new URLSearchParams({ at: instant(at) })}`);
+      return { live };
+    },
+
+    /** A chat question seen on the timeline (the helper keeps it only when the moderator posted it). */
+    async 'chat-question'({ chat, text, at, author, remoteId }) {
+      if (typeof chat !== 'string' || !EVENT_SLUG.test(chat)) throw new HelperError('helper-error', 'Unknown chat.');
+      if (typeof text !== 'string' || !text.trim()) throw new HelperError('helper-error', 'A question must be text.');
+      const body = { text: text.slice(0, 2000), at: instant(at), source: 'timeline' };
+      if (typeof author === 'string' && /^@\w{1,15}$/.test(author)) body.author = author;
+      if (typeof remoteId === 'string' && REMOTE_ID.test(remoteId)) body.remote_id = remoteId;
+      return { question: await helper.post(`/v1/chats/${encodeURIComponent(chat)}/questions`, body) };
+    },
+
     async now({ at, event }) {
       const slug = await activeEvent(event);
       if (!slug) throw new HelperError('no-event');

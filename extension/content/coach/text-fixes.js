@@ -59,6 +59,20 @@
     coach.check(true);
   }
 
+  /** The live chat's current question: start (or renumber) the draft as its answer. */
+  async function answerChat(coach) {
+    coach.panel.setNotice('');
+    const live = coach.chat;
+    if (!live?.question) {
+      coach.panel.setNotice('No chat question is up right now.');
+      return;
+    }
+    const textbox = coach.active.textbox;
+    const plan = ns.chat.answerPlan(x.readText(textbox), live.question.number, live.chat.hashtag);
+    report(coach, await insertText.applyPlan(textbox, plan));
+    coach.check(true);
+  }
+
   function report(coach, { landed, copied }) {
     if (landed) coach.panel.setNotice('');
     else if (copied) coach.panel.setNotice("X didn't take the text, so it is on your clipboard — paste it with Ctrl+V (⌘V).");
@@ -76,5 +90,5 @@
     coach.check(true);
   }
 
-  ns.textFixes = Object.freeze({ apply: fix, attachSession, disableRule });
+  ns.textFixes = Object.freeze({ apply: fix, attachSession, answerChat, disableRule });
 })();
