@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from backchannel.errors import InvalidInput
+from backchannel.review.export import md_text
 from backchannel.rules.cht import answer_number, answer_starter
 from backchannel.store import Store
 from backchannel.store.chats import Chat, ChatPost, Question, chat_posts
@@ -104,17 +105,18 @@ def answers_by_question(store: Store, slug: str, *, weeks: int = 12, at: datetim
 
 
 def answers_markdown(chat: Chat, runs: list[Run]) -> str:
-    """The export: each run, its questions in order, one's answers under each."""
-    lines = [f"# #{chat.hashtag}: my answers", ""]
+    """The export: each run, its questions in order, one's answers under each (their text escaped, so a post
+    renders as the text it is, never as markup or a link)."""
+    lines = [f"# \\#{chat.hashtag}: my answers", ""]
     for run in runs:
         lines += [f"## {run.occurrence}", ""]
         for group in run.by_question:
-            heading = f"Q{group.number}" + (f": {group.question}" if group.question else "") if group.number is not None else "Other posts"
+            heading = f"Q{group.number}" + (f": {md_text(group.question)}" if group.question else "") if group.number is not None else "Other posts"
             lines += [f"### {heading}", ""]
             if not group.answers:
                 lines.append("(no answer)")
             for post in group.answers:
-                link = f" ([post]({post.url}))" if post.url else ""
-                lines.append(f"- {' '.join(post.text.split())}{link}")
+                link = f" ([post](<{post.url}>))" if post.url and post.url.startswith("https://") else ""
+                lines.append(f"- {md_text(' '.join(post.text.split()))}{link}")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"

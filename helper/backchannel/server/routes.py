@@ -46,6 +46,8 @@ ROUTES: tuple[tuple[str, str, Handler], ...] = (
     ("GET", "/review/outside", review.outside),
     ("GET", "/review/events/{slug}", review.event),
     ("GET", "/review/events/{slug}/export", review.export),
+    ("GET", "/review/chats/{slug}", review.chat),
+    ("GET", "/review/chats/{slug}/export", review.chat_export),
     ("GET", "/review/media/{media_id}", review.media),
     ("GET", "/review/static/{name}", review.static),
 )
