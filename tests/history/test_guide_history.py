@@ -4,7 +4,6 @@ whichever other rules are switched off."""
 from __future__ import annotations
 
 from backchannel.store import Store
-
 from tests.history.support import Api, record_body
 
 

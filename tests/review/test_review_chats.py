@@ -14,17 +14,17 @@ from tests.review.test_review_pages import _login, client, store  # noqa: F401  
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _chat_two_days_ago(store: Store) -> datetime:
+def _chat_two_days_ago(into: Store) -> datetime:
     """A chat that ran two days ago at 00:00 UTC, with Q1 and Q2, and four posts of one's own (one not an answer)."""
     start = datetime.combine((datetime.now(timezone.utc) - timedelta(days=2)).date(), time(0), timezone.utc)
-    store.chats.add_chat(slug="edchat", name="EdChat", hashtag="edchat", weekday=WEEKDAYS[start.weekday()], starts="00:00",
+    into.chats.add_chat(slug="edchat", name="EdChat", hashtag="edchat", weekday=WEEKDAYS[start.weekday()], starts="00:00",
                          minutes=60, time_zone="UTC", moderator="@edchatmod")
-    store.chats.add_question("edchat", "Q1: Introduce yourself", at=start + timedelta(minutes=5), occurrence=start.date())
-    store.chats.add_question("edchat", "Q2: <b>How</b> do you keep up?", at=start + timedelta(minutes=15), occurrence=start.date())
+    into.chats.add_question("edchat", "Q1: Introduce yourself", at=start + timedelta(minutes=5), occurrence=start.date())
+    into.chats.add_question("edchat", "Q2: <b>How</b> do you keep up?", at=start + timedelta(minutes=15), occurrence=start.date())
     for minute, text in ((6, "A1 Jo, teacher in Leeds #edchat"), (16, "A2 RSS <script>x</script> #edchat"), (18, "A2 and podcasts #EdChat"),
                          (30, "Great chat #edchat"), (31, "Nothing to do with it")):
         post = PostIn(platform="x", text=text, posted_at=start + timedelta(minutes=minute), client_id=f"00000000-0000-4000-8000-0000000002{minute:02d}")  # type: ignore[call-arg]
-        record(store, post, request_hash({"m": minute}))
+        record(into, post, request_hash({"m": minute}))
     return start
 
 

@@ -22,7 +22,7 @@ async def test_posts_from_a_session_not_to_be_posted_are_marked(client: TestClie
     assert html.count('class="held"') == 1
 
 
-def _record(store: Store, text: str, minute: int, session: str, **extra: object) -> None:
+def _record(into: Store, text: str, minute: int, session: str, **extra: object) -> None:
     from datetime import datetime, timezone
 
     from backchannel.coach.record import record, request_hash
@@ -31,8 +31,8 @@ def _record(store: Store, text: str, minute: int, session: str, **extra: object)
 
     at = datetime(2013, 1, 30, 10, minute, tzinfo=timezone.utc)
     post = PostIn(platform="x", text=text, posted_at=at, client_id=f"00000000-0000-4000-8000-0000000001{minute:02d}",
-                  event="lt13", session=session_id(store, session), **extra)  # type: ignore[arg-type]
-    record(store, post, request_hash({"m": minute}))
+                  event="lt13", session=session_id(into, session), **extra)  # type: ignore[arg-type]
+    record(into, post, request_hash({"m": minute}))
 
 
 async def test_promises_of_a_link_to_follow_are_listed_until_a_link_follows(client: TestClient, store: Store) -> None:  # noqa: F811

@@ -29,6 +29,13 @@ class OpenPromise:
     words: str  # what the post promised, as written
 
 
+def _same_scope(post: Post, later: Post) -> bool:
+    """Whether ``later`` could keep ``post``'s promise: the same session, or, outside any session, the same thread."""
+    if post.session_id is not None:
+        return later.session_id == post.session_id
+    return (later.thread_id or later.id) == (post.thread_id or post.id)
+
+
 def open_promises(posts: Sequence[Post]) -> tuple[OpenPromise, ...]:
     """The promises in ``posts`` with no later linked post in the same session (or thread), oldest first."""
     ordered = sorted(posts, key=lambda p: (p.posted_at, p.id))
@@ -37,8 +44,7 @@ def open_promises(posts: Sequence[Post]) -> tuple[OpenPromise, ...]:
         match = PROMISE.search(post.text)
         if match is None or links(post.entities):
             continue
-        scope = (lambda p: p.session_id == post.session_id) if post.session_id is not None else (lambda p: (p.thread_id or p.id) == (post.thread_id or post.id))
-        if any(scope(later) and links(later.entities) for later in ordered[i + 1 :]):
+        if any(_same_scope(post, later) and links(later.entities) for later in ordered[i + 1 :]):
             continue
         found.append(OpenPromise(post, match.group(0)))
     return tuple(found)

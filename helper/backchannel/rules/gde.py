@@ -311,7 +311,7 @@ def zone_label(time_zone: str, at: datetime | None) -> str:
         return time_zone
     if at is not None:
         label = at.astimezone(zone).tzname() or ""
-        if label and not label[:1] in "+-":
+        if label and label[:1] not in "+-":
             return label
     if time_zone == "UTC":
         return "UTC"
