@@ -77,3 +77,22 @@ def test_no_answer_button_when_no_chat_is_live(open_x: Any) -> None:
     page.locator(READY).wait_for(timeout=10000)
     assert page.locator(ANSWER).is_hidden()
     assert page.locator(f'{READY} [data-rule="CHT002"]').count() == 0
+
+
+def test_the_panel_marks_the_session_on_now_not_to_be_posted(open_x: Any, helper: RunningHelper) -> None:
+    from tests.extension.conftest import IN_SESSION, add_programme
+
+    add_programme(helper.url, helper.token)
+    page = open_x("https://x.com/home", at=IN_SESSION)
+    page.locator('[data-testid="tweetTextarea_0"]').click()
+    page.keyboard.type("Most learning happens at work #LT13")
+    hold = page.locator(f'{READY} [data-backchannel-action="hold-session"]')
+    hold.wait_for(state="visible", timeout=10000)
+    assert page.locator(f'{READY} [data-rule="GDE001"]').count() == 0
+    hold.click()
+    gde001 = page.locator(f'{READY} [data-rule="GDE001"]')
+    gde001.wait_for(timeout=10000)
+    assert "marked in the panel" in (gde001.locator(".message").text_content() or "")
+    assert page.locator(f"{PANEL} [data-backchannel-action=\"hold-session\"]").is_hidden()
+    sessions = api(helper.url, helper.token, "GET", "/v1/events/lt13/sessions")["sessions"]
+    assert [s["do_not_post"] for s in sessions] == ["marked in the panel"]

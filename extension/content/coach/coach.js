@@ -59,6 +59,7 @@
         onDisableRule: (code) => textFixes.disableRule(this, code),
         onAttachSession: () => textFixes.attachSession(this),
         onAnswerChat: () => textFixes.answerChat(this),
+        onHoldSession: () => textFixes.holdSession(this),
         onPhotoFix: (tip) => photoFixes.apply(this, tip),
         onPhotoDownload: (key) => photoFixes.downloadCrop(this, key),
       });
@@ -210,6 +211,8 @@
       this.lastChecked = key;
       this.last = { text, media, result: reply.result };
       this.event = reply.result.event;
+      // A session is on and not yet held (GDE001 would say so): offer to mark it.
+      this.panel.setSessionHold(Number.isInteger(reply.result.session) && !reply.result.tips.some((t) => t.code === 'GDE001'));
       this.draw();
       // From noticing the pause (or being asked) to the paint that shows the tips, and from
       // the last keystroke to that paint (make bench reads both).
