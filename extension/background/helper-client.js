@@ -82,6 +82,7 @@
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
     put: (path, body) => call('PUT', path, body),
+    patch: (path, body) => call('PATCH', path, body),
     exchange,
     errorOf,
     attempt,

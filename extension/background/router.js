@@ -1,6 +1,7 @@
 /* The one door to the helper. Content scripts (x.com tabs) may ask for checks, the
- * current session, switching a rule, analysing a photo (and its crop), recording a post
- * and reporting parts of X's page they could not find; the options page and the toolbar
+ * current session, switching a rule, analysing a photo (and its crop), recording a post,
+ * the live weekly chat and its questions, marking a session not to be posted, and
+ * reporting parts of X's page they could not find; the options page and the toolbar
  * popup (extension pages) may also pair, change settings, look at the post queue and pause
  * coaching on a site. Anything else, or any other sender, is refused; a paused site's
  * checks are answered with the 'paused' state. */
@@ -117,6 +118,29 @@
     /** A post X confirmed: queue it for the helper (stored now, or when the helper is back). */
     async 'record-post'({ record }) {
       return postQueue.add(postRecord(record));
+    },
+
+    /** The weekly chats live at the page's clock, each with its latest question and the answer to start. */
+    async 'chats-live'({ at }) {
+      const { live } = await helper.get(`/v1/chats/live?${new URLSearchParams({ at: instant(at) })}`);
+      return { live };
+    },
+
+    /** A chat question seen on the timeline (the helper keeps it only when the moderator posted it). */
+    async 'chat-question'({ chat, text, at, author, remoteId }) {
+      if (typeof chat !== 'string' || !EVENT_SLUG.test(chat)) throw new HelperError('helper-error', 'Unknown chat.');
+      if (typeof text !== 'string' || !text.trim()) throw new HelperError('helper-error', 'A question must be text.');
+      const body = { text: text.slice(0, 2000), at: instant(at), source: 'timeline' };
+      if (typeof author === 'string' && /^@\w{1,15}$/.test(author)) body.author = author;
+      if (typeof remoteId === 'string' && REMOTE_ID.test(remoteId)) body.remote_id = remoteId;
+      return { question: await helper.post(`/v1/chats/${encodeURIComponent(chat)}/questions`, body) };
+    },
+
+    /** The user's own mark: the session on now is not to be posted. */
+    async 'hold-session'({ event, session }) {
+      if (typeof event !== 'string' || !EVENT_SLUG.test(event) || !Number.isInteger(session)) throw new HelperError('helper-error', 'Unknown session.');
+      const path = `/v1/events/${encodeURIComponent(event)}/sessions/${session}`;
+      return { session: await helper.patch(path, { do_not_post: 'marked in the panel' }) };
     },
 
     async now({ at, event }) {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
-from backchannel.context import EventInfo, History, SessionInfo
+from backchannel.context import ChatInfo, EventInfo, History, SessionInfo
 from backchannel.photos.model import AttachedPhoto
 from backchannel.rules import RULES, Draft, Level, Tip
 from backchannel.rules.registry import PHOTO_CODES, PHOTO_RULES, text_codes
@@ -49,13 +49,21 @@ def check_draft(
     history: History | None = None,
     reply_to: str | None = None,
     photos: Sequence[AttachedPhoto] = (),
+    chat: ChatInfo | None = None,
 ) -> CheckResult:
     report = analyse(text, platform, limit=settings.limit(platform))  # type: ignore[arg-type]
     if photos and event is not None:
         photos = with_context(photos, platform, event, session)
     if not text.strip():
-        # An empty composer is not a mistake: report the length, coach nothing (but its photos).
-        return CheckResult(report.length, report.entities, tuple(sorted(check_photos(photos, settings), key=lambda t: _SEVERITY[t.level])))
+        # An empty composer is not a mistake: report the length, coach nothing (but its photos, and the
+        # text rules that speak about attached photos, such as a photo during a session not to be posted).
+        tips = check_photos(photos, settings)
+        if photos:
+            bare = Draft(text=text, platform=platform, report=report, event=event, session=session if event is not None else None, photos=len(photos))
+            usable = text_codes(event=event is not None, session=bare.session is not None, history=history is not None)
+            for code, options in settings.enabled_rules(tuple(c for c in usable if RULES[c].about_photos)):
+                tips.extend(RULES[code].check(bare, options))
+        return CheckResult(report.length, report.entities, tuple(sorted(tips, key=lambda t: _SEVERITY[t.level])))
     draft = Draft(
         text=text,
         platform=platform,
@@ -66,9 +74,11 @@ def check_draft(
         folded=text.casefold(),
         history=history,
         reply_to=reply_to,
+        photos=len(photos),
+        chat=chat,
     )
     tips: list[Tip] = []
-    for code, options in settings.enabled_rules(text_codes(event=event is not None, session=draft.session is not None, history=history is not None)):
+    for code, options in settings.enabled_rules(text_codes(event=event is not None, session=draft.session is not None, history=history is not None, chat=chat is not None)):
         tips.extend(RULES[code].check(draft, options))
     tips.extend(check_photos(photos, settings))
     if len(tips) > 1:

@@ -33,6 +33,7 @@ class EventInfo:
     name: str
     hashtags: tuple[str, ...] = ()  # without '#', the primary one first
     time_zone: str = "UTC"
+    posting_policy: str | None = None  # the organisers' posting rules in their words ("no photos of slides")
 
     @property
     def hashtag(self) -> str | None:
@@ -48,6 +49,20 @@ class SessionInfo:
     room: str | None = None
     tag: str | None = None  # the session hashtag without '#', when the event defines one
     speakers: tuple[SpeakerInfo, ...] = ()
+    do_not_post: str | None = None  # why this session is not to be posted (the programme's flag or the user's mark), None: it may be
+    url: str | None = None  # the session's page in the programme
+    about: str | None = None  # one line of what the session is about (from the programme's abstract)
+
+
+@dataclass(frozen=True, slots=True)
+class ChatInfo:
+    """The weekly hashtag chat on now, as the chat rules see it."""
+
+    slug: str
+    hashtag: str  # without '#'
+    moderator: str | None = None  # '@handle'
+    question: int | None = None  # the latest question asked so far (Q<n>), None before the first
+    question_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +85,21 @@ class SessionPosts:
 
 
 @dataclass(frozen=True, slots=True)
+class EndedSession:
+    """The session the user last posted from, now over, and their posts in it (oldest first)."""
+
+    session: SessionInfo
+    posts: tuple[PastPost, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class History:
     """The user's history as the rules see it, as of ``at``."""
 
     at: datetime
     session: Mapping[str, SessionPosts] = field(default_factory=dict)  # platform -> posts in the current session
-    recent: tuple[PastPost, ...] = ()  # newest first, within the near-duplicate window
+    recent: tuple[PastPost, ...] = ()  # newest first, within the window the switched-on rules ask for
+    ended: EndedSession | None = None  # the session last posted from, when it has ended since (for the closing post)
 
     def in_session(self, platform: str) -> SessionPosts | None:
         return self.session.get(platform)

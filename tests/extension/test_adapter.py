@@ -32,6 +32,7 @@ VARIANTS = {
     "quote": "https://x.com/compose/post?quote=https://x.com/priyaraman/status/1880000000000000042",
     "german": "https://x.com/compose/post?lang=de",
     "arabic": "https://x.com/compose/post?lang=ar",
+    "timeline": "https://x.com/home?timeline=chat",  # other people's posts, to X's article markup
 }
 
 

@@ -197,7 +197,7 @@ def checkable(case: Case) -> frozenset[str]:
     """The text rules that can speak on this case: event rules need its event, session rules its session."""
     from backchannel.rules import RULES
 
-    have = {"nothing": True, "event": case.event is not None, "session": case.session is not None, "photo": False}
+    have = {"nothing": True, "event": case.event is not None, "session": case.session is not None, "chat": False, "photo": False}  # no chats in the corpus
     return frozenset(code for code in TEXT_RULES if have[RULES[code].needs])
 
 

@@ -69,12 +69,14 @@ def test_the_table_holds_every_rule_that_is_written_and_nothing_else() -> None:
 def test_the_table_decides_what_runs_on_text_and_on_photos() -> None:
     assert set(TEXT_CODES) | set(PHOTO_CODES) == set(RULES) and not set(TEXT_CODES) & set(PHOTO_CODES)
     assert all(RULES[code].needs == "photo" for code in PHOTO_CODES)
-    everything = text_codes(event=True, session=True, history=True)
+    everything = text_codes(event=True, session=True, history=True, chat=True)
     assert everything == TEXT_CODES
-    without_history = text_codes(event=True, session=True, history=False)
+    without_history = text_codes(event=True, session=True, history=False, chat=True)
     assert set(everything) - set(without_history) == {code for code in TEXT_CODES if RULES[code].reads_history}
     bare = text_codes(event=False, session=True, history=False)  # no session without an event
     assert {RULES[code].needs for code in bare} == {"nothing"}
+    without_chat = text_codes(event=True, session=True, history=True)  # the chat rules run only while a chat is live
+    assert set(everything) - set(without_chat) == {code for code in TEXT_CODES if RULES[code].needs == "chat"}
 
 
 def _codes_each_test_names() -> dict[str, set[str]]:
@@ -100,4 +102,7 @@ def test_every_code_has_a_test_of_its_own(code: str) -> None:
 def test_the_hours_of_recent_posts_to_fetch_come_from_the_rules_that_read_them() -> None:
     assert recent_hours(DEFAULTS) == 6.0  # FLW002's default window
     assert recent_hours(Settings({"rules.FLW002.hours": 24})) == 24.0
-    assert recent_hours(Settings({"rules.FLW002.enabled": False})) == 0.0
+    off = {f"rules.{code}.enabled": False for code in ("FLW002", "GDE005", "GDE006")}  # every rule that reads recent posts
+    assert recent_hours(Settings(off)) == 0.0
+    assert recent_hours(Settings({**off, "rules.GDE005.enabled": True, "rules.GDE005.hours": 12})) == 12.0
+    assert recent_hours(Settings({**off, "rules.GDE006.enabled": True, "rules.GDE006.minutes": 30})) == 0.5

@@ -8,15 +8,15 @@ import pytest
 
 from backchannel.checker import check_draft
 from backchannel.rules import RULES, Level, get_rule, resolve_code
-from backchannel.rules.examples import example_history, situation
+from backchannel.rules.examples import example_chat, example_history, situation
 from backchannel.rules.pho import PhotoExample
 from backchannel.errors import NotFound
 
 def test_registry_holds_the_catalogue() -> None:
     # Which codes there are is the table's to say; test_catalogue.py holds every one of them to its
-    # docs, examples, file and tests. Here: each is filed under its own code, in four families.
+    # docs, examples, file and tests. Here: each is filed under its own code, in six families.
     assert all(rule.code == code for code, rule in RULES.items())
-    assert {code[:3] for code in RULES} == {"CTX", "FLW", "LEN", "PHO"}
+    assert {code[:3] for code in RULES} == {"CHT", "CTX", "FLW", "GDE", "LEN", "PHO"}
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
@@ -47,7 +47,8 @@ EXAMPLES = [(code, i, example) for code, rule in RULES.items() for i, example in
 def test_rule_examples(code: str, index: int, example) -> None:  # type: ignore[no-untyped-def]
     event, session = situation(example.situation)
     photos = example.photos() if isinstance(example, PhotoExample) else ()
-    result = check_draft(example.text, platform=example.platform, event=event, session=session, history=example_history(example.situation), photos=photos)
+    result = check_draft(example.text, platform=example.platform, event=event, session=session, history=example_history(example.situation), photos=photos,
+                         chat=example_chat(example.situation))
     fired = [t for t in result.tips if t.code == code]
     assert bool(fired) == example.fires, f"{code} example {index}: {example.text!r} -> {[t.message for t in result.tips]}"
     for tip in fired:

@@ -215,3 +215,20 @@ def test_the_guard_is_the_applications_middleware(store: Store) -> None:
     registered = {(route.method, route.resource.canonical): route.handler for route in app.router.routes() if route.resource is not None}
     for method, path, handler in ROUTES:
         assert registered[(method, path)] is handler
+
+
+async def test_a_session_marked_not_to_post_and_an_event_policy(api: Api) -> None:
+    await api.call("POST", "/v1/events", json=LT13)
+    _, session = await api.call("POST", "/v1/events/lt13/sessions", json=SESSION)
+    assert session["do_not_record"] is False and session["do_not_post"] is None
+    draft = {"text": "Priya: informal learning is 70% of learning #LT13 #LT13A1", "event": "lt13", "at": "2013-01-30T10:30:00Z"}
+    status, body = await api.call("PATCH", f"/v1/events/lt13/sessions/{session['id']}", json={"do_not_post": "speaker asked"})
+    assert status == 200 and body["do_not_post"] == "speaker asked"
+    _, checked = await api.call("POST", "/v1/check", json=draft)
+    assert "GDE001" in [t["code"] for t in checked["tips"]]
+    status, body = await api.call("PATCH", f"/v1/events/lt13/sessions/{session['id']}", json={"do_not_post": None, "room": "A2"})
+    assert status == 200 and body["do_not_post"] is None and body["room"] == "A2"
+    status, body = await api.call("PATCH", "/v1/events/lt13", json={"posting_policy": "No photos of slides"})
+    assert status == 200 and body["posting_policy"] == "No photos of slides"
+    status, body = await api.call("PATCH", "/v1/events/lt13", json={"posting_policy": "x" * 301})
+    assert status == 422 and body["error"]["code"] == "invalid_input"

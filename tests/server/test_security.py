@@ -33,6 +33,8 @@ BODIES = {
     ("POST", "/v1/events/{slug}/sessions"): {"title": "Keynote", "start": "2013-01-30T09:00", "end": "2013-01-30T10:00"},
     ("PATCH", "/v1/events/{slug}/sessions/{session_id}"): {"room": "B"},
     ("PATCH", "/v1/events/{slug}/speakers/{speaker_id}"): {"handles": {"x": "@someone"}},
+    ("POST", "/v1/chats"): {"slug": "lt13", "hashtag": "LT13chat", "weekday": "wednesday", "starts": "10:00", "time_zone": "UTC"},
+    ("POST", "/v1/chats/{slug}/questions"): {"text": "Q1: What did you learn?", "on": "2013-01-30", "at": "2013-01-30T10:05"},
     ("POST", "/v1/events/{slug}/schedule"): (
         b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//matrix//EN\r\nBEGIN:VEVENT\r\nUID:k1@matrix\r\n"
         b"DTSTART:20130130T090000Z\r\nDTEND:20130130T100000Z\r\nSUMMARY:Keynote\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"

@@ -44,6 +44,13 @@
     toastPostLink: ['[data-testid="toast"] a[href*="/status/"]'],
     // The compose dialog (/compose/post).
     composeDialog: ['[role="dialog"][aria-modal="true"]', '[aria-labelledby="modal-header"]'],
+    // A post in a timeline (home, a hashtag search, a list): its text, and the author block
+    // whose "@handle" link names who posted it; the post's own address is the status link
+    // around its <time>.
+    timelinePost: ['article[data-testid="tweet"]'],
+    postText: ['[data-testid="tweetText"]'],
+    postAuthor: ['[data-testid="User-Name"]'],
+    postTimeLink: ['a[href*="/status/"]:has(time)'],
     // One paragraph of a Draft.js editor, and the spans holding its text.
     draftBlock: ['[data-block="true"]'],
     draftText: ['[data-text="true"]'],
@@ -405,6 +412,30 @@
     return `${origin}/${screenName || 'i/web'}/status/${id}`;
   }
 
+  /** The posts a timeline shows under ``root``: [{ text, author: '@handle' | null, remoteId | null }],
+   * in page order; a post without text (a photo alone) is left out. */
+  function timelinePosts(root = document) {
+    const out = [];
+    for (const article of all(root, 'timelinePost')) {
+      const body = first(article, 'postText');
+      if (!body) continue;
+      const text = body.textContent.trim();
+      const block = first(article, 'postAuthor');
+      let author = null;
+      for (const link of block ? block.querySelectorAll('a[href^="/"]') : []) {
+        const handle = /^\/([A-Za-z0-9_]{1,15})\/?$/.exec(link.getAttribute('href'))?.[1];
+        if (handle) {
+          author = `@${handle}`;
+          break;
+        }
+      }
+      const href = first(article, 'postTimeLink')?.getAttribute('href') ?? '';
+      const remoteId = STATUS_PATH.exec(href.startsWith('http') ? new URL(href).pathname : href)?.[1] ?? null;
+      if (text) out.push({ text, author, remoteId });
+    }
+    return out;
+  }
+
   /** Where to reply to an earlier post (FLW001's "continue thread"): its X address, never another site's. */
   function replyPageUrl(origin, action) {
     try {
@@ -435,6 +466,7 @@
     isPostShortcut,
     toastPost,
     replyPageUrl,
+    timelinePosts,
     network: Object.freeze({ createTweetPath: CREATE_TWEET_PATH, createTweetRequest, createTweetResponse, postUrl }),
     /** Put `text` after the draft (caret at the end). */
     appendText: (textbox, text) => insert(textbox, text, false),

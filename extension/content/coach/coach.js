@@ -16,6 +16,7 @@
   // While the helper is down or unpaired, look again now and then, so the panel recovers
   // without waiting for a keystroke.
   const RETRY_FIRST_MS = 2000;
+  const CHAT_REFRESH_MS = 10000; // how often the live chat (and the timeline's new questions) is looked at
   const RETRY_MAX_MS = 30000;
 
   /** What the panel says when parts of X's page it needs are missing (`missing`: names from
@@ -57,6 +58,8 @@
         onDismiss: (code) => this.dismiss(code),
         onDisableRule: (code) => textFixes.disableRule(this, code),
         onAttachSession: () => textFixes.attachSession(this),
+        onAnswerChat: () => textFixes.answerChat(this),
+        onHoldSession: () => textFixes.holdSession(this),
         onPhotoFix: (tip) => photoFixes.apply(this, tip),
         onPhotoDownload: (key) => photoFixes.downloadCrop(this, key),
       });
@@ -70,6 +73,20 @@
       this.update(composers);
       this.active = composers[0];
       this.check();
+      this.chat = null; // the weekly chat live now (from the helper), for the answer button
+      this.watchChat();
+    }
+
+    /** Ask which chat is live (sending the moderator's questions the timeline shows) now and
+     * every CHAT_REFRESH_MS, and show the answer button for its current question. */
+    async watchChat() {
+      while (this.alive) {
+        const live = await ns.chat.refresh();
+        if (!this.alive) return;
+        this.chat = live;
+        this.panel.setChat(live);
+        await new Promise((resolve) => setTimeout(resolve, CHAT_REFRESH_MS));
+      }
     }
 
     get alive() {
@@ -196,6 +213,8 @@
       this.lastChecked = key;
       this.last = { text, media, reading: draft.reading, result: reply.result };
       this.event = reply.result.event;
+      // A session is on and not yet held (GDE001 would say so): offer to mark it.
+      this.panel.setSessionHold(Number.isInteger(reply.result.session) && !reply.result.tips.some((t) => t.code === 'GDE001'));
       this.draw();
       // From noticing the pause (or being asked) to the paint that shows the tips, and from
       // the last keystroke to that paint (make bench reads both).

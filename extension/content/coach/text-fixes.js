@@ -59,6 +59,34 @@
     coach.check(true);
   }
 
+  /** The live chat's current question: start (or renumber) the draft as its answer. */
+  async function answerChat(coach) {
+    coach.panel.setNotice('');
+    const live = coach.chat;
+    if (!live?.question) {
+      coach.panel.setNotice('No chat question is up right now.');
+      return;
+    }
+    const textbox = coach.active.textbox;
+    const plan = ns.chat.answerPlan(x.readText(textbox), live.question.number, live.chat.hashtag);
+    report(coach, await insertText.applyPlan(textbox, plan));
+    coach.check(true);
+  }
+
+  /** Mark the session on now as not to be posted (the user's own mark, kept by the helper). */
+  async function holdSession(coach) {
+    const session = coach.last?.result.session;
+    if (!coach.event || !Number.isInteger(session)) return;
+    const reply = await background.ask('hold-session', { event: coach.event, session });
+    if (!reply.ok) {
+      coach.panel.setNotice(reply.message || ns.messages[reply.state] || 'The helper could not mark the session.');
+      return;
+    }
+    coach.panel.setNotice('Marked: this session is not to be posted. Lift it with `backchannel session no-post ID --clear`.');
+    coach.ahead.forget();
+    coach.check(true);
+  }
+
   function report(coach, { landed, copied }) {
     if (landed) coach.panel.setNotice('');
     else if (copied) coach.panel.setNotice("X didn't take the text, so it is on your clipboard — paste it with Ctrl+V (⌘V).");
@@ -76,5 +104,5 @@
     coach.check(true);
   }
 
-  ns.textFixes = Object.freeze({ apply: fix, attachSession, disableRule });
+  ns.textFixes = Object.freeze({ apply: fix, attachSession, answerChat, holdSession, disableRule });
 })();

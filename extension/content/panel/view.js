@@ -57,7 +57,7 @@
   }
 
   class CoachPanel {
-    /** handlers: { onFix(tip), onDismiss(code), onDisableRule(code), onAttachSession(), onPhotoFix(tip), onPhotoDownload(key) } */
+    /** handlers: { onFix(tip), onDismiss(code), onDisableRule(code), onAttachSession(), onAnswerChat(), onPhotoFix(tip), onPhotoDownload(key) } */
     constructor(handlers) {
       this.handlers = handlers;
       this.host = el('div', { 'data-backchannel': 'coach', 'data-state': 'idle', hidden: true });
@@ -73,11 +73,15 @@
       this.notice = el('p', { className: 'notice', 'aria-live': 'polite', 'data-backchannel-notice': '' });
       this.post = el('p', { className: 'post-status', role: 'status', 'data-backchannel-post': '', hidden: true });
       this.attach = el('button', { type: 'button', 'data-backchannel-action': 'attach-session', title: 'Insert the hashtags, title and speaker of the session on now' }, 'Attach session context');
+      // Shown while a weekly chat is live and has a question: starts "A<n>  #chat".
+      this.answer = el('button', { type: 'button', 'data-backchannel-action': 'answer-chat', hidden: true }, '');
+      // Shown while a session is on: the speaker asked that it not be posted (the coach then warns).
+      this.hold = el('button', { type: 'button', 'data-backchannel-action': 'hold-session', hidden: true, title: 'The speaker asked that this session not be posted: warn on drafts and photos during it' }, 'Not to be posted');
       root.append(
         style,
         el('section', { className: 'panel', 'aria-label': 'Backchannel Coach' },
           el('header', {}, el('span', { className: 'title' }, 'Backchannel'), this.title, this.length),
-          this.problem, this.status, this.photos, this.list, el('footer', {}, this.attach), this.notice, this.post),
+          this.problem, this.status, this.photos, this.list, el('footer', {}, this.attach, this.answer, this.hold), this.notice, this.post),
       );
       // Keep the focus (and Draft.js's selection) in the composer when a button is pressed.
       root.addEventListener('mousedown', (event) => {
@@ -98,6 +102,8 @@
       else if (photoFix) this.handlers.onPhotoFix(this.tips.get(photoFix));
       else if (action === 'download-crop') this.handlers.onPhotoDownload(Number(button.closest('li')?.getAttribute('data-photo-key')));
       else if (action === 'attach-session') this.handlers.onAttachSession();
+      else if (action === 'answer-chat') this.handlers.onAnswerChat?.();
+      else if (action === 'hold-session') this.handlers.onHoldSession?.();
       else if (action === 'dismiss') this.handlers.onDismiss(code);
       else if (action === 'disable-rule') this.handlers.onDisableRule(code);
     }
@@ -118,6 +124,19 @@
     setProblem(text) {
       this.problem.hidden = !text;
       this.problem.textContent = text || '';
+    }
+
+    /** Whether the "Not to be posted" button shows: a session is on, and it is not marked already. */
+    setSessionHold(available) {
+      this.hold.hidden = !available;
+    }
+
+    /** The live chat ({ chat: { hashtag }, question: { number, text } } from /v1/chats/live), or null. */
+    setChat(live) {
+      const question = live?.question;
+      this.answer.hidden = !question;
+      this.answer.textContent = question ? `Answer Q${question.number} #${live.chat.hashtag}` : '';
+      this.answer.title = question ? `Q${question.number}: ${question.text}` : '';
     }
 
     setNotice(text) {

@@ -37,6 +37,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("event kit", "event_kit", "before the event: whom to follow, and an announcement draft"),
     Command("session", "session", "add, list, edit and remove an event's sessions"),
     Command("schedule", "schedule", "import a conference programme (iCalendar, pretalx/frab JSON or XML, Sessionize JSON)"),
+    Command("chat", "chat", "weekly hashtag chats: add one, its questions as they come, what is live, your answers by question"),
     Command("now", "now", "what is on now (per room), what is next, and the context snippet"),
     Command("speaker", "speaker", "list an event's speakers and correct their handles"),
     Command("import-archive", "import_archive", "import your X data archive (zip, its folder, or one tweets file) into your history"),

@@ -22,6 +22,9 @@ class Checked:
         payload = self.result.to_dict()
         payload["event"] = self.situation.event.slug if self.situation.event else None
         payload["session"] = self.situation.session.id if self.situation.session else None
+        chat = self.situation.chat
+        if chat is not None:  # only while a chat is live: the answer to the check says which, and its question
+            payload["chat"] = {"slug": chat.slug, "hashtag": chat.hashtag, "question": chat.question, "question_text": chat.question_text}
         return payload
 
 
@@ -36,7 +39,8 @@ def check(
     room: str | None = None,
     reply_to: str | None = None,
     photos: Sequence[AttachedPhoto] = (),
+    chat: str | None = None,
 ) -> Checked:
-    where = find_situation(store, event=event, session=session, at=at, room=room, text=text)
+    where = find_situation(store, event=event, session=session, at=at, room=room, text=text, chat=chat)
     result = check_draft(text, platform=platform, reply_to=reply_to, photos=photos, **where.check_context())
     return Checked(result, where)

@@ -5,11 +5,15 @@
 tag, the session tag, the title, and the speakers as this platform knows
 them (their handle there, their name where they have none). It must leave
 room for what the person wants to say, so it fits in half the platform's
-limit: extra speakers become "+N", then the title is shortened.
+limit: extra speakers become "+N", then the title is shortened. When the
+programme has an abstract, one line of what the session is about follows on
+its own line, for followers far away who never saw the programme, as long as
+it fits the same budget.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +21,24 @@ from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
 from backchannel.text import weighted_length
 
 MIN_TITLE_CHARS = 12
+ABOUT_CHARS = 100  # the most of an abstract the snippet carries
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
+_MARKUP = re.compile(r"[*_#>`]+|\[([^\]]*)\]\([^)]*\)")
+
+
+def about_line(abstract: str | None, max_chars: int = ABOUT_CHARS) -> str | None:
+    """The first sentence of an abstract, without markup, cut at a word to ``max_chars``; None when there is none."""
+    if not abstract:
+        return None
+    plain = " ".join(_MARKUP.sub(lambda m: m.group(1) or " ", abstract).split())
+    if not plain:
+        return None
+    first = _SENTENCE_END.split(plain, maxsplit=1)[0]
+    if len(first) <= max_chars:
+        return first
+    cut = first[: max_chars - 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-")
+    return (cut or first[: max_chars - 1]) + "…"
+
 
 
 def _compose(tags: list[str], title: str, speakers: list[str], extra: int) -> str:
@@ -30,6 +52,15 @@ def _compose(tags: list[str], title: str, speakers: list[str], extra: int) -> st
 
 def session_snippet(event: EventInfo, session: SessionInfo, platform: str, limit: int) -> str:
     budget = max(limit // 2, 40)
+    head = _head(event, session, platform, budget)
+    if session.about:
+        with_about = f"{head}\n{session.about}"
+        if weighted_length(with_about, platform) <= budget:
+            return with_about
+    return head
+
+
+def _head(event: EventInfo, session: SessionInfo, platform: str, budget: int) -> str:
     tags = ["#" + t for t in (event.hashtag, session.tag) if t]
     speakers = [s.reference(platform) for s in session.speakers]
     title = " ".join(session.title.split())

@@ -13,6 +13,7 @@ from backchannel.review.writeup import build_writeup, group_posts
 from backchannel.review import charts
 from backchannel.review.highlight import terms
 from backchannel.review.linkify import links
+from backchannel.review.promises import open_promises
 from backchannel.store.post_counts import posts_per_event, unassigned_count
 from backchannel.timeutil import shown_zone
 
@@ -104,6 +105,7 @@ def event_view(store: Store, slug: str, filters: Filters) -> dict[str, Any]:
         "per_hour": charts.per_hour(f"Posts per hour ({zone.key} time)", writeup.posts, zone),
         "tips": charts.tips_over_time(f"Tips followed over time ({zone.key} time)", writeup.posts, zone),
         "search_event": slug,
+        "promises": open_promises(writeup.posts),
     }
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, ClassVar, Iterator, Literal, Mapping
 
-from backchannel.context import EventInfo, History, SessionInfo
+from backchannel.context import ChatInfo, EventInfo, History, SessionInfo
 from backchannel.text import TextReport
 
 
@@ -23,7 +23,7 @@ class Level(str, Enum):
     ERROR = "error"
 
 
-Needs = Literal["nothing", "event", "session", "photo"]
+Needs = Literal["nothing", "event", "session", "chat", "photo"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,8 @@ class Example:
 
     text: str
     fires: bool
-    situation: Literal["none", "event", "session", "history"] = "session"
+    # "do-not-post" and the ones after it are the guide rules' situations (see rules/examples.py)
+    situation: Literal["none", "event", "session", "history", "do-not-post", "policy", "quotes", "history-empty", "burst", "ended", "ended-closed", "chat"] = "session"
     platform: str = "x"
 
 
@@ -173,6 +174,8 @@ class Draft:
     folded: str = ""  # the text, casefolded once for every rule that compares names
     history: History | None = None  # the user's past posts; None when unknown (history rules stay silent)
     reply_to: str | None = None  # the post this draft replies to, when it is a reply
+    chat: ChatInfo | None = None  # the weekly chat on now, None when none is (the chat rules stay silent)
+    photos: int = 0  # how many photos are attached (the photo rules judge them; some text rules need to know they are there)
 
 
 class Rule:
@@ -185,6 +188,8 @@ class Rule:
     needs: ClassVar[Needs] = "nothing"
     reads_history: ClassVar[bool] = False  # True: runs only when the user's history is known (Draft.history)
     recent_hours_option: ClassVar[str | None] = None  # the option saying how many hours of recent posts it reads
+    recent_minutes_option: ClassVar[str | None] = None  # the same, for a rule that reads minutes of recent posts
+    about_photos: ClassVar[bool] = False  # True: a text rule about the attached photos, run even when the text is empty
     docs: ClassVar[Docs]
     options: ClassVar[tuple[Option, ...]] = ()
     examples: ClassVar[tuple[Example, ...]] = ()

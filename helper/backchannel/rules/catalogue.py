@@ -29,6 +29,7 @@ _NEEDS = {
     "nothing": "Runs on every draft.",
     "event": "Event-aware: runs only while an event is active.",
     "session": "Session-aware: runs only while a session of the active event is on.",
+    "chat": "Chat-aware: runs only while a weekly chat you follow is live (`backchannel chat add`).",
     "photo": "Runs on each photo you attach, measured at the size people will see it.",
 }
 

@@ -2,11 +2,12 @@
 
 Codes are stable and never reused. A renamed or merged rule keeps working
 under its old code through ``ALIASES``; a rule's kebab-case name is accepted
-wherever a code is. A rule's code names its file: CTX… in ``rules/ctx.py``,
-FLW… in ``rules/flw.py``, LEN… in ``rules/len.py``, PHO… in ``rules/pho.py``.
+wherever a code is. A rule's code names its file: CHT… (weekly chats) in ``rules/cht.py``, CTX… in ``rules/ctx.py``,
+FLW… in ``rules/flw.py``, GDE… (the live-posting guide's other advice) in
+``rules/gde.py``, LEN… in ``rules/len.py``, PHO… in ``rules/pho.py``.
 
 What a rule reads decides when it runs, and only this module decides it: a
-text rule (``needs`` "nothing", "event" or "session") runs on the draft when
+text rule (``needs`` "nothing", "event", "session" or "chat") runs on the draft when
 what it needs is there, and only when the user's history is known if it
 reads history; a photo rule (``needs`` "photo") runs on each attached photo.
 """
@@ -18,6 +19,7 @@ from typing import Any, Mapping, Protocol
 
 from backchannel.errors import NotFound
 from backchannel.rules.base import Rule
+from backchannel.rules.cht import AnswerNumberMismatch, ChatAnswerTooLongWithTag, ChatHashtagMissing
 from backchannel.rules.ctx import (
     BareLink,
     MissingEventHashtag,
@@ -27,6 +29,16 @@ from backchannel.rules.ctx import (
     UnattributedQuote,
 )
 from backchannel.rules.flw import HashtagOverload, NearDuplicate, ThreadNotContinued
+from backchannel.rules.gde import (
+    FollowersNotToldFirst,
+    PhotoInSessionNotToBePosted,
+    PostingTooFast,
+    ProgrammeLinkMissing,
+    QuotesWithoutThought,
+    SessionNotClosed,
+    SessionNotToBePosted,
+    TimeWithoutZone,
+)
 from backchannel.rules.len import NearLengthLimit, OverLength
 from backchannel.rules.pho import (
     BacklitSubject,
@@ -52,6 +64,17 @@ RULES: Mapping[str, Rule] = {
     "CTX006": SessionNotIntroduced(),
     "FLW001": ThreadNotContinued(),
     "FLW002": NearDuplicate(),
+    "GDE001": SessionNotToBePosted(),
+    "GDE002": PhotoInSessionNotToBePosted(),
+    "GDE003": QuotesWithoutThought(),
+    "GDE004": ProgrammeLinkMissing(),
+    "GDE005": FollowersNotToldFirst(),
+    "GDE006": PostingTooFast(),
+    "GDE007": TimeWithoutZone(),
+    "GDE008": SessionNotClosed(),
+    "CHT001": ChatHashtagMissing(),
+    "CHT002": AnswerNumberMismatch(),
+    "CHT003": ChatAnswerTooLongWithTag(),
     "PHO001": PhotoTooDark(),
     "PHO002": PhotoBlurry(),
     "PHO003": TextTooSmall(),
@@ -83,11 +106,11 @@ TEXT_CODES: tuple[str, ...] = tuple(code for code in RULES if code not in PHOTO_
 
 
 @lru_cache(maxsize=None)
-def text_codes(*, event: bool, session: bool, history: bool) -> tuple[str, ...]:
+def text_codes(*, event: bool, session: bool, history: bool, chat: bool = False) -> tuple[str, ...]:
     """The text rules that can speak on a draft with or without an event, a current
-    session and the user's history, in table order (whether each is switched on is
-    the settings' business)."""
-    runnable = {"nothing": True, "event": event, "session": event and session}
+    session, the user's history and a live chat, in table order (whether each is
+    switched on is the settings' business)."""
+    runnable = {"nothing": True, "event": event, "session": event and session, "chat": chat}
     return tuple(code for code in TEXT_CODES if runnable[RULES[code].needs] and (history or not RULES[code].reads_history))
 
 
@@ -104,6 +127,10 @@ def recent_hours(settings: _Settings) -> float:
         float(settings.get(f"rules.{code}.{rule.recent_hours_option}"))
         for code, rule in RULES.items()
         if rule.recent_hours_option is not None and settings.rule_enabled(code)
+    ] + [
+        float(settings.get(f"rules.{code}.{rule.recent_minutes_option}")) / 60
+        for code, rule in RULES.items()
+        if rule.recent_minutes_option is not None and settings.rule_enabled(code)
     ]
     return max(hours, default=0.0)
 

@@ -50,6 +50,7 @@ class SessionDraft:
     abstract: str | None = None
     language: str | None = None
     kind: str | None = None
+    do_not_record: bool = False
     id_trusted: bool = True  # False when the id is known to be regenerated at each export
 
 
@@ -126,6 +127,7 @@ class Builder:
                 abstract=d.abstract,
                 language=d.language,
                 kind=d.kind,
+                do_not_record=d.do_not_record,
             )
             for d, key in zip(drafts, keys, strict=True)
         ]

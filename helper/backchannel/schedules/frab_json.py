@@ -25,7 +25,7 @@ from .builder import Builder, SessionDraft
 from .clock import Clock
 from .decoding import load_json, peek_json
 from .reader import Progress, check_size
-from .values import as_list, clean, clean_block, localized, normalise_kind, parse_date, parse_datetime, parse_duration
+from .values import as_list, clean, clean_block, localized, normalise_kind, parse_date, parse_datetime, parse_duration, truthy
 from .model import Programme, Speaker
 
 _HHMM = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*$")
@@ -60,6 +60,14 @@ def code_for(explicit: object, slug: object, ident: object) -> str | None:
             return text
     text = clean(ident)
     return text if text and len(text) <= 12 else None
+
+
+def opted_out(event: dict[str, Any]) -> bool:
+    """Whether the programme asks that the session not be recorded: ``do_not_record`` (frab,
+    pretalx), or ``recording.optout`` / ``recording_optout`` as some exports spell it."""
+    recording = event.get("recording")
+    optout = recording.get("optout") if isinstance(recording, dict) else event.get("recording_optout")
+    return truthy(event.get("do_not_record")) or truthy(optout)
 
 
 def person_from_json(person: Any, lookup: dict[str, dict[str, Any]] | None = None) -> Speaker | None:
@@ -259,6 +267,7 @@ class FrabJsonReader:
                 abstract=clean_block(event.get("abstract")) or clean_block(event.get("description")),
                 language=clean(event.get("language")),
                 kind=normalise_kind(event.get("type")),
+                do_not_record=opted_out(event),
             )
         )
 
@@ -334,6 +343,7 @@ class FrabJsonReader:
                     or clean_block(localized(event.get("description"))),
                     language=clean(language),
                     kind=normalise_kind(event.get("type")),
+                    do_not_record=opted_out(event),
                 )
             )
 

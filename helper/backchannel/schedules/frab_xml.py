@@ -31,7 +31,7 @@ from .builder import Builder, SessionDraft
 from .clock import Clock
 from .decoding import sniff_encoding
 from .reader import Progress, check_size
-from .values import clean, clean_block, normalise_kind, parse_date, parse_datetime, parse_duration
+from .values import clean, clean_block, normalise_kind, parse_date, parse_datetime, parse_duration, truthy
 from .frab_json import code_for, day_datetime, local_time
 from .model import Programme, Speaker
 
@@ -54,6 +54,14 @@ def _text(element: Element | None, tag: str) -> str | None:
 def _block(element: Element, tag: str) -> str | None:
     child = element.find(tag)
     return clean_block(child.text) if child is not None else None
+
+
+def _opted_out(event: Element) -> bool:
+    """Whether the programme asks that the session not be recorded: frab writes
+    ``<recording><optout>true</optout></recording>``, some generators ``<do_not_record>``."""
+    recording = event.find("recording")
+    flag = _text(recording, "optout") if recording is not None else None
+    return truthy(flag) or truthy(_text(event, "do_not_record"))
 
 
 def _event_lines(data: bytes) -> list[int]:
@@ -253,5 +261,6 @@ class FrabXmlReader:
                 abstract=_block(event, "abstract") or _block(event, "description"),
                 language=_text(event, "language"),
                 kind=normalise_kind(_text(event, "type")),
+                do_not_record=_opted_out(event),
             )
         )

@@ -52,6 +52,7 @@ class Session:
     abstract: str | None = None
     language: str | None = None
     kind: str | None = None  # talk, workshop, break, keynote…
+    do_not_record: bool = False  # the programme asks that the session not be recorded or posted (frab optout/do_not_record)
 
 
 @dataclass

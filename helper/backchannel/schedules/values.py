@@ -184,6 +184,17 @@ def normalise_kind(value: object) -> str | None:
     return low
 
 
+def truthy(value: object) -> bool:
+    """A programme's yes/no flag: true, 1, "true", "yes" (any case); anything else is no."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return value != 0
+    if isinstance(value, str):
+        return value.strip().casefold() in {"true", "1", "yes", "y", "on"}
+    return False
+
+
 def as_list(value: object) -> list[Any]:
     """``value`` when it is a JSON array, else an empty list (missing or wrong type)."""
     return value if isinstance(value, list) else []

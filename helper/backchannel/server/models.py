@@ -43,6 +43,30 @@ class CheckRequest(Strict):
     room: str | None = Field(default=None, max_length=200)
     reply_to: str | None = Field(default=None, max_length=300)  # the post this draft replies to (id or URL), when it is a reply
     media: list[MediaRef] = Field(default_factory=list, max_length=4)  # X takes up to four photos
+    chat: str | None = Field(default=None, max_length=64)  # the weekly chat to check against (default: the one live)
+
+
+class ChatCreate(Strict):
+    slug: str = Field(max_length=64)
+    name: str | None = Field(default=None, max_length=300)
+    hashtag: str = Field(max_length=101)
+    weekday: str | int
+    starts: str = Field(max_length=5)
+    minutes: int = 60
+    time_zone: str = Field(max_length=64)
+    moderator: str | None = Field(default=None, max_length=16)
+
+
+class QuestionIn(Strict):
+    """A chat question: as the moderator wrote it ("Q3: …"), or with its number given apart."""
+
+    text: str = Field(min_length=1, max_length=2_000)
+    number: int | None = Field(default=None, ge=1, le=99)
+    at: str | None = Field(default=None, max_length=64)  # when it is asked (default: now)
+    on: str | None = Field(default=None, max_length=10)  # the chat's date, for a question published in advance
+    source: Literal["advance", "pasted", "timeline"] = "pasted"
+    remote_id: str | None = Field(default=None, max_length=30, pattern=r"^\d+$")  # the moderator's post, seen on the timeline
+    author: str | None = Field(default=None, max_length=16)  # who posted it, when seen on the timeline
 
 
 class SpeakerIn(Strict):
@@ -70,6 +94,7 @@ class EventPatch(Strict):
     session_tag_pattern: str | None = Field(default=None, max_length=100)
     starts_on: str | None = Field(default=None, max_length=10)
     ends_on: str | None = Field(default=None, max_length=10)
+    posting_policy: str | None = Field(default=None, max_length=300)
 
 
 class SessionCreate(Strict):
@@ -98,6 +123,7 @@ class SessionPatch(Strict):
     speakers: list[SpeakerIn] | None = Field(default=None, max_length=50)
     url: str | None = Field(default=None, max_length=2000)
     abstract: str | None = Field(default=None, max_length=20_000)
+    do_not_post: str | None = Field(default=None, max_length=300)
 
 
 class SettingsUpdate(RootModel[dict[str, Any]]):

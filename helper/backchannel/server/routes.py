@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from backchannel.server.guard import NO_ROUTE, Handler, no_route
-from backchannel.server.handlers import check, events, health, photos, posts, programme, review, rules, settings
+from backchannel.server.handlers import chats, check, events, health, photos, posts, programme, review, rules, settings
 
 ROUTES: tuple[tuple[str, str, Handler], ...] = (
     ("GET", "/v1/health", health.health),
@@ -27,6 +27,12 @@ ROUTES: tuple[tuple[str, str, Handler], ...] = (
     ("GET", "/v1/events/{slug}/kit", programme.kit),
     ("GET", "/v1/events/{slug}/speakers", programme.list_speakers),
     ("PATCH", "/v1/events/{slug}/speakers/{speaker_id}", programme.patch_speaker),
+    ("GET", "/v1/chats", chats.list_chats),
+    ("POST", "/v1/chats", chats.create_chat),
+    ("GET", "/v1/chats/live", chats.live),
+    ("DELETE", "/v1/chats/{slug}", chats.delete_chat),
+    ("POST", "/v1/chats/{slug}/questions", chats.add_question),
+    ("GET", "/v1/chats/{slug}/answers", chats.answers),
     ("POST", "/v1/posts", posts.record_post),
     ("GET", "/v1/posts", posts.list_posts),
     ("POST", "/v1/photos", photos.analyse),
@@ -41,6 +47,8 @@ ROUTES: tuple[tuple[str, str, Handler], ...] = (
     ("GET", "/review/outside", review.outside),
     ("GET", "/review/events/{slug}", review.event),
     ("GET", "/review/events/{slug}/export", review.export),
+    ("GET", "/review/chats/{slug}", review.chat),
+    ("GET", "/review/chats/{slug}/export", review.chat_export),
     ("GET", "/review/media/{media_id}", review.media),
     ("GET", "/review/static/{name}", review.static),
 )

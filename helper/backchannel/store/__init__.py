@@ -8,6 +8,7 @@ from pathlib import Path
 from backchannel.errors import NotFound
 from backchannel.local.paths import database_path
 from backchannel.settings import Settings
+from backchannel.store.chats import ChatStore
 from backchannel.store.db import Database
 from backchannel.store.events import Event, EventStore, Session
 from backchannel.store.history import HistoryStore
@@ -25,6 +26,7 @@ class Store:
         self.speakers = SpeakerStore(self.db, self.events)
         self.programmes = ProgrammeStore(self.db, self.events)
         self.settings = SettingsStore(self.db)
+        self.chats = ChatStore(self.db)
         # Photos the history keeps live beside the database; an in-memory store keeps none.
         self.history: HistoryStore = HistoryStore(self.db, self.events, None if str(path) == ":memory:" else Path(path).parent / "media")
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Iterable, Mapping, Sequence
 
+from backchannel.compose.snippets import about_line
 from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
 from backchannel.errors import Conflict, InvalidInput, NotFound
 from backchannel.store.session_tags import normalise_hashtag, render_session_tag, validate_pattern
@@ -29,9 +30,10 @@ class Event:
     session_tag_pattern: str | None
     starts_on: str | None
     ends_on: str | None
+    posting_policy: str | None = None
 
     def info(self) -> EventInfo:
-        return EventInfo(slug=self.slug, name=self.name, hashtags=self.hashtags, time_zone=self.time_zone)
+        return EventInfo(slug=self.slug, name=self.name, hashtags=self.hashtags, time_zone=self.time_zone, posting_policy=self.posting_policy)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +45,7 @@ class Event:
             "session_tag_pattern": self.session_tag_pattern,
             "starts_on": self.starts_on,
             "ends_on": self.ends_on,
+            "posting_policy": self.posting_policy,
         }
 
 
@@ -60,6 +63,15 @@ class Session:
     url: str | None
     abstract: str | None
     speakers: tuple[SpeakerInfo, ...]
+    do_not_record: bool = False  # the programme's flag (owned by the import)
+    do_not_post: str | None = None  # the user's own mark, with the reason
+
+    @property
+    def not_to_post(self) -> str | None:
+        """Why the session is not to be posted, None when it may be: the user's mark first, else the programme's flag."""
+        if self.do_not_post:
+            return self.do_not_post
+        return "the programme marks it do-not-record" if self.do_not_record else None
 
     def info(self) -> SessionInfo:
         return SessionInfo(
@@ -70,6 +82,9 @@ class Session:
             room=self.room,
             tag=self.tag,
             speakers=self.speakers,
+            do_not_post=self.not_to_post,
+            url=self.url,
+            about=about_line(self.abstract),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -86,6 +101,8 @@ class Session:
             "url": self.url,
             "abstract": self.abstract,
             "speakers": [{"name": s.name, "handles": dict(s.handles)} for s in self.speakers],
+            "do_not_record": self.do_not_record,
+            "do_not_post": self.do_not_post,
         }
 
 
@@ -171,6 +188,23 @@ class EventStore:
         except sqlite3.IntegrityError:
             raise Conflict(f"An event with slug {values['slug']!r} already exists.", details={"slug": values["slug"]}) from None
         return self.get_event(values["slug"])
+
+    def set_posting_policy(self, slug: str, policy: str | None) -> Event:
+        """Set (or, with None or blank, clear) the event's posting policy, in the organisers' words."""
+        event = self.get_event(slug)
+        text = _short_note(policy, "posting_policy")
+        with self.db.write() as conn:
+            conn.execute("UPDATE events SET posting_policy = ? WHERE id = ?", (text, event.id))
+        return self.get_event(slug)
+
+    def mark_do_not_post(self, slug: str, session_id: int, reason: str | None) -> Session:
+        """Mark a session as not to be posted, with the reason (None or blank clears the mark). The
+        programme's own do-not-record flag is the import's and stays as the file says."""
+        self.get_session(session_id, event=slug)
+        text = _short_note(reason, "reason")
+        with self.db.write() as conn:
+            conn.execute("UPDATE sessions SET do_not_post = ? WHERE id = ?", (text, session_id))
+        return self.get_session(session_id)
 
     def get_event(self, slug: str) -> Event:
         row = self.db.conn.execute("SELECT * FROM events WHERE slug = ?", (slug,)).fetchone()
@@ -370,9 +404,22 @@ class EventStore:
                     id=row["id"], key=row["key"], title=row["title"], start=from_store(row["starts_at"]), end=from_store(row["ends_at"]),
                     room=row["room"], track=row["track"], code=row["code"], tag=tag, url=row["url"], abstract=row["abstract"],
                     speakers=tuple(speakers[row["id"]]),
+                    do_not_record=bool(row["do_not_record"]), do_not_post=row["do_not_post"],
                 )
             )
         return out
+
+
+def _short_note(value: str | None, field_name: str) -> str | None:
+    """A one-line note a person wrote (a policy, a reason): trimmed, None when blank, at most 300 characters."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidInput(f"{field_name} must be text.", details={"field": field_name})
+    text = " ".join(value.split())
+    if len(text) > 300:
+        raise InvalidInput(f"{field_name} is {len(text)} characters long; keep it under 300.", details={"field": field_name})
+    return text or None
 
 
 def _upsert_speaker(conn: sqlite3.Connection, event_id: int, speaker: SpeakerInfo) -> int:
@@ -427,4 +474,5 @@ def _event(row: sqlite3.Row) -> Event:
     return Event(
         id=row["id"], slug=row["slug"], name=row["name"], time_zone=row["time_zone"], hashtags=tuple(json.loads(row["hashtags"])),
         session_tag_pattern=row["session_tag_pattern"], starts_on=row["starts_on"], ends_on=row["ends_on"],
+        posting_policy=row["posting_policy"],
     )

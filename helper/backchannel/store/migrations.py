@@ -227,4 +227,41 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         END;
         """,
     ),
+    (
+        "0006_guide_and_chats",
+        """
+        -- The programme asks that the session not be recorded (frab <optout>, do_not_record); owned by the import.
+        ALTER TABLE sessions ADD COLUMN do_not_record INTEGER NOT NULL DEFAULT 0;
+        -- The user's own mark: why this session is not to be posted (NULL: no mark); survives re-imports.
+        ALTER TABLE sessions ADD COLUMN do_not_post TEXT;
+        -- The event's posting policy in the organisers' words ("no photos of slides"), NULL when it has none.
+        ALTER TABLE events ADD COLUMN posting_policy TEXT;
+        -- A weekly hashtag chat: its hashtag, weekday and local start time, length and moderator.
+        CREATE TABLE chats (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            hashtag TEXT NOT NULL,                         -- without '#'
+            weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),  -- Monday 0, as Python counts
+            starts TEXT NOT NULL,                          -- local wall-clock HH:MM in time_zone
+            minutes INTEGER NOT NULL DEFAULT 60 CHECK (minutes BETWEEN 5 AND 600),
+            time_zone TEXT NOT NULL,
+            moderator TEXT,                                -- '@handle' on X, NULL when not known
+            created_at TEXT NOT NULL
+        );
+        -- A chat's questions, per occurrence (the local date it runs on): published in advance with
+        -- their time, or added as they appear (pasted, or seen in the moderator's post).
+        CREATE TABLE chat_questions (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+            occurrence TEXT NOT NULL,                      -- local date YYYY-MM-DD of the chat
+            number INTEGER NOT NULL CHECK (number BETWEEN 1 AND 99),
+            text TEXT NOT NULL,
+            asked_at TEXT NOT NULL,                        -- UTC stamp: when it is (or was) asked
+            source TEXT NOT NULL DEFAULT 'pasted',         -- 'advance', 'pasted' or 'timeline'
+            remote_id TEXT,                                -- the moderator's post, when seen on the timeline
+            UNIQUE (chat_id, occurrence, number)
+        );
+        """,
+    ),
 )

@@ -67,7 +67,7 @@ class ImportReport:
         }
 
 
-_SESSION_FIELDS = ("title", "starts_at", "ends_at", "room", "track", "code", "url", "abstract", "kind", "language")
+_SESSION_FIELDS = ("title", "starts_at", "ends_at", "room", "track", "code", "url", "abstract", "kind", "language", "do_not_record")
 
 
 class ProgrammeStore:
@@ -132,7 +132,7 @@ class ProgrammeStore:
                 values = {
                     "title": session.title, "starts_at": to_store(session.start), "ends_at": to_store(session.end), "room": session.room,
                     "track": session.track, "code": session.code, "url": session.url, "abstract": session.abstract,
-                    "kind": session.kind, "language": session.language,
+                    "kind": session.kind, "language": session.language, "do_not_record": int(session.do_not_record),
                 }
                 row = existing.pop(session.key, None)
                 if row is None:

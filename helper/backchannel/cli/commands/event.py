@@ -1,4 +1,4 @@
-"""`backchannel event add | edit | list | show | use` (`event kit` is in event_kit.py)."""
+"""`backchannel event add | edit | list | show | use | policy` (`event kit` is in event_kit.py)."""
 
 from __future__ import annotations
 
@@ -39,6 +39,12 @@ def configure(parser: argparse.ArgumentParser) -> Any:
     show = action(sub, "show", help="show an event's card", run=run_event_show, example="backchannel event show lt13")
     show.add_argument("slug")
     format_option(show)
+    policy = action(sub, "policy", help="set the event's posting policy, in the organisers' words (or --clear)", run=run_event_policy,
+                    example='backchannel event policy lt13 "No photos of slides, no posting of unpublished data"\nbackchannel event policy lt13 --clear')
+    policy.add_argument("slug")
+    policy.add_argument("text", nargs="?", help="the policy, e.g. \"no photos of slides\"")
+    policy.add_argument("--clear", action="store_true", help="the event has no posting policy")
+    format_option(policy)
     use = action(sub, "use", help="make an event the active one (or --none)", run=run_event_use,
                  example="backchannel event use lt13\nbackchannel event use --none")
     use.add_argument("slug", nargs="?")
@@ -47,7 +53,22 @@ def configure(parser: argparse.ArgumentParser) -> Any:
 
 
 def run_event_help(args: argparse.Namespace) -> int:
-    raise InvalidInput("Choose an action: backchannel event add|list|show|edit|use (see `backchannel event --help`).")
+    raise InvalidInput("Choose an action: backchannel event add|list|show|edit|use|policy (see `backchannel event --help`).")
+
+
+def run_event_policy(args: argparse.Namespace) -> int:
+    if args.clear == bool(args.text):
+        raise InvalidInput('Give the policy in quotes, e.g. backchannel event policy lt13 "no photos of slides", or --clear.')
+    store = open_store(args)
+    try:
+        event = store.events.set_posting_policy(args.slug, None if args.clear else args.text)
+    finally:
+        store.close()
+    if args.format == "json":
+        print_json(event.to_dict())
+    else:
+        sys.stdout.write(_event_text(event) + "\n")
+    return 0
 
 
 def zone_note(slug: str) -> str:
@@ -63,7 +84,8 @@ def _event_text(event: Event, active: bool = False) -> str:
     dates = f" {event.starts_on}…{event.ends_on}" if event.starts_on else ""
     star = "* " if active else "  "
     pattern = f", session tags {event.session_tag_pattern}" if event.session_tag_pattern else ""
-    return f"{star}{event.slug:<20} {event.name} — {tags} ({event.time_zone}{dates}{pattern})"
+    policy = f"\n{' ' * 23}posting policy: {event.posting_policy}" if event.posting_policy else ""
+    return f"{star}{event.slug:<20} {event.name} — {tags} ({event.time_zone}{dates}{pattern}){policy}"
 
 
 def _card_fields(args: argparse.Namespace) -> dict[str, Any]:

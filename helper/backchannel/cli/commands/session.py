@@ -1,4 +1,4 @@
-"""`backchannel session add | list | edit | remove`: an event's sessions, by hand."""
+"""`backchannel session add | list | edit | remove | no-post`: an event's sessions, by hand."""
 
 from __future__ import annotations
 
@@ -49,6 +49,15 @@ def configure(parser: argparse.ArgumentParser) -> Any:
                     example="backchannel session remove 12")
     remove.add_argument("id", type=int, help="the session's id")
     event_option(remove)
+    no_post = action(sub, "no-post", help="mark a session as not to be posted (the coach warns on drafts and errs on photos during it)",
+                     run=run_session_no_post,
+                     example='backchannel session no-post 12 --reason "speaker asked: unpublished data"\nbackchannel session no-post 12 --clear')
+    no_post.add_argument("id", type=int, help="the session's id")
+    event_option(no_post)
+    which = no_post.add_mutually_exclusive_group()
+    which.add_argument("--reason", default="you marked it", help="why, in a few words (shown in the tip)")
+    which.add_argument("--clear", action="store_true", help="lift your mark (a programme's own do-not-record flag stays)")
+    format_option(no_post)
     listing = action(sub, "list", help="list sessions (or those on at --at)", run=run_session_list,
                      example="backchannel session list --event lt13\nbackchannel session list --at 2013-01-30T10:30")
     event_option(listing)
@@ -58,7 +67,7 @@ def configure(parser: argparse.ArgumentParser) -> Any:
 
 
 def run_session_help(args: argparse.Namespace) -> int:
-    raise InvalidInput("Choose an action: backchannel session add|list|edit|remove (see `backchannel session --help`).")
+    raise InvalidInput("Choose an action: backchannel session add|list|edit|remove|no-post (see `backchannel session --help`).")
 
 
 def parse_speaker(spec: str) -> SpeakerInfo:
@@ -78,7 +87,8 @@ def _session_text(session: Session, zone_name: str) -> str:
     room = f" [{session.room}]" if session.room else ""
     tag = f" #{session.tag}" if session.tag else ""
     who = ", ".join(s.handles.get("x") or s.name for s in session.speakers)
-    return f"{session.id:>5}  {local}{room} {session.title}{tag}" + (f" — {who}" if who else "")
+    hold = f"  (not to be posted: {session.not_to_post})" if session.not_to_post else ""
+    return f"{session.id:>5}  {local}{room} {session.title}{tag}" + (f" — {who}" if who else "") + hold
 
 
 def run_session_add(args: argparse.Namespace) -> int:
@@ -101,6 +111,21 @@ def run_session_add(args: argparse.Namespace) -> int:
         print_json(session.to_dict())
     else:
         sys.stdout.write(_session_text(session, shown_zone(event.time_zone, settings.get("display_time_zone"))) + "\n")
+    return 0
+
+
+def run_session_no_post(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        event = event_for(store, args.event)
+        session = store.events.mark_do_not_post(event.slug, args.id, None if args.clear else args.reason)
+        shown = shown_zone(event.time_zone, store.settings.load().get("display_time_zone"))
+    finally:
+        store.close()
+    if args.format == "json":
+        print_json(session.to_dict())
+    else:
+        sys.stdout.write(_session_text(session, shown) + "\n")
     return 0
 
 

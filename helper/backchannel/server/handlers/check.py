@@ -14,6 +14,6 @@ async def check(request: web.Request) -> web.Response:
     photos = attached_photos(request.app, body.media) if body.media else ()
     checked = check_draft(
         request.app[STORE], body.text, platform=body.platform, event=body.event, session=body.session, at=body.at, room=body.room,
-        reply_to=body.reply_to, photos=photos,
+        reply_to=body.reply_to, photos=photos, chat=body.chat,
     )
     return json_response(checked.to_dict())

@@ -39,7 +39,12 @@ async def get_event(request: web.Request) -> web.Response:
 
 async def patch_event(request: web.Request) -> web.Response:
     body = await read_json(request, EventPatch)
-    event = request.app[STORE].events.update_event(request.match_info["slug"], body.model_dump(exclude_unset=True))
+    changes = body.model_dump(exclude_unset=True)
+    events = request.app[STORE].events
+    slug = request.match_info["slug"]
+    if "posting_policy" in changes:  # the organisers' words, kept apart from the card's fields
+        events.set_posting_policy(slug, changes.pop("posting_policy"))
+    event = events.update_event(slug, changes) if changes else events.get_event(slug)
     return json_response(event.to_dict())
 
 
@@ -73,7 +78,10 @@ async def patch_session(request: web.Request) -> web.Response:
     store = request.app[STORE]
     event = store.events.get_event(request.match_info["slug"])
     changes: dict[str, Any] = {}
-    for name in body.model_fields_set:
+    session_id = path_id(request, "session_id", "session")
+    if "do_not_post" in body.model_fields_set:  # the user's own mark, which a re-import keeps
+        store.events.mark_do_not_post(event.slug, session_id, body.do_not_post)
+    for name in body.model_fields_set - {"do_not_post"}:
         value = getattr(body, name)
         if name in ("title", "start", "end") and value is None:
             raise InvalidInput(f"A session's {name} can be changed but not cleared.", details={"field": name})
@@ -82,7 +90,7 @@ async def patch_session(request: web.Request) -> web.Response:
         elif name == "speakers":
             value = [SpeakerInfo(s.name, dict(s.handles)) for s in value or []]
         changes[name] = value
-    session = store.events.update_session(event.slug, path_id(request, "session_id", "session"), changes)
+    session = store.events.update_session(event.slug, session_id, changes) if changes else store.events.get_session(session_id, event=event.slug)
     return json_response(session.to_dict())
 
 

@@ -14,7 +14,8 @@ from typing import Awaitable, Callable
 
 from aiohttp import web
 
-from backchannel.errors import BackchannelError, NotFound
+from backchannel.errors import BackchannelError, InvalidInput, NotFound
+from backchannel.coach.chats import answers_by_question, answers_markdown
 from backchannel.coach.export import export_event
 from backchannel.history.media import content_type
 from backchannel.review import views
@@ -23,6 +24,7 @@ from backchannel.review.render import STATIC, render
 from backchannel.review.worker import PageWorker
 from backchannel.server.io import SECURITY_HEADERS, path_id
 from backchannel.server.keys import STORE
+from backchannel.store import Store
 
 REVIEW_CSP = (
     "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self';"
@@ -98,7 +100,7 @@ async def logout(request: web.Request) -> web.Response:
 
 @html_errors
 async def index(request: web.Request) -> web.Response:
-    return page(await request.app[PAGES].run(lambda store: render("index.html", **views.index_view(store))))
+    return page(await request.app[PAGES].run(lambda store: render("index.html", **views.index_view(store), chats=store.chats.list_chats())))
 
 
 @html_errors
@@ -135,6 +137,33 @@ async def export(request: web.Request) -> web.Response:
     return web.Response(
         text=body, content_type=EXPORT_TYPES[fmt], charset="utf-8", headers={**FILE_HEADERS, "Content-Disposition": disposition}
     )
+
+
+def _weeks(request: web.Request) -> int:
+    raw = request.query.get("weeks", "12")
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 520:
+        raise InvalidInput(f"weeks takes 1 to 520, not {raw!r}.", details={"field": "weeks"})
+    return int(raw)
+
+
+@html_errors
+async def chat(request: web.Request) -> web.Response:
+    """A weekly chat: each run, one's answers under the question they answer."""
+    slug, weeks = request.match_info["slug"], _weeks(request)
+
+    def build(store: Store) -> str:
+        found, runs = answers_by_question(store, slug, weeks=weeks)
+        return render("chat.html", chat=found, runs=runs, weeks=weeks)
+
+    return page(await request.app[PAGES].run(build))
+
+
+@html_errors
+async def chat_export(request: web.Request) -> web.Response:
+    slug, weeks = request.match_info["slug"], _weeks(request)
+    body = await request.app[PAGES].run(lambda store: answers_markdown(*answers_by_question(store, slug, weeks=weeks)))
+    disposition = f'attachment; filename="{slug}-answers.md"'
+    return web.Response(text=body, content_type="text/markdown", charset="utf-8", headers={**FILE_HEADERS, "Content-Disposition": disposition})
 
 
 async def media(request: web.Request) -> web.Response:
