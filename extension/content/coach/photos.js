@@ -109,6 +109,11 @@
     }
   }
 
+  /** Resolves once what the DOM shows now has been painted (at once in a hidden tab, which paints nothing). */
+  function painted() {
+    return new Promise((resolve) => ns.frames.atNextFrame((framed) => (framed ? ns.frames.afterPaint(resolve, { inFrame: true }) : resolve())));
+  }
+
   /** A JPEG copy of the decoded photo, COPY_LONG_SIDE px on its long side, as base64 with the
    * original's size ({ data, width, height }); null when the photo is no larger than that or
    * the browser will not encode it (the whole file then goes first, as before). */
@@ -119,7 +124,7 @@
     try {
       const canvas = new OffscreenCanvas(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
       const context = canvas.getContext('2d');
-      context.imageSmoothingQuality = 'high';
+      context.imageSmoothingQuality = 'medium';
       context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
       const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: COPY_QUALITY });
       return { data: await base64Of(blob), width, height };
@@ -207,6 +212,9 @@
             this.thumbnail(photo, bitmap);
             return;
           }
+          // Let the first tips be painted before the original is read and sent: copying 5 MB of
+          // base64 into a message holds this thread, and the paint would wait for it.
+          await painted();
         }
         this.thumbnail(photo, bitmap);
       }
