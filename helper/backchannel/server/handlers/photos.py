@@ -153,7 +153,10 @@ def _original(request: web.Request, later: bool) -> tuple[int, int] | None:
     if match is None:
         raise BadRequest("`original` is the original photo's size as WIDTHxHEIGHT in pixels, e.g. `4000x3000`.", details={"parameter": "original"})
     if not later:
-        raise BadRequest("A copy (`original`) is answered quickly only: send it with `text=later`, and the original for the reading.", details={"parameter": "original"})
+        raise BadRequest(
+            "A copy (`original`) is answered quickly only: send it with `text=later`, and the original for the reading.",
+            details={"parameter": "original"},
+        )
     width, height = int(match[1]), int(match[2])
     if width * height > MAX_PIXELS:
         raise BadRequest(f"`original` declares more than {MAX_PIXELS // 1_000_000} megapixels, more than the helper reads.", details={"parameter": "original"})
