@@ -2,16 +2,20 @@
  * a token rotated (401: ask the native host again), a helper restarted on another port
  * or not running (connection refused: ask again, the host starts it).
  *
- * A request is { method, path, json?, bytes?, type?, binary? }: a JSON body, or raw bytes
- * sent as `type` (a photo); `binary` reads the answer as bytes (a cropped photo). */
+ * A request is { method, path, json?, bytes?, type?, binary?, timeout? }: a JSON body, or raw
+ * bytes sent as `type` (a photo); `binary` reads the answer as bytes (a cropped photo);
+ * `timeout` names the kind of call (REQUEST_TIMEOUTS_MS: call, photo, reading). A call that
+ * runs out of time found the helper busy, not gone: it is reported as 'helper-busy' and not
+ * retried with a fresh pairing. */
 (() => {
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
-  const { REQUEST_TIMEOUT_MS } = ns.constants;
+  const { REQUEST_TIMEOUTS_MS } = ns.constants;
   const reachableListeners = new Set();
 
-  /** One try with one pairing: { kind: ok | unauthorized | failed | unreachable, status?, payload?, bytes?, type? }. */
-  async function attempt(pairing, { method, path, json, bytes, type, binary = false }) {
+  /** One try with one pairing: { kind: ok | unauthorized | failed | unreachable | timeout, status?, payload?, bytes?, type? }. */
+  async function attempt(pairing, { method, path, json, bytes, type, binary = false, timeout = 'call' }) {
+    const limit = Object.hasOwn(REQUEST_TIMEOUTS_MS, timeout) ? REQUEST_TIMEOUTS_MS[timeout] : REQUEST_TIMEOUTS_MS.call;
     const headers = { Authorization: `Bearer ${pairing.token}` };
     let body;
     if (json !== undefined) {
@@ -27,20 +31,26 @@
     try {
       response = await fetch(pairing.url + path, {
         method, headers, body,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(limit),
         cache: 'no-store',
         credentials: 'omit',
       });
     } catch (error) {
-      return { kind: 'unreachable', error };
+      return { kind: error?.name === 'TimeoutError' ? 'timeout' : 'unreachable', error };
     }
-    if (response.ok && binary) {
-      return { kind: 'ok', status: response.status, bytes: new Uint8Array(await response.arrayBuffer()), type: response.headers.get('Content-Type') || '' };
+    try {
+      if (response.ok && binary) {
+        return { kind: 'ok', status: response.status, bytes: new Uint8Array(await response.arrayBuffer()), type: response.headers.get('Content-Type') || '' };
+      }
+    } catch (error) {
+      // The time ran out while the body was still arriving.
+      return { kind: error?.name === 'TimeoutError' ? 'timeout' : 'unreachable', error };
     }
     let payload = null;
     try {
       payload = await response.json();
-    } catch {
+    } catch (error) {
+      if (error?.name === 'TimeoutError') return { kind: 'timeout', error };
       payload = null;
     }
     if (response.status === 401) return { kind: 'unauthorized', status: 401, payload };
@@ -66,6 +76,7 @@
   /** The HelperError a failed outcome stands for; `prefix` says what was being done. */
   function errorOf(result, prefix = ns.messages['helper-error']) {
     if (result.kind === 'unreachable') return new ns.HelperError('helper-down');
+    if (result.kind === 'timeout') return new ns.HelperError('helper-busy');
     if (result.kind === 'unauthorized') return new ns.HelperError('unauthorized');
     const message = result.payload?.error?.message;
     return new ns.HelperError('helper-error', message ? [prefix, message].filter(Boolean).join(' ') : null, result.payload?.error?.code);

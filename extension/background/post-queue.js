@@ -61,6 +61,7 @@
     }
     if (result.kind === 'ok' || result.status === 409) return { outcome: 'stored' };
     if (result.kind === 'unreachable') return { outcome: 'kept', note: ns.messages['helper-down'] };
+    if (result.kind === 'timeout') return { outcome: 'kept', note: ns.messages['helper-busy'] };
     if (result.kind === 'unauthorized' || isTransient(result.status)) {
       return { outcome: 'kept', note: result.payload?.error?.message || `The helper answered ${result.status}.` };
     }

@@ -82,8 +82,10 @@
 
     /** A photo attached to a draft: its bytes (base64) to POST /v1/photos?text=later, the
      * quick analysis back (no OCR yet: `text_pending`); 'photo-text' then brings the whole.
+     * `original` ({ width, height }): the bytes are the page's smaller copy of a photo of that
+     * size, sent first for the quick answer; the original follows for the reading.
      * `whole` asks for the whole analysis at once (a photo sent again after a helper restart). */
-    async photo({ data, mediaType, whole }) {
+    async photo({ data, mediaType, whole, original }) {
       if (typeof data !== 'string' || data.length > Math.ceil(PHOTO_MAX_BYTES / 3) * 4 + 4) {
         throw new HelperError('helper-error', `The photo is over ${PHOTO_MAX_BYTES / 1024 / 1024} MiB, the most the helper reads.`);
       }
@@ -93,7 +95,16 @@
       } catch {
         throw new HelperError('helper-error', 'The photo did not arrive whole.');
       }
-      const result = await helper.exchange({ method: 'POST', path: whole === true ? '/v1/photos' : '/v1/photos?text=later', bytes: body, type: PHOTO_TYPE.test(String(mediaType)) ? mediaType : 'application/octet-stream' });
+      let path = whole === true ? '/v1/photos' : '/v1/photos?text=later';
+      if (original !== undefined) {
+        // The page's smaller copy of a photo of this size: its quick answer, sized as the original.
+        const { width, height } = original ?? {};
+        if (whole === true || !Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width < 1 || height < 1) {
+          throw new HelperError('helper-error', 'A photo copy needs its original’s size, and comes before the original.');
+        }
+        path += `&original=${width}x${height}`;
+      }
+      const result = await helper.exchange({ method: 'POST', path, bytes: body, type: PHOTO_TYPE.test(String(mediaType)) ? mediaType : 'application/octet-stream', timeout: 'photo' });
       if (result.kind !== 'ok') throw helper.errorOf(result, '');
       return { photo: result.payload };
     },
@@ -101,7 +112,7 @@
     /** The whole analysis of a photo sent with 'photo': waits while the helper reads its slide. */
     async 'photo-text'({ id }) {
       if (!PHOTO_ID.test(String(id))) throw new HelperError('helper-error', 'Unknown photo.');
-      const result = await helper.exchange({ method: 'GET', path: `/v1/photos/${id}` });
+      const result = await helper.exchange({ method: 'GET', path: `/v1/photos/${id}`, timeout: 'reading' });
       if (result.kind !== 'ok') throw helper.errorOf(result, '');
       return { photo: result.payload };
     },
@@ -110,7 +121,7 @@
     async 'photo-copy'({ id, kind }) {
       if (!PHOTO_ID.test(String(id))) throw new HelperError('helper-error', 'Unknown photo.');
       if (kind !== 'crop' && kind !== 'clean') throw new HelperError('helper-error', 'A photo copy is a crop or a clean copy.');
-      const result = await helper.exchange({ method: 'GET', path: `/v1/photos/${id}/${kind}`, binary: true });
+      const result = await helper.exchange({ method: 'GET', path: `/v1/photos/${id}/${kind}`, binary: true, timeout: 'photo' });
       if (result.kind !== 'ok') throw helper.errorOf(result, '');
       return { data: bytes.toBase64(result.bytes), type: result.type.split(';')[0].trim() || 'image/jpeg' };
     },

@@ -10,7 +10,11 @@
     PLATFORM: 'x',
     // A pause this long in typing sends the draft for checking (issue: ≤ 250 ms).
     DEBOUNCE_MS: 150,
-    REQUEST_TIMEOUT_MS: 5000,
+    // How long each kind of call to the helper may take before the helper counts as busy.
+    // A photo waits for one of the helper's photo workers and is measured within the photo's
+    // budget (helper/backchannel/photos/limits.py SECONDS, 15 s); the reading's GET waits for
+    // the whole reading, within the same budget plus the helper's grace (5 s). Each with a margin.
+    REQUEST_TIMEOUTS_MS: Object.freeze({ call: 5000, photo: 20000, reading: 25000 }),
     // Where the helper may live: loopback only, whatever a pairing says.
     HELPER_URL: /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):(\d{1,5})$/,
     RULE_CODE: /^[A-Z]{3}\d{3}$/,
@@ -30,6 +34,7 @@
     'helper-down': 'The Backchannel helper is not running — start it with `make run`.',
     'not-paired': 'Not paired with the Backchannel helper — run `make run` (it installs the native host), or pair by hand in the extension options.',
     unauthorized: 'The helper refused the token — pair again in the extension options (`backchannel token` shows the current one).',
+    'helper-busy': 'The Backchannel helper is busy and did not answer in time — it will be asked again.',
     'helper-error': 'The helper could not check this draft.',
     'extension-reloaded': 'Backchannel Coach was updated — reload this page to keep coaching.',
     'no-event': 'Pick the event you are at in the extension options, so tips know its hashtag and programme.',

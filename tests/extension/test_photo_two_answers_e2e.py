@@ -62,3 +62,34 @@ def test_quick_tips_first_then_the_read_verdict_updates_them(open_x: Any) -> Non
     quick, final = measures["backchannel:photo-tips-painted"], measures["backchannel:photo-final-painted"]
     assert len(quick) == 1 and len(final) == 1  # each painted once for the one photo
     assert quick[0] <= final[0]
+
+
+def test_a_large_photo_goes_first_as_a_copy_and_the_original_follows_for_the_reading(open_x: Any, helper: RunningHelper) -> None:
+    import hashlib
+    import io
+    import urllib.request
+
+    from PIL import Image
+
+    # The small slide photo as a phone takes it: 3600×2700, well over the 1 MiB above which a copy goes first.
+    image = Image.open(io.BytesIO(small_slide_photo())).convert("RGB")
+    image = image.resize((image.width * 3, image.height * 3), Image.Resampling.BICUBIC)
+    image = Image.blend(image, Image.effect_noise(image.size, 40).convert("RGB"), 0.1)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=95)
+    big = out.getvalue()
+    assert len(big) > 1024 * 1024
+    page = open_x()
+    page.locator('[data-testid="tweetTextarea_0"]').click()
+    page.keyboard.type("Slides from the keynote")
+    pick_photo(page, big, name="phone.jpg")
+    page.locator(f'{READY} [data-rule="PHO003"]').wait_for(timeout=60000)
+    assert page.locator("[data-backchannel-photo-reading]").count() == 0
+    measures = content_script_measures(page, ("backchannel:photo-copy-made", "backchannel:photo-tips-painted", "backchannel:photo-final-painted"))
+    assert len(measures["backchannel:photo-copy-made"]) == 1
+    assert len(measures["backchannel:photo-tips-painted"]) == 1 and len(measures["backchannel:photo-final-painted"]) == 1
+    # The original followed: the helper has it under its own id, read, at its own size.
+    request = urllib.request.Request(f"{helper.url}/v1/photos/{hashlib.sha256(big).hexdigest()}", headers={"Authorization": f"Bearer {helper.token}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        whole = json.load(response)
+    assert (whole["width"], whole["height"]) == image.size and whole["text_pending"] is False and whole["text"] is not None

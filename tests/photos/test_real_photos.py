@@ -30,6 +30,7 @@ KEYSTONED = "conference2/601387539073753088-CFiOx15VAAAHOXg.jpg"
 DARK_THEME_ANGLE = "conference2/929902218567913472-DOetI0ZUMAANJCz.jpg"
 DARK_HALL_BRIGHT_SLIDE = "conference2/1166646861639356416-EDDDHyGWkAAtxcT.jpg"
 GENERIC_ROOM = "conference/468301386229493760-Bn-9oSPIUAAehtl.jpg"
+BACKDROP_BETWEEN_SLIDES = "conference2/929889696318140416-DOehv9RVQAAqj4L.jpg"
 
 
 def index_rows(photos: Path) -> list[tuple[str, int, int, str]]:
@@ -132,3 +133,15 @@ def test_the_legible_slide_is_found_at_its_place(analysed: dict[str, PhotoAnalys
     left, top, right, bottom = analysis.slide.box.to_list()
     # Where a person sees the "Using ES2015 with Polymer" slide: the left half, a third of the way down.
     assert left < 60 and 280 < top < 360 and 420 < right < 480 and 580 < bottom < 660
+
+
+def test_a_backdrop_banner_beside_the_screens_does_not_make_the_slide_readable(analysed: dict[str, PhotoAnalysis]) -> None:
+    # Two small lit slides either side of a dark backdrop with the event's name in large letters:
+    # the screen is a lit slide, not the banner, and the verdict is about its text.
+    analysis = analysed[BACKDROP_BETWEEN_SLIDES]
+    assert analysis.slide is not None and analysis.slide.found_by == "brightness"
+    assert analysis.slide.brightness > 150  # a lit screen, not the dark backdrop
+    banner = [line for line in analysis.text.lines if line.text and "Ethereum" in line.text]  # type: ignore[union-attr]
+    assert banner and not any(line.on_slide for line in banner)
+    assert verdict(analysis.text).kind == "nothing_readable"
+    assert "PHO003" in {tip.code for tip in check_photos([AttachedPhoto(analysis)])}

@@ -81,3 +81,55 @@ def test_the_description_is_proposed_once_the_slide_is_read() -> None:
     assert "PHO006" not in {t.code for t in check_photos([AttachedPhoto(quick[0], alt="")])}
     [tip] = [t for t in check_photos([AttachedPhoto(whole, alt="")]) if t.code == "PHO006"]
     assert tip.photo_fix is not None and tip.photo_fix.description  # type: ignore[attr-defined]
+
+
+# --- A copy first: the page sends a smaller copy for the quick answer, then the original ---
+
+
+def _original_and_copy(sample: str, scale: float = 3.0, copy_long_side: int = 1600) -> tuple[bytes, bytes, tuple[int, int]]:
+    """A large "original" made from a sample, and the page's JPEG copy of it (long side ``copy_long_side``)."""
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(sample_bytes(sample))).convert("RGB")
+    original = image.resize((round(image.width * scale), round(image.height * scale)), Image.Resampling.BICUBIC)
+    factor = copy_long_side / max(original.size)
+    copy = original.resize((round(original.width * factor), round(original.height * factor)), Image.Resampling.LANCZOS)
+    out_original, out_copy = io.BytesIO(), io.BytesIO()
+    original.save(out_original, "JPEG", quality=90)
+    copy.save(out_copy, "JPEG", quality=90)
+    return out_original.getvalue(), out_copy.getvalue(), original.size
+
+
+async def test_a_copy_is_answered_quickly_as_the_original_it_stands_for(api: Api) -> None:
+    original, copy, (width, height) = _original_and_copy("backlit-speaker")
+    _, of_original = await post_photo(api, original, "?text=later")
+    status, of_copy = await post_photo(api, copy, f"?text=later&original={width}x{height}")
+    assert status == 200 and of_copy["id"] == photo_id(copy) and of_copy["text_pending"] is True and of_copy["text"] is None
+    # Sized as the original: X's preview of the file is matched by this size, and PHO005 judges it.
+    assert (of_copy["width"], of_copy["height"]) == (width, height)
+    assert of_copy["display"] == of_original["display"]
+    # The same quick tips, and the slide where the original's is, in the original's pixels.
+    assert [t["code"] for t in of_copy["tips"]] == [t["code"] for t in of_original["tips"]] == ["PHO004"]
+    for a, b in zip(of_copy["slide"]["box"], of_original["slide"]["box"]):
+        assert abs(a - b) <= 0.02 * width
+    assert abs(of_copy["measurements"]["brightness"] - of_original["measurements"]["brightness"]) < 2
+    # Its reading is the original's: the copy itself is never read (no OCR spent on it).
+    assert photo_id(copy) not in api.client.app[PHOTOS].reading
+
+
+async def test_a_copy_that_cannot_stand_for_its_original_is_400(api: Api) -> None:
+    _, copy, (width, height) = _original_and_copy("distant-slide")
+    for query, words in (
+        (f"?original={width}x{height}", "text=later"),  # a copy is answered quickly only
+        ("?text=later&original=big", "WIDTHxHEIGHT"),
+        ("?text=later&original=0x100", "WIDTHxHEIGHT"),
+        ("?text=later&original=1000x750", "larger than the original"),  # the copy is 1600×1200
+        (f"?text=later&original={width}x{width}", "not the shape"),
+        ("?text=later&original=40000x30000", "megapixels"),
+    ):
+        status, body = await post_photo(api, copy, query)
+        assert status == 400 and body["error"]["code"] == "bad_request", query
+        assert words in body["error"]["message"] and body["error"]["details"]["parameter"] == "original", query
+    assert len(api.client.app[PHOTOS].cache) == 0

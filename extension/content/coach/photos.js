@@ -17,10 +17,16 @@
   const { PHOTO_MAX_BYTES } = ns.constants;
   const THUMBNAIL_WIDTH = 192; // decoded at twice the panel's 96 px, for sharp high-DPI thumbnails
   const GONE_AFTER_MS = 3000; // X needs a moment to show a new attachment
-  const UNREACHABLE = new Set(['helper-down', 'not-paired', 'unauthorized']);
+  const UNREACHABLE = new Set(['helper-down', 'helper-busy', 'not-paired', 'unauthorized']); // sent again once the helper answers
   const FINGERPRINT_SIDE = 8;
   const SAME_PICTURE = 24; // mean luminance difference (0-255) below which two fingerprints are one picture
   const MEMORY_MS = 10 * 60 * 1000;
+  // A photo larger than this goes first as a copy of COPY_LONG_SIDE px on its long side: the
+  // first answer's measurements are made at X's display size (1200 px), which the copy holds in
+  // full, and a few hundred KB cross extension messaging in a fraction of what 4 MB take.
+  const COPY_ABOVE_BYTES = 1024 * 1024;
+  const COPY_LONG_SIDE = 1600;
+  const COPY_QUALITY = 0.9;
   let nextKey = 0;
 
   // Analysed photos of composers X unmounted, for the page's lifetime: { photo, keptAt }.
@@ -70,7 +76,7 @@
     }
   }
 
-  /** A file's bytes as base64, read by the browser (a data: URL). In Firefox the File and any
+  /** A file's (or blob's) bytes as base64, read by the browser (a data: URL). In Firefox the File and any
    * buffer read from it belong to the page, and copying from them here is refused
    * ("Permission denied to access property constructor"); the string is this script's own. */
   function base64Of(file) {
@@ -82,11 +88,46 @@
     });
   }
 
-  /** A small picture of the photo for the panel, or null when the browser cannot draw it (an
-   * error here, thrown or rejected, must never keep the photo from being judged). */
-  async function thumbnailOf(file) {
+  /** A small picture of the photo (a File, or a picture already decoded) for the panel, or
+   * null when the browser cannot draw it (an error here, thrown or rejected, must never keep
+   * the photo from being judged). */
+  async function thumbnailOf(source) {
     try {
-      return await createImageBitmap(file, { imageOrientation: 'from-image', resizeWidth: THUMBNAIL_WIDTH, resizeQuality: 'medium' });
+      return await createImageBitmap(source, { imageOrientation: 'from-image', resizeWidth: THUMBNAIL_WIDTH, resizeQuality: 'medium' });
+    } catch {
+      return null;
+    }
+  }
+
+  /** The photo decoded once, as the browser shows it (EXIF orientation applied): its size is
+   * the original's, a copy and the thumbnail are drawn from it. Null when it cannot be read. */
+  async function decodedOf(file) {
+    try {
+      return await createImageBitmap(file, { imageOrientation: 'from-image' });
+    } catch {
+      return null;
+    }
+  }
+
+  /** Resolves once what the DOM shows now has been painted (at once in a hidden tab, which paints nothing). */
+  function painted() {
+    return new Promise((resolve) => ns.frames.atNextFrame((framed) => (framed ? ns.frames.afterPaint(resolve, { inFrame: true }) : resolve())));
+  }
+
+  /** A JPEG copy of the decoded photo, COPY_LONG_SIDE px on its long side, as base64 with the
+   * original's size ({ data, width, height }); null when the photo is no larger than that or
+   * the browser will not encode it (the whole file then goes first, as before). */
+  async function copyOf(bitmap) {
+    const { width, height } = bitmap;
+    const scale = COPY_LONG_SIDE / Math.max(width, height);
+    if (scale >= 1) return null;
+    try {
+      const canvas = new OffscreenCanvas(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
+      const context = canvas.getContext('2d');
+      context.imageSmoothingQuality = 'medium';
+      context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: COPY_QUALITY });
+      return { data: await base64Of(blob), width, height };
     } catch {
       return null;
     }
@@ -128,7 +169,7 @@
       if (!(file instanceof File) || !/^image\//.test(file.type) || file.type === 'image/gif') return null;
       const photo = {
         key: ++nextKey, file, name: file.name || 'photo', state: 'analysing', analysis: null, message: '',
-        errorState: null, reading: false, alt: null, seen: false, fresh: true, part: null, attachment: null, thumbnail: null, addedAt: performance.now(),
+        errorState: null, reading: false, original: false, alt: null, seen: false, fresh: true, part: null, attachment: null, thumbnail: null, addedAt: performance.now(),
       };
       this.items.push(photo);
       this.onChange(photo);
@@ -137,32 +178,75 @@
     }
 
     /** `whole`: one answer with the slide read (a photo sent again, whose verdict the user has
-     * seen: its tips must not fall back to the quick ones and come back). */
+     * seen: its tips must not fall back to the quick ones and come back).
+     *
+     * A large photo goes in two steps: first a copy (see copyOf), whose quick answer paints the
+     * first tips, then the whole file, whose quick answer replaces the copy's (the same
+     * measurements, plus what only the file holds: its metadata) and whose reading follows.
+     * The photo's identity is the original's: `analysis.id` is the copy's only until the
+     * original's answer comes, and the post's record waits for it (see records). */
     async analyse(photo, { whole = false } = {}) {
       photo.state = 'analysing';
       photo.sentAt = performance.now();
-      let reply;
+      photo.original = false;
       if (photo.file.size > PHOTO_MAX_BYTES) {
-        reply = { ok: false, state: 'too-large', message: `This photo is ${megabytes(photo.file.size)} MiB; the helper reads photos up to ${megabytes(PHOTO_MAX_BYTES)} MiB.` };
-      } else {
-        reply = await background.ask('photo', { data: await base64Of(photo.file), mediaType: photo.file.type, whole });
+        this.answered(photo, { ok: false, state: 'too-large', message: `This photo is ${megabytes(photo.file.size)} MiB; the helper reads photos up to ${megabytes(PHOTO_MAX_BYTES)} MiB.` });
+        return;
       }
+      let bitmap = null;
+      if (!whole && photo.file.size > COPY_ABOVE_BYTES) {
+        bitmap = await decodedOf(photo.file);
+        const copy = bitmap && (await copyOf(bitmap));
+        if (copy) {
+          // For the bench: how much of the wait for the first tips is making the copy.
+          performance.measure('backchannel:photo-copy-made', { start: photo.addedAt, end: performance.now() });
+          const reply = await background.ask('photo', { data: copy.data, mediaType: 'image/jpeg', original: { width: copy.width, height: copy.height } });
+          if (!this.alive || !this.items.includes(photo)) {
+            bitmap.close();
+            return;
+          }
+          // A copy the helper would not take (an older helper) leaves the original to answer.
+          if (reply.ok) this.answered(photo, reply);
+          else if (UNREACHABLE.has(reply.state)) {
+            this.answered(photo, reply);
+            this.thumbnail(photo, bitmap);
+            return;
+          }
+          // Let the first tips be painted before the original is read and sent: copying 5 MB of
+          // base64 into a message holds this thread, and the paint would wait for it.
+          await painted();
+        }
+        this.thumbnail(photo, bitmap);
+      }
+      const reply = await background.ask('photo', { data: await base64Of(photo.file), mediaType: photo.file.type, whole });
       if (!this.alive || !this.items.includes(photo)) return;
+      photo.original = reply.ok;
+      this.answered(photo, reply);
+      if (photo.reading) this.readText(photo, reply.photo.id);
+      if (!bitmap) this.thumbnail(photo, null);
+    }
+
+    /** Show the helper's answer for the photo: its analysis, or why there is none. */
+    answered(photo, reply) {
       if (reply.ok) {
         Object.assign(photo, { state: 'ready', analysis: reply.photo, reading: Boolean(reply.photo.text_pending), message: '', errorState: null });
       } else {
         Object.assign(photo, { state: 'error', message: reply.message || ns.messages[reply.state] || 'The helper could not read this photo.', errorState: reply.state });
       }
       this.onChange(photo);
-      if (photo.reading) this.readText(photo, reply.photo.id);
-      // The thumbnail after the tips: decoding a 12 MP photo in the page would compete with
-      // sending it for the two cores a laptop may have, and the tips matter more.
+    }
+
+    /** The panel's thumbnail, from the decoded photo when there is one (closed here). Made after
+     * the first tips: decoding a 12 MP photo in the page would compete with sending it for the
+     * two cores a laptop may have, and the tips matter more. */
+    async thumbnail(photo, bitmap) {
       if (!photo.thumbnail) {
-        photo.thumbnail = await thumbnailOf(photo.file);
+        photo.thumbnail = await thumbnailOf(bitmap || photo.file);
         if (photo.thumbnail) photo.fingerprint = fingerprint(photo.thumbnail);
         if (this.alive && this.items.includes(photo)) this.onChange(photo);
         else if (!memory.some((entry) => entry.photo.key === photo.key)) photo.thumbnail?.close();
       }
+      bitmap?.close();
     }
 
     /** The second answer: the helper has read the slide (the text verdict, the proposed
@@ -205,10 +289,11 @@
 
     /** The photos as a post record keeps them (POST /v1/posts `media`), each with the index of
      * the post of the composer it is attached to (`part`, null until X shows it) and the text
-     * read on it (`slide_text`). */
+     * read on it (`slide_text`). A photo known only by its copy so far has no `sha256`: the
+     * copy's is not the photo's. */
     records() {
-      return this.ready().map(({ analysis, alt, part }) => ({
-        sha256: analysis.id, width: analysis.width, height: analysis.height, measurements: analysis.measurements, alt_text: alt ?? undefined,
+      return this.ready().map(({ analysis, alt, part, original }) => ({
+        sha256: original ? analysis.id : undefined, width: analysis.width, height: analysis.height, measurements: analysis.measurements, alt_text: alt ?? undefined,
         slide_text: slideText(analysis), part,
       }));
     }

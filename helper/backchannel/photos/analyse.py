@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
+from backchannel.errors import BadRequest
 from backchannel.photos.decode import Decoded, decode_for_display, display_size
 from backchannel.photos.limits import Budget, effective_width
 from backchannel.photos.measure import brightness_and_contrast, sharpness
@@ -36,6 +37,7 @@ def analyse_photo(
     read_text: bool = True,
     budget: Budget | None = None,
     on_quick: Callable[[PhotoAnalysis], None] | None = None,
+    original: tuple[int, int] | None = None,
 ) -> PhotoAnalysis:
     """Measure the photo; ``read_text=False`` skips the OCR engine (brightness, sharpness and the bright screen only).
 
@@ -44,7 +46,13 @@ def analyse_photo(
     slide is being read, from the one decode.
 
     ``budget`` is checked between the stages (decoding, measuring, finding the text, finding the
-    screen, reading): a photo over its time stops itself there and frees its worker."""
+    screen, reading): a photo over its time stops itself there and frees its worker.
+
+    ``original`` (width, height): ``data`` is a smaller copy of a photo of that size, made by
+    the page so the first answer need not wait for the whole file. Everything the quick
+    analysis measures is measured at the display size (at most ``DISPLAY_LONG_SIDE``), which a
+    copy of at least that size holds in full, and the sizes (the photo's, the slide's box and
+    displayed width) are those of the original: see docs/PHOTOS.md "A copy first"."""
     import numpy as np
     from PIL import Image
 
@@ -53,6 +61,8 @@ def analyse_photo(
 
     budget = budget or Budget().start()
     decoded = decode_for_display(data)
+    if original is not None:
+        decoded = standing_for(decoded, original)
     budget.check_time()
     luma = decoded.luma
     brightness, contrast = brightness_and_contrast(luma)
@@ -81,6 +91,28 @@ def analyse_photo(
     budget.check_time()
     reading = _reading(lines, texts, screen_display, (decoded.width, decoded.height), luma.size, timeline_image.size)
     return _assemble(data, decoded, measurements, screen, timeline, to_timeline, reading)
+
+
+COPY_ASPECT_TOLERANCE = 0.02
+"""How far a copy's shape may stray from its original's (a page rounds the copy's sides to whole pixels)."""
+
+
+def standing_for(decoded: Decoded, original: tuple[int, int]) -> Decoded:
+    """The copy's decode, sized as the original it stands for; a copy of another shape, or larger than it, is refused."""
+    width, height = original
+    if decoded.width > width or decoded.height > height:
+        raise BadRequest(
+            f"The copy ({decoded.width}×{decoded.height}) is larger than the original it stands for ({width}×{height}).",
+            details={"parameter": "original"},
+        )
+    expected_height = decoded.width * height / width
+    if abs(decoded.height - expected_height) > max(2.0, COPY_ASPECT_TOLERANCE * expected_height):
+        raise BadRequest(
+            f"The copy ({decoded.width}×{decoded.height}) is not the shape of the original it stands for ({width}×{height}).",
+            details={"parameter": "original"},
+        )
+    display_width, display_height = display_size(width, height)
+    return replace(decoded, width=width, height=height, display_width=display_width, display_height=display_height)
 
 
 def _assemble(

@@ -55,8 +55,15 @@ class Verdict:
 
 
 def verdict(reading: TextReading | None, min_height: float = DEFAULT_MIN_HEIGHT) -> Verdict:
-    """What a follower gets from the text in the photo, with ``min_height`` displayed pixels needed per line."""
-    lines = () if reading is None else reading.lines
+    """What a follower gets from the text in the photo, with ``min_height`` displayed pixels needed per line.
+
+    Where a screen was found (some lines lie outside it) the verdict is about the text on the
+    screen: that is what the photo is meant to show, and large text beside it (the event's name
+    on a backdrop, a sign) does not make the slide readable."""
+    found = () if reading is None else reading.lines
+    lines = tuple(line for line in found if line.on_slide)
+    if found and not lines:
+        return Verdict("nothing_readable", "nothing readable on the slide (the text found is beside it)", (), (), ())
     read = [line for line in lines if line.recognised and line.timeline_height >= min_height]
     # Only the largest lines are read: a line left unread that is as tall as one that was read is as readable.
     floor = max(min_height, min((line.timeline_height for line in read), default=float("inf")))

@@ -79,9 +79,11 @@ def find_screen_quad(
             quad = _four_sided(contour, area)
             if quad is not None:
                 candidates.append(ScreenQuad(quad, found_by))
+    lit: ScreenQuad | None = None  # the lit screen slide.find_screen found, if any
     if bright_box is not None:
         left, top, right, bottom = bright_box
-        candidates.append(ScreenQuad(((left, top), (right, top), (right, bottom), (left, bottom)), "brightness"))
+        lit = ScreenQuad(((left, top), (right, top), (right, bottom), (left, bottom)), "brightness")
+        candidates.append(lit)
     cluster = _text_cluster(lines, width, height)
     if cluster is not None:
         candidates.append(ScreenQuad(cluster, "text"))
@@ -112,7 +114,25 @@ def find_screen_quad(
         # inside the screen's frame, and the growth limit keeps out the wall.
         return max(holding, key=lambda s: s[1])[2]
     best_text = max(s[0] for s in scored)
-    return min((s for s in scored if s[0] >= TEXT_SHARE * best_text), key=lambda s: s[1])[2]
+    chosen = min((s for s in scored if s[0] >= TEXT_SHARE * best_text), key=lambda s: s[1])[2]
+    if chosen.found_by == "text" and lit is not None:
+        lit_text = next(s[0] for s in scored if s[2] is lit)
+        # A lit screen seen whole that holds none of the text, while the text lies on something no
+        # brighter than the room: the text is a backdrop or a banner beside the screen (a slide is
+        # projected or shown on a screen, so even a dark-theme one is brighter than the hall). The
+        # screen is where a follower looks; its own text was too small to be found.
+        if lit_text < OUTLINE_TEXT * total and _sides_on_border(lit.quad, width, height) < 2 and _mean_inside(blurred, chosen.quad) <= median:
+            return lit
+    return chosen
+
+
+def _mean_inside(gray: np.ndarray, quad: Quad) -> float:
+    import cv2
+    import numpy as np
+
+    mask = np.zeros(gray.shape[:2], np.uint8)
+    cv2.fillConvexPoly(mask, np.array([[round(x), round(y)] for x, y in quad], np.int32), 255)
+    return float(cv2.mean(gray, mask=mask)[0]) if mask.any() else float(gray.mean())
 
 
 BORDER = 0.02  # of the frame's size: a side this close to the frame's border along its length lies on it

@@ -98,3 +98,36 @@ test('a paused site gets no checks, and its posts are still recorded', async () 
   assert.equal(answer.ok, true);
   assert.deepEqual(helper.requests.map((r) => [r.method, r.path, r.json?.client_id]), [['POST', '/v1/posts', record.client_id]]);
 });
+
+test('each kind of call has its own time limit, and running out of it says the helper is busy', async () => {
+  helper.answer(200, { version: '1.0' });
+  await ns.helper.get('/v1/health'); // paired
+  const limits = [];
+  const timeout = AbortSignal.timeout;
+  // Every call runs out of time at once: the limit each asked for is kept.
+  AbortSignal.timeout = (ms) => {
+    limits.push(ms);
+    return AbortSignal.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+  };
+  try {
+    await assert.rejects(ns.helper.get('/v1/events'), (error) => error.state === 'helper-busy' && /busy/.test(error.message));
+    const id = 'a'.repeat(64);
+    const reading = plain(await chrome.runtime.send({ type: 'photo-text', id }, X_TAB));
+    assert.equal(reading.state, 'helper-busy');
+    const copy = plain(await chrome.runtime.send({ type: 'photo', data: 'AAAA', mediaType: 'image/jpeg', original: { width: 4000, height: 3000 } }, X_TAB));
+    assert.equal(copy.state, 'helper-busy');
+  } finally {
+    AbortSignal.timeout = timeout;
+  }
+  assert.deepEqual(limits, [5000, 25000, 20000]);
+  assert.equal(host.asked, 1); // busy is not gone: no fresh pairing
+});
+
+test('a photo copy goes with its original\'s size, and never without one', async () => {
+  helper.answer(200, { version: '1.0' });
+  await ns.helper.get('/v1/health');
+  const bad = plain(await chrome.runtime.send({ type: 'photo', data: 'AAAA', mediaType: 'image/jpeg', original: { width: '4000', height: 3000 } }, X_TAB));
+  assert.equal(bad.ok, false);
+  assert.match(bad.message, /original’s size/);
+  assert.equal(helper.requests.length, 1);
+});

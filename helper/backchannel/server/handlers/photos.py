@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Sequence, TypeVar
 
@@ -24,7 +25,7 @@ from backchannel.checker import check_photos
 from backchannel.errors import BadRequest, ImageError, NotFound
 from backchannel.server.models import MediaRef
 from backchannel.photos.cache import CachedPhoto, PhotoCache, photo_id
-from backchannel.photos.limits import MAX_BYTES, SECONDS, Budget
+from backchannel.photos.limits import MAX_BYTES, MAX_PIXELS, SECONDS, Budget
 from backchannel.photos.model import AttachedPhoto, PhotoAnalysis
 from backchannel.rules import Tip
 from backchannel.server.io import SECURITY_HEADERS, json_response, read_bytes
@@ -99,14 +100,20 @@ async def analyse(request: web.Request) -> web.Response:
 
     With ``?text=later`` the answer comes as soon as the measurements that need no OCR are made
     (``text_pending: true``); the slide is read on in the same worker, and ``GET
-    /v1/photos/{id}`` answers the whole analysis once it is read."""
+    /v1/photos/{id}`` answers the whole analysis once it is read. With ``&original=WxH`` as
+    well the body is the page's smaller copy of a photo of that size: the quick answer only,
+    sized as the original (its reading comes with the original, sent after it)."""
     data = await read_bytes(request, MAX_BYTES)
     later = _flag(request, "text")
+    original = _original(request, later)
     desk = request.app[PHOTOS]
     key = photo_id(data)
     entry = desk.cache.get(key)
     pending = desk.reading.get(key)
-    if entry is None or (pending is not None and not later):
+    if original is not None:
+        if entry is None:
+            entry = await _copy(request.app, key, data, original)
+    elif entry is None or (pending is not None and not later):
         if later:
             entry = await _start_reading(request.app, key, data)
         else:
@@ -132,6 +139,36 @@ def _flag(request: web.Request, name: str) -> bool:
     if value != "later":
         raise BadRequest(f"`{name}` takes one value, `later` (answer before the slide is read).", details={"parameter": name})
     return True
+
+
+ORIGINAL = re.compile(r"([1-9][0-9]{0,5})x([1-9][0-9]{0,5})")
+
+
+def _original(request: web.Request, later: bool) -> tuple[int, int] | None:
+    """``original=WIDTHxHEIGHT``: the body is a smaller copy of a photo of that size (its quick answer only)."""
+    value = request.query.get("original")
+    if value is None:
+        return None
+    match = ORIGINAL.fullmatch(value)
+    if match is None:
+        raise BadRequest("`original` is the original photo's size as WIDTHxHEIGHT in pixels, e.g. `4000x3000`.", details={"parameter": "original"})
+    if not later:
+        raise BadRequest(
+            "A copy (`original`) is answered quickly only: send it with `text=later`, and the original for the reading.",
+            details={"parameter": "original"},
+        )
+    width, height = int(match[1]), int(match[2])
+    if width * height > MAX_PIXELS:
+        raise BadRequest(f"`original` declares more than {MAX_PIXELS // 1_000_000} megapixels, more than the helper reads.", details={"parameter": "original"})
+    return width, height
+
+
+async def _copy(app: web.Application, key: str, data: bytes, original: tuple[int, int]) -> CachedPhoto:
+    """The quick analysis of a copy, sized as its original; its slide is read from the original, sent after it."""
+    from backchannel.photos.analyse import analyse_photo
+
+    analysis = await app[PHOTOS].run(functools.partial(analyse_photo, read_text=False, original=original), data, budgeted=True)
+    return app[PHOTOS].cache.put(key, replace(analysis, text_pending=True), data)
 
 
 def _answer(request: web.Request, key: str, entry: CachedPhoto) -> web.Response:
