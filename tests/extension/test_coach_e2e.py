@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import pytest
 
 from tests.extension.browser import ExtensionBrowser, launch
-from tests.extension.conftest import add_programme, api, IN_SESSION, PANEL, READY
+from tests.extension.conftest import IN_SESSION, PANEL, READY, add_programme, api
 from tests.extension.https_origin import HttpsOrigin, start_https_origin
 from tests.support.helper_process import RunningHelper, backchannel, helper_env, start_helper
 

@@ -14,9 +14,17 @@ from typing import TYPE_CHECKING, Any, Iterator
 import pytest
 
 from tests.extension.browser import ExtensionBrowser, launch
-from tests.extension.conftest import add_programme, PANEL, READY
+from tests.extension.conftest import PANEL, READY, add_programme
 from tests.extension.photos import (
-    SMALL_SLIDE_BOX, broken_photo, close_up_photo, dark_photo, drop_photo, paste_photo, photo_with_gps, pick_photo, small_slide_photo,
+    SMALL_SLIDE_BOX,
+    broken_photo,
+    close_up_photo,
+    dark_photo,
+    drop_photo,
+    paste_photo,
+    photo_with_gps,
+    pick_photo,
+    small_slide_photo,
 )
 from tests.support.helper_process import RunningHelper, helper_env, start_helper
 

@@ -13,8 +13,8 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient
 
 from backchannel.coach import programme as programme_import
-from backchannel.review.export import csv_cell
 from backchannel.review.auth import ReviewAuth
+from backchannel.review.export import csv_cell
 from backchannel.server import create_app
 from backchannel.store import Store
 from tests.history.support import TOKEN

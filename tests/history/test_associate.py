@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from backchannel.store.associate import event_window
-from backchannel.history.model import PostIn
 from backchannel.coach.record import record, request_hash
+from backchannel.history.model import PostIn
 from backchannel.store import Store
-
+from backchannel.store.associate import event_window
 from tests.history.support import session_id
 
 UTC = timezone.utc

@@ -9,15 +9,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+
 from backchannel.checker import check_draft
-from backchannel.review.export import csv_cell, md_text, render_export
-from backchannel.history.model import PostIn
 from backchannel.coach.record import record, request_hash
+from backchannel.context import SpeakerInfo
+from backchannel.history.model import PostIn
+from backchannel.review.export import csv_cell, md_text, render_export
 from backchannel.review.writeup import build_writeup, thank_you_drafts
 from backchannel.rules import Level
-from backchannel.context import SpeakerInfo
 from backchannel.store import Store
-
 from tests.history.support import session_id
 
 UTC = timezone.utc

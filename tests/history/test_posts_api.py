@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from backchannel.store import Store
 
+from backchannel.store import Store
 from tests.history.support import Api, record_body, session_id
 
 

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 from backchannel.rules import RULES, Level
-from tests.rules.scoring import RuleScore
-
 from tests.rules.corpus import TEXT_RULES, load
 from tests.rules.corpus_labels import FIRE, QUIET
 from tests.rules.score import readme_cells, scores
+from tests.rules.scoring import RuleScore
 
 ROOT = Path(__file__).resolve().parents[2]
 Scores = dict[str, dict[str, RuleScore]]

@@ -8,8 +8,8 @@ from typing import Iterator
 
 import pytest
 
-from backchannel.errors import ScheduleError
 from backchannel.coach.programme import import_file
+from backchannel.errors import ScheduleError
 from backchannel.store import Store
 
 

@@ -34,8 +34,8 @@ from backchannel.archive.tweets import Skip, to_post
 from backchannel.errors import InvalidInput
 from backchannel.history.media import MAX_PHOTO_BYTES
 from backchannel.history.model import MediaIn, PostIn
-from backchannel.store.threads import relink_all
 from backchannel.store.archive import ArchiveWriter, placed_counts
+from backchannel.store.threads import relink_all
 
 if TYPE_CHECKING:
     from backchannel.store import Store

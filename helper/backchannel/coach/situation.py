@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from backchannel.context import EventInfo, SessionInfo
+from backchannel.context import EventInfo, History, SessionInfo
 from backchannel.errors import InvalidInput
-from backchannel.context import History
 from backchannel.settings import Settings
 from backchannel.store import Store
 from backchannel.store.which_session import which_session

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from backchannel.context import SpeakerInfo
 from backchannel.history.model import Media, Post
 from backchannel.review.linkify import links
-from backchannel.context import SpeakerInfo
 from backchannel.store.events import Event, Session
 from backchannel.text import weighted_length
 

@@ -10,11 +10,10 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
+from backchannel.compose.snippets import session_snippet
 from backchannel.context import SessionInfo
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.rules.quotes import Quote, find_quotes, has_attribution, kind
-from backchannel.compose.snippets import session_snippet
-
 
 _ADDRESSED = re.compile(r"\s*[@＠]\w")
 

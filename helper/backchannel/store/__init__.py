@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from backchannel.errors import NotFound
 from backchannel.local.paths import database_path

@@ -11,8 +11,8 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
 from backchannel.errors import Conflict, InvalidInput, NotFound
-from backchannel.store.session_tags import normalise_hashtag, render_session_tag, validate_pattern
 from backchannel.store.db import Database, utc_now
+from backchannel.store.session_tags import normalise_hashtag, render_session_tag, validate_pattern
 from backchannel.timeutil import from_store, to_store, zone
 
 NETWORKS = ("x", "bluesky", "mastodon")

@@ -6,15 +6,15 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from backchannel.store.associate import AssociationReport, associate, refresh
+from backchannel.context import History
 from backchannel.history.media import MediaStore
 from backchannel.history.model import Post
-from backchannel.store.posts import Page, PostStore, clamp_limit, parse_cursor
-from backchannel.store.search import ranked_ids
-from backchannel.context import History
-from backchannel.store.snapshot import load_history
+from backchannel.store.associate import AssociationReport, associate, refresh
 from backchannel.store.db import Database
 from backchannel.store.events import EventStore
+from backchannel.store.posts import Page, PostStore, clamp_limit, parse_cursor
+from backchannel.store.search import ranked_ids
+from backchannel.store.snapshot import load_history
 
 
 class HistoryStore:

@@ -15,9 +15,9 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from backchannel.errors import Conflict, InvalidInput, NotFound
 from backchannel.history.model import Media, MediaIn, Post, PostEdit, PostIn
+from backchannel.store.db import Database, utc_now
 from backchannel.store.snapshot import parse_stamp
 from backchannel.store.threads import link_new_post
-from backchannel.store.db import Database, utc_now
 from backchannel.timeutil import to_store
 
 MAX_LIMIT = 500

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from backchannel.cli.options import action, actions
+from backchannel.local.paths import ENV_DATA_DIR
 from backchannel.native_host.install import Outcome, Target, install, plan, status, uninstall
 from backchannel.native_host.locations import BROWSER_KEYS
 from backchannel.native_host.windows import Registry
-from backchannel.local.paths import ENV_DATA_DIR
 
 BROWSER_NAMES = BROWSER_KEYS
 

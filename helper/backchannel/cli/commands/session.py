@@ -8,8 +8,8 @@ from typing import Any
 
 from backchannel.cli.common import event_for, open_store, print_json
 from backchannel.cli.options import action, actions, event_option, format_option
-from backchannel.errors import InvalidInput
 from backchannel.context import SpeakerInfo
+from backchannel.errors import InvalidInput
 from backchannel.store import Session
 from backchannel.timeutil import local_span, parse_instant, shown_zone, zone
 

@@ -22,13 +22,13 @@ from aiohttp import web
 
 from backchannel.checker import check_photos
 from backchannel.errors import BadRequest, ImageError, NotFound
-from backchannel.server.models import MediaRef
 from backchannel.photos.cache import CachedPhoto, PhotoCache, photo_id
 from backchannel.photos.limits import MAX_BYTES, SECONDS, Budget
 from backchannel.photos.model import AttachedPhoto, PhotoAnalysis
 from backchannel.rules import Tip
 from backchannel.server.io import SECURITY_HEADERS, json_response, read_bytes
 from backchannel.server.keys import STORE
+from backchannel.server.models import MediaRef
 
 WORKERS = 2
 TIMEOUT_SECONDS = SECONDS

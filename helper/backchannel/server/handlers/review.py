@@ -14,8 +14,8 @@ from typing import Awaitable, Callable
 
 from aiohttp import web
 
-from backchannel.errors import BackchannelError, NotFound
 from backchannel.coach.export import export_event
+from backchannel.errors import BackchannelError, NotFound
 from backchannel.history.media import content_type
 from backchannel.review import views
 from backchannel.review.auth import COOKIE, SESSION_TTL, ReviewAuth
