@@ -54,7 +54,7 @@ async def test_session_id_out_of_range_is_404(lt13: Api, session: str, method: s
 @pytest.mark.parametrize("where", ["field", "root", "nested"])
 async def test_a_number_over_4300_digits_is_400_on_every_json_route(lt13: Api, route: str, where: str) -> None:
     number = "7" * 5000
-    raw = {"field": '{"text": "a", "session": %s}' % number, "root": number, "nested": '{"a": [[%s]]}' % number}[where]
+    raw = {"field": '{"text": "a", "session": ' + number + "}", "root": number, "nested": '{"a": [[' + number + "]]}"}[where]
     method = {"/v1/events/lt13": "PATCH", "/v1/settings": "PUT"}.get(route, "POST")
     status, body = await lt13.call(method, route, data=raw.encode(), headers={"Content-Type": "application/json"})
     assert_clean_4xx(status, body, 400)

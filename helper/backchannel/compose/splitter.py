@@ -81,7 +81,7 @@ def split_thread(text: str, platform: str, limit: int) -> tuple[str, ...] | None
     while digits <= 4:
         widest = 10**digits - 1
         suffix = (" " + tags if tags else "") + f" {widest}/{widest}"
-        parts = _pack(body, 0, lambda s: measure(s + suffix) <= limit)
+        parts = _pack(body, 0, lambda s, suffix=suffix: measure(s + suffix) <= limit)
         if len(parts) <= widest:
             total = len(parts)
             tail = " " + tags if tags else ""

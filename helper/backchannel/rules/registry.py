@@ -13,7 +13,7 @@ reads history; a photo rule (``needs`` "photo") runs on each attached photo.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any, Mapping, Protocol
 
 from backchannel.errors import NotFound
@@ -82,7 +82,7 @@ PHOTO_CODES: tuple[str, ...] = tuple(PHOTO_RULES)
 TEXT_CODES: tuple[str, ...] = tuple(code for code in RULES if code not in PHOTO_RULES)
 
 
-@lru_cache(maxsize=None)
+@cache
 def text_codes(*, event: bool, session: bool, history: bool) -> tuple[str, ...]:
     """The text rules that can speak on a draft with or without an event, a current
     session and the user's history, in table order (whether each is switched on is

@@ -159,7 +159,7 @@ class ProgrammeStore:
                     )
                 if progress is not None and (done % 200 == 0 or done == total):
                     progress(done, total)
-            for key, row in existing.items():
+            for row in existing.values():
                 if not replace:
                     report.kept.append(row["title"])
                     continue
