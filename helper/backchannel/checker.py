@@ -16,6 +16,7 @@ from backchannel.rules import RULES, Draft, Level, Tip
 from backchannel.rules.registry import PHOTO_CODES, PHOTO_RULES, text_codes
 from backchannel.settings import DEFAULTS, Settings
 from backchannel.text import Entities, Length, analyse
+from backchannel.text.model import Platform
 
 _SEVERITY = {Level.ERROR: 0, Level.WARNING: 1, Level.SUGGESTION: 2}
 _NO_TAGS: frozenset[str] = frozenset()
@@ -42,7 +43,7 @@ class CheckResult:
 def check_draft(
     text: str,
     *,
-    platform: str = "x",
+    platform: Platform = "x",
     event: EventInfo | None = None,
     session: SessionInfo | None = None,
     settings: Settings = DEFAULTS,
@@ -50,7 +51,7 @@ def check_draft(
     reply_to: str | None = None,
     photos: Sequence[AttachedPhoto] = (),
 ) -> CheckResult:
-    report = analyse(text, platform, limit=settings.limit(platform))  # type: ignore[arg-type]
+    report = analyse(text, platform, limit=settings.limit(platform))
     if photos and event is not None:
         photos = with_context(photos, platform, event, session)
     if not text.strip():
@@ -76,7 +77,7 @@ def check_draft(
     return CheckResult(report.length, report.entities, tuple(tips))
 
 
-def with_context(photos: Sequence[AttachedPhoto], platform: str, event: EventInfo, session: SessionInfo | None) -> list[AttachedPhoto]:
+def with_context(photos: Sequence[AttachedPhoto], platform: Platform, event: EventInfo, session: SessionInfo | None) -> list[AttachedPhoto]:
     """The photos with the session's speakers and the event's name, for the description PHO006 proposes."""
     speakers = [s.reference(platform) for s in session.speakers] if session is not None else []
     context = ", ".join([*speakers, event.name]) if event.name else ", ".join(speakers)

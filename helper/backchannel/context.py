@@ -13,16 +13,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Mapping
 
+from backchannel.text.model import Platform
+
 
 @dataclass(frozen=True, slots=True)
 class SpeakerInfo:
     name: str
-    handles: Mapping[str, str] = field(default_factory=dict)  # network -> "@handle"
+    handles: Mapping[Platform, str] = field(default_factory=dict)  # network -> "@handle"
 
-    def handle_for(self, platform: str) -> str | None:
+    def handle_for(self, platform: Platform) -> str | None:
         return self.handles.get(platform)
 
-    def reference(self, platform: str) -> str:
+    def reference(self, platform: Platform) -> str:
         """How to name this speaker in a post on ``platform``: handle, else name."""
         return self.handles.get(platform) or self.name
 
@@ -53,7 +55,7 @@ class SessionInfo:
 @dataclass(frozen=True, slots=True)
 class PastPost:
     id: int
-    platform: str
+    platform: Platform
     text: str
     posted_at: datetime
     client_id: str | None = None
@@ -77,5 +79,5 @@ class History:
     session: Mapping[str, SessionPosts] = field(default_factory=dict)  # platform -> posts in the current session
     recent: tuple[PastPost, ...] = ()  # newest first, within the near-duplicate window
 
-    def in_session(self, platform: str) -> SessionPosts | None:
+    def in_session(self, platform: Platform) -> SessionPosts | None:
         return self.session.get(platform)

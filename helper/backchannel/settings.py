@@ -13,6 +13,7 @@ from typing import Any, Callable, Mapping
 
 from backchannel.errors import InvalidInput, NotFound
 from backchannel.rules import RULES, Option
+from backchannel.text.model import Platform
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,7 @@ class Settings:
             plan = self._plans[codes] = tuple((code, self.rule_options(code)) for code in codes if self.rule_enabled(code))
         return plan
 
-    def limit(self, platform: str) -> int:
+    def limit(self, platform: Platform) -> int:
         limit = self._limits.get(platform)  # every check asks
         if limit is None:
             limit = self._limits[platform] = int(self.get(f"limits.{platform}"))

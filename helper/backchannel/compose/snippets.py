@@ -15,6 +15,7 @@ from typing import Any
 
 from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
 from backchannel.text import weighted_length
+from backchannel.text.model import Platform
 
 MIN_TITLE_CHARS = 12
 
@@ -28,7 +29,7 @@ def _compose(tags: list[str], title: str, speakers: list[str], extra: int) -> st
     return " ".join(parts)
 
 
-def session_snippet(event: EventInfo, session: SessionInfo, platform: str, limit: int) -> str:
+def session_snippet(event: EventInfo, session: SessionInfo, platform: Platform, limit: int) -> str:
     budget = max(limit // 2, 40)
     tags = ["#" + t for t in (event.hashtag, session.tag) if t]
     speakers = [s.reference(platform) for s in session.speakers]
@@ -59,7 +60,7 @@ class Kit:
         return {"follow": self.follow, "without_handle": self.without_handle, "announcement": self.announcement}
 
 
-def event_kit(event: EventInfo, speakers: list[SpeakerInfo], platform: str, dates: str | None) -> Kit:
+def event_kit(event: EventInfo, speakers: list[SpeakerInfo], platform: Platform, dates: str | None) -> Kit:
     follow: dict[str, list[str]] = {}
     missing: dict[str, list[str]] = {}
     for network in ("x", "bluesky", "mastodon"):

@@ -15,6 +15,7 @@ from typing import Any, Callable, ClassVar, Iterator, Literal, Mapping
 
 from backchannel.context import EventInfo, History, SessionInfo
 from backchannel.text import TextReport
+from backchannel.text.model import Platform
 
 
 class Level(str, Enum):
@@ -83,7 +84,7 @@ class Example:
     text: str
     fires: bool
     situation: Literal["none", "event", "session", "history"] = "session"
-    platform: str = "x"
+    platform: Platform = "x"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +166,7 @@ class Draft:
     field it sets (see ``backchannel.text.model``). Rules only read it."""
 
     text: str
-    platform: str
+    platform: Platform
     report: TextReport
     event: EventInfo | None = None
     session: SessionInfo | None = None

@@ -14,6 +14,7 @@ from backchannel.compose.snippets import session_snippet
 from backchannel.context import SessionInfo
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.rules.quotes import Quote, find_quotes, has_attribution, kind
+from backchannel.text.model import Platform
 
 _ADDRESSED = re.compile(r"\s*[@＠]\w")
 
@@ -143,7 +144,7 @@ def names_session(draft: Draft, session: SessionInfo) -> bool:
     return names_speaker(draft, session) or names_title(draft, session)
 
 
-def speaker_references(session: SessionInfo, platform: str) -> str:
+def speaker_references(session: SessionInfo, platform: Platform) -> str:
     return ", ".join(s.reference(platform) for s in session.speakers)
 
 

@@ -51,11 +51,11 @@ def configure(parser: argparse.ArgumentParser) -> Any:
 
 
 def _registry() -> Registry | None:
-    if sys.platform != "win32":
-        return None
-    from backchannel.native_host.windows import WinRegistry
+    if sys.platform == "win32":  # written this way round so mypy skips the block on other platforms
+        from backchannel.native_host.windows import WinRegistry
 
-    return WinRegistry()
+        return WinRegistry()
+    return None
 
 
 def _targets(args: argparse.Namespace, registry: Registry | None) -> list[Target]:

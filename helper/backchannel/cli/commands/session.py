@@ -11,6 +11,8 @@ from backchannel.cli.options import action, actions, event_option, format_option
 from backchannel.context import SpeakerInfo
 from backchannel.errors import InvalidInput
 from backchannel.store import Session
+from backchannel.store.events import network_named
+from backchannel.text.model import Platform
 from backchannel.timeutil import local_span, parse_instant, shown_zone, zone
 
 EXAMPLE = (
@@ -64,12 +66,12 @@ def run_session_help(args: argparse.Namespace) -> int:
 def parse_speaker(spec: str) -> SpeakerInfo:
     """ "Priya Raman;x=@priyaraman;bluesky=@priya.bsky.social" -> SpeakerInfo."""
     name, *pairs = [part.strip() for part in spec.split(";")]
-    handles: dict[str, str] = {}
+    handles: dict[Platform, str] = {}
     for pair in pairs:
         network, sep, handle = pair.partition("=")
         if not sep or not handle.strip():
             raise InvalidInput(f"Speaker handle {pair!r} must look like NETWORK=@handle (x, bluesky or mastodon).")
-        handles[network.strip().lower()] = handle.strip()
+        handles[network_named(network.strip().lower())] = handle.strip()
     return SpeakerInfo(name, handles)
 
 

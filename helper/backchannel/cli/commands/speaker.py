@@ -9,6 +9,8 @@ from typing import Any
 from backchannel.cli.common import event_for, open_store, print_json
 from backchannel.cli.options import action, actions, format_option
 from backchannel.errors import InvalidInput
+from backchannel.store.events import network_named
+from backchannel.text.model import Platform
 
 EXAMPLE = 'backchannel speaker list --event lt13\nbackchannel speaker set "Priya Raman" x=@priyaraman mastodon=@priya@scholar.social'
 
@@ -49,12 +51,12 @@ def run_speaker_list(args: argparse.Namespace) -> int:
 
 
 def run_speaker_set(args: argparse.Namespace) -> int:
-    changes: dict[str, str | None] = {}
+    changes: dict[Platform, str | None] = {}
     for pair in args.handles:
         network, sep, handle = pair.partition("=")
         if not sep:
             raise InvalidInput(f"{pair!r} must look like NETWORK=@handle (or NETWORK= to clear it).")
-        changes[network.strip().lower()] = handle.strip() or None
+        changes[network_named(network.strip().lower())] = handle.strip() or None
     store = open_store(args)
     try:
         event = event_for(store, args.event)

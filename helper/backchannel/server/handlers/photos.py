@@ -163,7 +163,11 @@ async def _start_reading(app: web.Application, key: str, data: bytes) -> CachedP
     quick: asyncio.Future[PhotoAnalysis] = loop.create_future()
 
     def measured(analysis: PhotoAnalysis) -> None:  # in the worker thread
-        loop.call_soon_threadsafe(lambda: quick.done() or quick.set_result(analysis))
+        def settle() -> None:  # on the loop: only the first quick analysis counts
+            if not quick.done():
+                quick.set_result(analysis)
+
+        loop.call_soon_threadsafe(settle)
 
     task = asyncio.ensure_future(desk.run(functools.partial(analyse_photo, on_quick=measured), data, budgeted=True))
     desk.reading[key] = task
