@@ -75,7 +75,8 @@ REFUSALS: dict[Failure, tuple[int, dict[str, Any]]] = {
         "code": 187, "kind": "Permissions", "name": "AuthorizationError", "source": "Client", "tracing": {"trace_id": "9f3c0a0d5b2e4c1a"},
     }], "data": {}}),
     "automated": (200, {"errors": [{
-        "message": "Authorization: This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't complete this action right now. Please try again later. (226)",
+        "message": "Authorization: This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't "
+                   "complete this action right now. Please try again later. (226)",
         "locations": [{"line": 18, "column": 3}], "path": ["create_tweet"],
         "extensions": {"name": "AuthorizationError", "source": "Client", "code": 226, "kind": "Permissions"},
         "code": 226, "kind": "Permissions", "name": "AuthorizationError", "source": "Client",
@@ -88,7 +89,8 @@ REFUSALS: dict[Failure, tuple[int, dict[str, Any]]] = {
     }], "data": {}}),
     "forbidden": (403, {"errors": [{
         "code": 226,
-        "message": "This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't complete this action right now. Please try again later.",
+        "message": "This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't complete this action "
+                   "right now. Please try again later.",
     }]}),
 }
 

@@ -39,7 +39,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strip-metadata", metavar="OUT", help="write a copy without EXIF, GPS, XMP or comments (a folder when several files)")
     parser.add_argument(
         "--explain", metavar="OUT",
-        help="write a PNG that shows what was measured: the screen, the text lines with their heights in the timeline, the verdict (a folder when several files)",
+        help="write a PNG that shows what was measured: the screen, the text lines with their heights in the timeline, the verdict (a folder when several "
+             "files)",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     parser.set_defaults(handler=run_photo)

@@ -23,7 +23,8 @@ def configure(parser: argparse.ArgumentParser) -> Any:
     listing.add_argument("--event", metavar="SLUG")
     format_option(listing)
     change = action(sub, "set", help="set or clear a speaker's handles (kept across re-imports)", run=run_speaker_set,
-                    example='backchannel speaker set "Priya Raman" x=@priyaraman bluesky=\nbackchannel speaker set --event lt13 "Jo Bloggs" mastodon=@jo@example.social')
+                    example='backchannel speaker set "Priya Raman" x=@priyaraman bluesky=\nbackchannel speaker set --event lt13 "Jo Bloggs" '
+                            'mastodon=@jo@example.social')
     change.add_argument("name", help="the speaker's name as the programme gives it")
     change.add_argument("handles", nargs="+", metavar="NETWORK=@HANDLE", help="x, bluesky or mastodon; an empty handle clears it")
     change.add_argument("--event", metavar="SLUG")
