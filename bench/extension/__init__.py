@@ -112,7 +112,9 @@ def _phone_photo(seed: int) -> bytes:
     return encode(realistic_scene(4000, 3000, seed=100 + seed))
 
 
-def _photo_round_trips(page: "Page", make: Any = None, count: int = PHOTOS, warmup: int = WARMUP_PHOTOS, patience_s: float = 30.0) -> tuple[list[float], list[float]]:
+def _photo_round_trips(
+    page: "Page", make: Any = None, count: int = PHOTOS, warmup: int = WARMUP_PHOTOS, patience_s: float = 30.0
+) -> tuple[list[float], list[float]]:
     """Attach → first tips painted (the quick answer), and attach → the read verdict painted."""
     from tests.extension.browser import extension_manifest
 

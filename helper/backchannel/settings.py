@@ -53,9 +53,15 @@ def _zone_name(value: Any) -> str | None:
 
 def _build() -> dict[str, Setting]:
     rows = [
-        _option_setting("limits.x", Option("limits.x", 280, "The length limit on X, in weighted characters (280 unless you have a Premium account).", minimum=1, maximum=25_000)),
+        _option_setting(
+            "limits.x",
+            Option("limits.x", 280, "The length limit on X, in weighted characters (280 unless you have a Premium account).", minimum=1, maximum=25_000),
+        ),
         _option_setting("limits.bluesky", Option("limits.bluesky", 300, "The length limit on Bluesky, in graphemes.", minimum=1, maximum=3_000)),
-        _option_setting("limits.mastodon", Option("limits.mastodon", 500, "The length limit on your Mastodon server (many servers allow more than 500).", minimum=1, maximum=100_000)),
+        _option_setting(
+            "limits.mastodon",
+            Option("limits.mastodon", 500, "The length limit on your Mastodon server (many servers allow more than 500).", minimum=1, maximum=100_000),
+        ),
         Setting("active_event", None, "The slug of the event you are at now; event-aware rules stay silent when none is set.", _optional_text("active_event")),
         Setting(
             "display_time_zone", None,

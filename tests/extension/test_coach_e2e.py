@@ -281,7 +281,10 @@ ATTACK = """async ([helper]) => {
     catch (e) { out.read = 'failed'; }
     try { const r = await fetch(helper + '/v1/events'); out.readNoToken = 'status ' + r.status; }
     catch (e) { out.readNoToken = 'failed'; }
-    try { await fetch(helper + '/v1/settings', {method: 'PUT', mode: 'no-cors', headers: {'Content-Type': 'text/plain'}, body: '{"active_event": null}'}); out.write = 'sent'; }
+    try {
+        await fetch(helper + '/v1/settings', {method: 'PUT', mode: 'no-cors', headers: {'Content-Type': 'text/plain'}, body: '{"active_event": null}'});
+        out.write = 'sent';
+    }
     catch (e) { out.write = 'failed'; }
     return out;
 }"""

@@ -59,7 +59,10 @@ def created_tweet(rest_id: str, text: str, reply_to: str | None = None, edit_of:
             "legacy": {"followers_count": 212, "default_profile": True},
         }}},
         "unmention_data": {},
-        "edit_control": {"edit_tweet_ids": [edit_of, rest_id] if edit_of else [rest_id], "editable_until_msecs": "1359544500000", "is_edit_eligible": True, "edits_remaining": "5"},
+        "edit_control": {
+            "edit_tweet_ids": [edit_of, rest_id] if edit_of else [rest_id], "editable_until_msecs": "1359544500000", "is_edit_eligible": True,
+            "edits_remaining": "5",
+        },
         "is_translatable": False,
         "views": {"state": "Enabled"},
         "source": '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>',

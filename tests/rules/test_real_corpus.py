@@ -71,7 +71,8 @@ def test_ctx004_is_quiet_on_titles_terms_and_attributed_quotes(measured: Scores)
 
 def test_the_readme_rule_table_shows_the_measured_precision_and_recall(measured: Scores) -> None:
     readme = (ROOT / "README.md").read_text()
-    rows = {m.group(1): (m.group(2), m.group(3), m.group(4)) for m in re.finditer(r"^\| ([A-Z]{3}\d{3}) \| [a-z-]+ \| (\w+) \| [^|]+ \| ([^|]+) \| ([^|]*) \|$", readme, re.M)}
+    row = re.compile(r"^\| ([A-Z]{3}\d{3}) \| [a-z-]+ \| (\w+) \| [^|]+ \| ([^|]+) \| ([^|]*) \|$", re.M)
+    rows = {m.group(1): (m.group(2), m.group(3), m.group(4)) for m in row.finditer(readme)}
     for code in TEXT_RULES:
         level, precision, recall = rows[code]
         assert level == RULES[code].level.value

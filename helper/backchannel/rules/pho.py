@@ -280,8 +280,10 @@ class LowResolution(PhotoRule):
         fix="None: use the original file.",
     )
     options = (
-        Option("min_long_side", 800, "Pixels the photo's long side needs: below 800 X stretches it by half again or more on a typical screen.", minimum=1, maximum=10_000),
-        Option("min_short_side", 300, "Pixels the photo's short side needs: below 300 it is a strip whose content is tiny whatever its width.", minimum=1, maximum=10_000),
+        Option("min_long_side", 800, "Pixels the photo's long side needs: below 800 X stretches it by half again or more on a typical screen.",
+               minimum=1, maximum=10_000),
+        Option("min_short_side", 300, "Pixels the photo's short side needs: below 300 it is a strip whose content is tiny whatever its width.",
+               minimum=1, maximum=10_000),
     )
     examples = (_example("small-room-photo", True), _example("small-photo", False), _example("slide-close-up", False))
 
@@ -309,7 +311,11 @@ class MissingAltText(PhotoRule):
         fix="Open the description (alt text) editor for the photo, with a description proposed from the slide's readable lines and the session (\"Slide: "
             "'Polymer power tools' — @addyosmani, Polymer Summit 2015\"), to edit before it is used.",
     )
-    examples = (_example("slide-close-up", True, alt=""), _example("slide-close-up", False, alt="Slide: most learning happens at work"), _example("slide-close-up", False))
+    examples = (
+        _example("slide-close-up", True, alt=""),
+        _example("slide-close-up", False, alt="Slide: most learning happens at work"),
+        _example("slide-close-up", False),
+    )
 
     def check_photo(self, photo: AttachedPhoto, options: Mapping[str, Any]) -> Iterator[PhotoTip]:
         # Its fix proposes a description from the slide: offered once the slide is read, not before.
@@ -339,4 +345,6 @@ class LocationMetadata(PhotoRule):
     def check_photo(self, photo: AttachedPhoto, options: Mapping[str, Any]) -> Iterator[PhotoTip]:
         gps = photo.analysis.metadata.gps
         if gps is not None:
-            yield self.photo_tip(photo, f"The photo file carries {gps.describe()}: post a copy without metadata.", PhotoFix("Remove the metadata", "strip_metadata"))
+            yield self.photo_tip(
+                photo, f"The photo file carries {gps.describe()}: post a copy without metadata.", PhotoFix("Remove the metadata", "strip_metadata")
+            )

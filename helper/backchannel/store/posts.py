@@ -197,8 +197,10 @@ class PostStore:
         if row["source"] == "archive":
             changes: dict[str, Any] = {
                 # A single tweets file does not name the account: keep the URL an earlier import made with it.
-                "text": post.text, "url": row["url"] if row["url"] and post.url and "/i/web/" in post.url else post.url, "entities": entities, "lang": post.lang, "latitude": post.latitude,
-                "longitude": post.longitude, "reply_to_remote_id": post.reply_to_remote_id, "reply_to_user": post.reply_to_user,
+                "text": post.text,
+                "url": row["url"] if row["url"] and post.url and "/i/web/" in post.url else post.url, "entities": entities,
+                "lang": post.lang, "latitude": post.latitude, "longitude": post.longitude,
+                "reply_to_remote_id": post.reply_to_remote_id, "reply_to_user": post.reply_to_user,
                 "is_retweet": int(post.is_retweet),
             }
         else:

@@ -179,7 +179,10 @@ class ProgrammeStore:
             conn.execute(
                 "INSERT INTO imports (event_id, format, filename, imported_at, added, updated, unchanged, removed, warnings)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (event.id, programme.format, filename, utc_now(), report.added, report.updated, report.unchanged, len(report.removed), json.dumps(report.warnings)),
+                (
+                    event.id, programme.format, filename, utc_now(),
+                    report.added, report.updated, report.unchanged, len(report.removed), json.dumps(report.warnings),
+                ),
             )
             if dry_run:
                 raise _DryRun  # rolls the transaction back: the report says what would have changed

@@ -34,7 +34,8 @@ def configure(parser: argparse.ArgumentParser) -> Any:
     add.add_argument("--track")
     add.add_argument("--code", help="the programme's code for the session (used by {code} in tag patterns)")
     add.add_argument("--tag", help="the session's own hashtag, overriding the event's pattern")
-    add.add_argument("--speaker", action="append", default=[], metavar="NAME[;NETWORK=@HANDLE…]", help='a speaker, e.g. "Priya Raman;x=@priyaraman;bluesky=@priya.bsky.social" (repeatable)')
+    add.add_argument("--speaker", action="append", default=[], metavar="NAME[;NETWORK=@HANDLE…]",
+                     help='a speaker, e.g. "Priya Raman;x=@priyaraman;bluesky=@priya.bsky.social" (repeatable)')
     format_option(add)
     edit = action(sub, "edit", help="change a session (its id is in `session list`)", run=run_session_edit,
                   example='backchannel session edit 12 --room "Saal 2" --start 2014-12-27T11:15\nbackchannel session edit 12 --speaker "Jo Bloggs;x=@jo" '
