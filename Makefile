@@ -49,7 +49,7 @@ bench: $(VENV)/.installed-bench
 	@sh scripts/bench-deps.sh
 	$(BIN)/python -m bench
 
-# ruff runs in `make test` too; mypy joins it there once the helper type-checks clean.
+# `make test` runs both as well, before the tests; this runs only them.
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m mypy

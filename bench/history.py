@@ -205,8 +205,8 @@ def _queries(rng: random.Random) -> list[str]:
 
 
 def search_rows() -> list[Row]:
-    from backchannel.store.search import fts_query
     from backchannel.store import Store
+    from backchannel.store.search import fts_query
 
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "search.sqlite3")

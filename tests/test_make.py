@@ -30,6 +30,14 @@ def test_make_test_runs_the_suite_once() -> None:
     assert script.count("-m pytest") == 1 and "BACKCHANNEL_PURE" not in script
 
 
+def test_a_whole_test_run_lints_and_type_checks_first_and_a_targeted_one_does_not() -> None:
+    script = (ROOT / "scripts" / "test.sh").read_text()
+    whole = script[script.index('if [ $# -eq 0 ]; then'):script.index("fi\n")]
+    assert '"$BIN/ruff" check . || exit $?' in whole
+    assert '"$BIN/python" -m mypy || exit $?' in whole
+    assert whole.index("ruff") < whole.index("mypy") < script.index("-m pytest")
+
+
 def test_run_script_says_where_the_command_is_and_how_to_type_it_bare() -> None:
     script = (ROOT / "scripts" / "run.sh").read_text()
     assert "put $bin_abs on your PATH" in script and "pipx install $here" in script

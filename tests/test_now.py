@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
 from backchannel.checker import check_draft
-from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
 from backchannel.coach.now import kit_for, what_is_on
 from backchannel.compose.snippets import session_snippet
+from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
 from backchannel.store import Store
 from backchannel.text import weighted_length
 

@@ -16,6 +16,7 @@ from backchannel.rules import RULES, Draft, Level, Tip
 from backchannel.rules.registry import PHOTO_CODES, PHOTO_RULES, text_codes
 from backchannel.settings import DEFAULTS, Settings
 from backchannel.text import Entities, Length, analyse
+from backchannel.text.model import Platform
 
 _SEVERITY = {Level.ERROR: 0, Level.WARNING: 1, Level.SUGGESTION: 2}
 _NO_TAGS: frozenset[str] = frozenset()
@@ -42,7 +43,7 @@ class CheckResult:
 def check_draft(
     text: str,
     *,
-    platform: str = "x",
+    platform: Platform = "x",
     event: EventInfo | None = None,
     session: SessionInfo | None = None,
     settings: Settings = DEFAULTS,
@@ -51,19 +52,19 @@ def check_draft(
     photos: Sequence[AttachedPhoto] = (),
     chat: ChatInfo | None = None,
 ) -> CheckResult:
-    report = analyse(text, platform, limit=settings.limit(platform))  # type: ignore[arg-type]
+    report = analyse(text, platform, limit=settings.limit(platform))
     if photos and event is not None:
         photos = with_context(photos, platform, event, session)
     if not text.strip():
         # An empty composer is not a mistake: report the length, coach nothing (but its photos, and the
         # text rules that speak about attached photos, such as a photo during a session not to be posted).
-        tips = check_photos(photos, settings)
+        photo_tips = check_photos(photos, settings)
         if photos:
             bare = Draft(text=text, platform=platform, report=report, event=event, session=session if event is not None else None, photos=len(photos))
             usable = text_codes(event=event is not None, session=bare.session is not None, history=history is not None)
             for code, options in settings.enabled_rules(tuple(c for c in usable if RULES[c].about_photos)):
-                tips.extend(RULES[code].check(bare, options))
-        return CheckResult(report.length, report.entities, tuple(sorted(tips, key=lambda t: _SEVERITY[t.level])))
+                photo_tips.extend(RULES[code].check(bare, options))
+        return CheckResult(report.length, report.entities, tuple(sorted(photo_tips, key=lambda t: _SEVERITY[t.level])))
     draft = Draft(
         text=text,
         platform=platform,
@@ -78,7 +79,8 @@ def check_draft(
         chat=chat,
     )
     tips: list[Tip] = []
-    for code, options in settings.enabled_rules(text_codes(event=event is not None, session=draft.session is not None, history=history is not None, chat=chat is not None)):
+    codes = text_codes(event=event is not None, session=draft.session is not None, history=history is not None, chat=chat is not None)
+    for code, options in settings.enabled_rules(codes):
         tips.extend(RULES[code].check(draft, options))
     tips.extend(check_photos(photos, settings))
     if len(tips) > 1:
@@ -86,7 +88,7 @@ def check_draft(
     return CheckResult(report.length, report.entities, tuple(tips))
 
 
-def with_context(photos: Sequence[AttachedPhoto], platform: str, event: EventInfo, session: SessionInfo | None) -> list[AttachedPhoto]:
+def with_context(photos: Sequence[AttachedPhoto], platform: Platform, event: EventInfo, session: SessionInfo | None) -> list[AttachedPhoto]:
     """The photos with the session's speakers and the event's name, for the description PHO006 proposes."""
     speakers = [s.reference(platform) for s in session.speakers] if session is not None else []
     context = ", ".join([*speakers, event.name]) if event.name else ", ".join(speakers)

@@ -13,16 +13,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Mapping
 
+from backchannel.text.model import Platform
+
 
 @dataclass(frozen=True, slots=True)
 class SpeakerInfo:
     name: str
-    handles: Mapping[str, str] = field(default_factory=dict)  # network -> "@handle"
+    handles: Mapping[Platform, str] = field(default_factory=dict)  # network -> "@handle"
 
-    def handle_for(self, platform: str) -> str | None:
+    def handle_for(self, platform: Platform) -> str | None:
         return self.handles.get(platform)
 
-    def reference(self, platform: str) -> str:
+    def reference(self, platform: Platform) -> str:
         """How to name this speaker in a post on ``platform``: handle, else name."""
         return self.handles.get(platform) or self.name
 
@@ -68,7 +70,7 @@ class ChatInfo:
 @dataclass(frozen=True, slots=True)
 class PastPost:
     id: int
-    platform: str
+    platform: Platform
     text: str
     posted_at: datetime
     client_id: str | None = None
@@ -101,5 +103,5 @@ class History:
     recent: tuple[PastPost, ...] = ()  # newest first, within the window the switched-on rules ask for
     ended: EndedSession | None = None  # the session last posted from, when it has ended since (for the closing post)
 
-    def in_session(self, platform: str) -> SessionPosts | None:
+    def in_session(self, platform: Platform) -> SessionPosts | None:
         return self.session.get(platform)

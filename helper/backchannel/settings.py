@@ -13,6 +13,7 @@ from typing import Any, Callable, Mapping
 
 from backchannel.errors import InvalidInput, NotFound
 from backchannel.rules import RULES, Option
+from backchannel.text.model import Platform
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +53,15 @@ def _zone_name(value: Any) -> str | None:
 
 def _build() -> dict[str, Setting]:
     rows = [
-        _option_setting("limits.x", Option("limits.x", 280, "The length limit on X, in weighted characters (280 unless you have a Premium account).", minimum=1, maximum=25_000)),
+        _option_setting(
+            "limits.x",
+            Option("limits.x", 280, "The length limit on X, in weighted characters (280 unless you have a Premium account).", minimum=1, maximum=25_000),
+        ),
         _option_setting("limits.bluesky", Option("limits.bluesky", 300, "The length limit on Bluesky, in graphemes.", minimum=1, maximum=3_000)),
-        _option_setting("limits.mastodon", Option("limits.mastodon", 500, "The length limit on your Mastodon server (many servers allow more than 500).", minimum=1, maximum=100_000)),
+        _option_setting(
+            "limits.mastodon",
+            Option("limits.mastodon", 500, "The length limit on your Mastodon server (many servers allow more than 500).", minimum=1, maximum=100_000),
+        ),
         Setting("active_event", None, "The slug of the event you are at now; event-aware rules stay silent when none is set.", _optional_text("active_event")),
         Setting(
             "display_time_zone", None,
@@ -118,7 +125,7 @@ class Settings:
             plan = self._plans[codes] = tuple((code, self.rule_options(code)) for code in codes if self.rule_enabled(code))
         return plan
 
-    def limit(self, platform: str) -> int:
+    def limit(self, platform: Platform) -> int:
         limit = self._limits.get(platform)  # every check asks
         if limit is None:
             limit = self._limits[platform] = int(self.get(f"limits.{platform}"))

@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+
 from backchannel.archive.importer import import_archive
 from backchannel.coach.held_photos import read_held_photos
 from backchannel.photos.samples import sample_bytes
 from backchannel.store import Store, slides
-
-from tests.history.support import add_lt13
 from tests.archive.builders import build_zip, jpeg, lt13_archive_files, tweet, ytd_file
+from tests.history.support import add_lt13
 from tests.support.helper_process import backchannel
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.support.cli import backchannel
 from tests.store.test_programmes import TALKS, sessionize
+from tests.support.cli import backchannel
 
 
 def setup(env: Path) -> Path:

@@ -74,7 +74,8 @@ _LOADED = (
     "from backchannel.cli import main\n"
     "status = main(sys.argv[1:])\n"
     "print(' '.join(sorted(m for m in sys.modules if m.startswith('backchannel.cli.commands.'))))\n"
-    "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('aiohttp', 'PIL', 'pydantic') or m.startswith(('backchannel.server', 'backchannel.archive', 'backchannel.native_host', 'backchannel.coach.programme', 'backchannel.schedules')))))\n"
+    "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('aiohttp', 'PIL', 'pydantic')"
+    " or m.startswith(('backchannel.server', 'backchannel.archive', 'backchannel.native_host', 'backchannel.coach.programme', 'backchannel.schedules')))))\n"
 )
 
 
@@ -104,7 +105,8 @@ def test_native_host_status_loads_neither_the_store_nor_the_rules(tmp_path: Path
         "import sys\n"
         "from backchannel.cli import main\n"
         "main(sys.argv[1:])\n"
-        "print(' '.join(sorted(m for m in sys.modules if m.startswith(('backchannel.cli.commands.', 'backchannel.store', 'backchannel.rules', 'backchannel.checker')))))\n"
+        "print(' '.join(sorted(m for m in sys.modules"
+        " if m.startswith(('backchannel.cli.commands.', 'backchannel.store', 'backchannel.rules', 'backchannel.checker')))))\n"
     )
     argv = ["native-host", "status", "--browser", "chromium", "--manifest-dir", str(tmp_path / "hosts")]
     done = subprocess.run([sys.executable, "-c", script, *argv], env=helper_env(tmp_path), capture_output=True, text=True, timeout=60)

@@ -108,7 +108,10 @@ def test_every_selector_matches_in_some_fixture(open_variant: Any) -> None:
 
 def test_home_has_one_draft_composer_and_skips_the_dm_box(open_variant: Any) -> None:
     assert composers(open_variant("inline")) == [
-        {"kind": "draft", "index": 0, "testid": "tweetTextarea_0", "toolbar": True, "post": "tweetButtonInline", "dialog": False, "problems": [], "sameToolbar": True}
+        {
+            "kind": "draft", "index": 0, "testid": "tweetTextarea_0", "toolbar": True, "post": "tweetButtonInline", "dialog": False, "problems": [],
+            "sameToolbar": True,
+        }
     ]
 
 

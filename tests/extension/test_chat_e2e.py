@@ -59,7 +59,8 @@ def test_questions_from_the_timeline_and_one_click_answers(open_x: Any, helper: 
     # The moderator posts Q2; the panel moves on to it, and the draft's A1 now lags behind.
     page.evaluate("""__fixture.addPost({ id: '1866000000000000004', name: 'EdChat', handle: 'edchatmod',
                      text: 'Q2 How do you keep up with research? #edchat', time: '2026-12-09T00:19:00Z' })""")
-    page.wait_for_function(f"document.querySelector('{PANEL}').shadowRoot.querySelector('[data-backchannel-action=\"answer-chat\"]').textContent === 'Answer Q2 #edchat'", timeout=20000)
+    page.wait_for_function(f"document.querySelector('{PANEL}').shadowRoot.querySelector('[data-backchannel-action=\"answer-chat\"]').textContent === 'Answer "
+                           "Q2 #edchat'", timeout=20000)
     page.keyboard.press("End")
     page.keyboard.type(" RSS")
     cht002 = page.locator(f'{READY} [data-rule="CHT002"]')

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import pytest
 
 from tests.extension.browser import ExtensionBrowser, launch
-from tests.extension.conftest import add_programme, api, IN_SESSION, PANEL, READY
+from tests.extension.conftest import IN_SESSION, PANEL, READY, add_programme, api
 from tests.extension.https_origin import HttpsOrigin, start_https_origin
 from tests.support.helper_process import RunningHelper, backchannel, helper_env, start_helper
 
@@ -281,7 +281,10 @@ ATTACK = """async ([helper]) => {
     catch (e) { out.read = 'failed'; }
     try { const r = await fetch(helper + '/v1/events'); out.readNoToken = 'status ' + r.status; }
     catch (e) { out.readNoToken = 'failed'; }
-    try { await fetch(helper + '/v1/settings', {method: 'PUT', mode: 'no-cors', headers: {'Content-Type': 'text/plain'}, body: '{"active_event": null}'}); out.write = 'sent'; }
+    try {
+        await fetch(helper + '/v1/settings', {method: 'PUT', mode: 'no-cors', headers: {'Content-Type': 'text/plain'}, body: '{"active_event": null}'});
+        out.write = 'sent';
+    }
     catch (e) { out.write = 'failed'; }
     return out;
 }"""

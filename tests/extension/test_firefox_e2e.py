@@ -73,7 +73,9 @@ def test_firefox_pairs_through_the_native_host_coaches_and_fixes(tmp_path: Path)
         helper.stop()
     assert done.returncode == 0, done.stderr[-3000:]
     outcome = json.loads(done.stdout)
-    assert "error" not in outcome, outcome.get("error", "") + "\n" + json.dumps(outcome.get("panels")) + json.dumps(outcome.get("console")) + done.stderr[-3000:]
+    assert "error" not in outcome, (
+        outcome.get("error", "") + "\n" + json.dumps(outcome.get("panels")) + json.dumps(outcome.get("console")) + done.stderr[-3000:]
+    )
     assert outcome["extensionId"] == GECKO_EXTENSION_ID
     assert outcome["checked"]["state"] == "ready" and "CTX001" in outcome["checked"]["rules"]
     # Draft.js took the fix and the session's context (Firefox's way in: execCommand on a

@@ -14,9 +14,17 @@ from typing import TYPE_CHECKING, Any, Iterator
 import pytest
 
 from tests.extension.browser import ExtensionBrowser, launch
-from tests.extension.conftest import add_programme, PANEL, READY
+from tests.extension.conftest import PANEL, READY, add_programme
 from tests.extension.photos import (
-    SMALL_SLIDE_BOX, broken_photo, close_up_photo, dark_photo, drop_photo, paste_photo, photo_with_gps, pick_photo, small_slide_photo,
+    SMALL_SLIDE_BOX,
+    broken_photo,
+    close_up_photo,
+    dark_photo,
+    drop_photo,
+    paste_photo,
+    photo_with_gps,
+    pick_photo,
+    small_slide_photo,
 )
 from tests.support.helper_process import RunningHelper, helper_env, start_helper
 
@@ -76,7 +84,8 @@ def described_and_checked(page: "Page") -> None:
 def canvas_pixel(card: "Locator", x: int, y: int) -> list[int]:
     """The thumbnail's colour at (x, y) CSS pixels."""
     return card.locator("[data-backchannel-thumbnail]").evaluate(
-        "(c, [x, y]) => { const r = c.width / parseFloat(c.style.width); return Array.from(c.getContext('2d').getImageData(Math.round(x * r), Math.round(y * r), 1, 1).data).slice(0, 3); }",
+        "(c, [x, y]) => { const r = c.width / parseFloat(c.style.width);"
+        " return Array.from(c.getContext('2d').getImageData(Math.round(x * r), Math.round(y * r), 1, 1).data).slice(0, 3); }",
         [x, y],
     )
 
@@ -339,7 +348,9 @@ def test_photo_verdicts_survive_the_composer_being_mounted_again(open_x: Any) ->
 def test_a_quoted_posts_pictures_and_gifs_are_not_judged(open_x: Any) -> None:
     page = open_x("https://x.com/compose/post?quote=https://x.com/priyaraman/status/1880000000000000042")
     dialog = '[role="dialog"]'
-    page.wait_for_function("[...document.querySelectorAll('[role=dialog] [data-testid=attachments] img')].filter(i => i.complete && i.naturalWidth).length === 2")
+    page.wait_for_function(
+        "[...document.querySelectorAll('[role=dialog] [data-testid=attachments] img')].filter(i => i.complete && i.naturalWidth).length === 2"
+    )
     page.locator(f'{dialog} [data-testid="gifSearchButton"]').click()
     pick_photo(page, dark_photo(), name="hall.jpg", scope=dialog)
     pick_photo(page, b"GIF89a" + bytes(64), name="dance.gif", mime="image/gif", scope=dialog)

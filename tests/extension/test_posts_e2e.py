@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from tests.extension.browser import ExtensionBrowser, launch
-from tests.extension.conftest import add_programme, api, IN_SESSION, PANEL, READY
+from tests.extension.conftest import IN_SESSION, PANEL, READY, add_programme, api
 from tests.extension.photos import dark_photo, pick_photo
 from tests.support.helper_process import RunningHelper, helper_env, start_helper
 

@@ -59,7 +59,10 @@ def created_tweet(rest_id: str, text: str, reply_to: str | None = None, edit_of:
             "legacy": {"followers_count": 212, "default_profile": True},
         }}},
         "unmention_data": {},
-        "edit_control": {"edit_tweet_ids": [edit_of, rest_id] if edit_of else [rest_id], "editable_until_msecs": "1359544500000", "is_edit_eligible": True, "edits_remaining": "5"},
+        "edit_control": {
+            "edit_tweet_ids": [edit_of, rest_id] if edit_of else [rest_id], "editable_until_msecs": "1359544500000", "is_edit_eligible": True,
+            "edits_remaining": "5",
+        },
         "is_translatable": False,
         "views": {"state": "Enabled"},
         "source": '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>',
@@ -75,7 +78,8 @@ REFUSALS: dict[Failure, tuple[int, dict[str, Any]]] = {
         "code": 187, "kind": "Permissions", "name": "AuthorizationError", "source": "Client", "tracing": {"trace_id": "9f3c0a0d5b2e4c1a"},
     }], "data": {}}),
     "automated": (200, {"errors": [{
-        "message": "Authorization: This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't complete this action right now. Please try again later. (226)",
+        "message": "Authorization: This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't "
+                   "complete this action right now. Please try again later. (226)",
         "locations": [{"line": 18, "column": 3}], "path": ["create_tweet"],
         "extensions": {"name": "AuthorizationError", "source": "Client", "code": 226, "kind": "Permissions"},
         "code": 226, "kind": "Permissions", "name": "AuthorizationError", "source": "Client",
@@ -88,7 +92,8 @@ REFUSALS: dict[Failure, tuple[int, dict[str, Any]]] = {
     }], "data": {}}),
     "forbidden": (403, {"errors": [{
         "code": 226,
-        "message": "This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't complete this action right now. Please try again later.",
+        "message": "This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't complete this action "
+                   "right now. Please try again later.",
     }]}),
 }
 

@@ -54,7 +54,7 @@ async def test_session_id_out_of_range_is_404(lt13: Api, session: str, method: s
 @pytest.mark.parametrize("where", ["field", "root", "nested"])
 async def test_a_number_over_4300_digits_is_400_on_every_json_route(lt13: Api, route: str, where: str) -> None:
     number = "7" * 5000
-    raw = {"field": '{"text": "a", "session": %s}' % number, "root": number, "nested": '{"a": [[%s]]}' % number}[where]
+    raw = {"field": '{"text": "a", "session": ' + number + "}", "root": number, "nested": '{"a": [[' + number + "]]}"}[where]
     method = {"/v1/events/lt13": "PATCH", "/v1/settings": "PUT"}.get(route, "POST")
     status, body = await lt13.call(method, route, data=raw.encode(), headers={"Content-Type": "application/json"})
     assert_clean_4xx(status, body, 400)
@@ -94,7 +94,8 @@ async def test_dates_inside_the_calendar_still_work(lt13: Api) -> None:
         ("sessionize", json.dumps([{"id": "1", "title": "t", "startsAt": "0001-01-01T00:00:00", "endsAt": "0001-01-01T01:00:00", "room": "r"}]).encode()),
         (None, b'<?xml version="1.0" encoding="utf-7"?><schedule></schedule>'),
         ("frab-xml", b'<?xml version="1.0" encoding="utf-7"?><schedule></schedule>'),
-        (None, b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nSUMMARY:t\r\nDTSTART:99991231T235959\r\nDTEND:99991231T235959\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"),
+        (None, b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nSUMMARY:t\r\n"
+               b"DTSTART:99991231T235959\r\nDTEND:99991231T235959\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"),
     ],
 )
 async def test_hostile_programmes_are_422(lt13: Api, fmt: str | None, data: bytes) -> None:

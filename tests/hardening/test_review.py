@@ -13,8 +13,8 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient
 
 from backchannel.coach import programme as programme_import
-from backchannel.review.export import csv_cell
 from backchannel.review.auth import ReviewAuth
+from backchannel.review.export import csv_cell
 from backchannel.server import create_app
 from backchannel.store import Store
 from tests.history.support import TOKEN
@@ -73,27 +73,27 @@ def _one_row(cell: str) -> str:
 
 @pytest.fixture
 def big_store(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "data" / "backchannel.sqlite3")
-    store.events.create_event("big", "Big Conference", time_zone="Europe/Brussels")
-    programme_import.import_file(store, "big", fosdem_like_xml(rooms=80, talks_per_room_per_day=20, days=5))  # 8,000 sessions
-    return store
+    big = Store(tmp_path / "data" / "backchannel.sqlite3")
+    big.events.create_event("big", "Big Conference", time_zone="Europe/Brussels")
+    programme_import.import_file(big, "big", fosdem_like_xml(rooms=80, talks_per_room_per_day=20, days=5))  # 8,000 sessions
+    return big
 
 
 async def test_a_big_event_page_does_not_hold_up_a_check(
     aiohttp_client: Callable[[web.Application], Awaitable[TestClient]], big_store: Store
 ) -> None:
-    client = await aiohttp_client(create_app(big_store, TOKEN))
-    await _login(client, big_store)
+    big_client = await aiohttp_client(create_app(big_store, TOKEN))
+    await _login(big_client, big_store)
     finished: list[str] = []
 
     async def page() -> None:
-        response = await client.get("/review/events/big")
+        response = await big_client.get("/review/events/big")
         assert response.status == 200
         await response.read()
         finished.append("page")
 
     async def check() -> None:
-        response = await client.post("/v1/check", json={"text": "Hello #big"}, headers={"Authorization": f"Bearer {TOKEN}"})
+        response = await big_client.post("/v1/check", json={"text": "Hello #big"}, headers={"Authorization": f"Bearer {TOKEN}"})
         assert response.status == 200
         finished.append("check")
 

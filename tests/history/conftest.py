@@ -6,9 +6,9 @@ from typing import Awaitable, Callable, Iterator
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient
+
 from backchannel.server import create_app
 from backchannel.store import Store
-
 from tests.history.support import TOKEN, Api, add_lt13
 
 

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from aiohttp.test_utils import TestClient
+
 from backchannel.context import SpeakerInfo
 from backchannel.store import Store
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
+from backchannel.coach.record import record, request_hash
+from backchannel.history.model import PostIn
+from backchannel.store import Store
 from backchannel.store.archive import ArchiveWriter, entities_json
 from backchannel.store.associate import event_window
 from backchannel.timeutil import to_store
-from backchannel.history.model import PostIn
-from backchannel.coach.record import record, request_hash
-from backchannel.store import Store
-
 from tests.history.support import session_id
 
 UTC = timezone.utc

@@ -52,7 +52,9 @@ def _all_client_ids(helper: RunningHelper) -> list[str]:
 
 def _writer(helper: RunningHelper, acked: list[dict[str, object]], unsure: list[dict[str, object]], enough: threading.Event, round_no: int) -> None:
     for i in range(MAX_PER_ROUND):
-        body: dict[str, object] = {"client_id": str(uuid.uuid4()), "platform": "x", "text": f"round {round_no} post {i} #LT13", "posted_at": f"2013-01-30T10:{i % 60:02d}:00Z"}
+        body: dict[str, object] = {
+            "client_id": str(uuid.uuid4()), "platform": "x", "text": f"round {round_no} post {i} #LT13", "posted_at": f"2013-01-30T10:{i % 60:02d}:00Z"
+        }
         try:
             status = _post(helper, body)
         except OSError:

@@ -9,15 +9,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+
 from backchannel.checker import check_draft
-from backchannel.review.export import csv_cell, md_text, render_export
-from backchannel.history.model import PostIn
 from backchannel.coach.record import record, request_hash
+from backchannel.context import SpeakerInfo
+from backchannel.history.model import PostIn
+from backchannel.review.export import csv_cell, md_text, render_export
 from backchannel.review.writeup import build_writeup, thank_you_drafts
 from backchannel.rules import Level
-from backchannel.context import SpeakerInfo
 from backchannel.store import Store
-
 from tests.history.support import session_id
 
 UTC = timezone.utc
@@ -26,13 +26,15 @@ XSS = '<script>alert(1)</script> [click](javascript:alert(2)) =HYPERLINK("http:/
 
 def _record(store: Store, text: str, minute: int, **extra: object) -> None:
     at = datetime(2013, 1, 30, 10, minute, tzinfo=UTC)
-    record(store, PostIn(platform="x", text=text, posted_at=at, client_id=f"00000000-0000-4000-8000-0000000000{minute:02d}", **extra), request_hash({"m": minute}))  # type: ignore[arg-type]
+    post = PostIn(platform="x", text=text, posted_at=at, client_id=f"00000000-0000-4000-8000-0000000000{minute:02d}", **extra)  # type: ignore[arg-type]
+    record(store, post, request_hash({"m": minute}))
 
 
 @pytest.fixture
 def posted(store: Store) -> Store:
     _record(store, "Now at #LT13 #LT13A1: “Learning in the flow of work” https://example.com/slides", 5,
-            entities={"hashtags": ["LT13"], "urls": [{"url": "https://example.com/slides", "expanded": "https://example.com/slides", "display": "example.com/slides"}]})
+            entities={"hashtags": ["LT13"],
+                      "urls": [{"url": "https://example.com/slides", "expanded": "https://example.com/slides", "display": "example.com/slides"}]})
     _record(store, XSS, 10)
     _record(store, "=1+1 after the break #LT13", 40, event="lt13", session=session_id(store, "Games for learning"))
     return store

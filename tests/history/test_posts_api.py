@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from backchannel.store import Store
 
+from backchannel.store import Store
 from tests.history.support import Api, record_body, session_id
 
 
@@ -71,7 +71,8 @@ async def test_tips_shown_while_composing_are_marked_heeded_when_they_no_longer_
 
 
 async def test_media_and_entities_are_kept(api: Api) -> None:
-    body = record_body("Slides: https://example.com/slides.pdf #LT13 @priyaraman", media=[{"sha256": "ab" * 32, "width": 4000, "height": 3000, "measurements": {"luminance": 0.4}}])
+    media = [{"sha256": "ab" * 32, "width": 4000, "height": 3000, "measurements": {"luminance": 0.4}}]
+    body = record_body("Slides: https://example.com/slides.pdf #LT13 @priyaraman", media=media)
     _, record = await api.call("POST", "/v1/posts", json=body)
     assert record["media"][0]["sha256"] == "ab" * 32
     assert record["media"][0]["available"] is False

@@ -9,12 +9,12 @@ from typing import Awaitable, Callable
 
 from aiohttp import web
 from aiohttp.test_utils import TestClient
-from backchannel.store.search import match_count, ranked_ids
+
 from backchannel.photos.samples import sample_bytes
 from backchannel.review.auth import ReviewAuth
 from backchannel.server import create_app
 from backchannel.store import Store, slides
-
+from backchannel.store.search import match_count, ranked_ids
 from tests.history.support import TOKEN, Api, record_body
 
 SHA = "ab" * 32
@@ -70,9 +70,10 @@ async def test_the_review_page_search_finds_a_post_by_its_slide(aiohttp_client: 
 
 
 def test_a_reading_replaced_is_searched_as_it_is_now(store: Store, tmp_path: Path) -> None:
-    from backchannel.history.model import MediaIn, PostIn
-    from backchannel.coach.record import record
     from datetime import datetime, timezone
+
+    from backchannel.coach.record import record
+    from backchannel.history.model import MediaIn, PostIn
 
     post = PostIn(platform="x", text="Slides", posted_at=datetime(2013, 1, 30, 10, 5, tzinfo=timezone.utc), source="extension",
                   client_id="6a4f1f8e-9c1b-4e0b-9a37-0c8a2b1d2e3f", media=(MediaIn(sha256=SHA, slide_text="Polymer"),))

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from backchannel import __version__
+from backchannel.local.runtime import Runtime, write_runtime
+from backchannel.local.secrets import ensure_token
 from backchannel.native_host.actions import HostContext, dispatch
 from backchannel.native_host.errors import ERROR_CODES, HelperNotRunning, InvalidRequest, UnknownAction
 from backchannel.native_host.framing import read_frame, write_frame
 from backchannel.native_host.launch import autostart_enabled
 from backchannel.native_host.session import serve
-from backchannel.local.runtime import Runtime, write_runtime
-from backchannel.local.secrets import ensure_token
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from backchannel.errors import ImageError
 from backchannel.photos.analyse import analyse_photo
 from backchannel.photos.limits import Budget

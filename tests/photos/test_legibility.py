@@ -63,7 +63,9 @@ def test_the_timeline_preview_is_600_pixels_wide() -> None:
 
 def test_the_description_reads_the_slide_top_to_bottom_and_names_the_session() -> None:
     found = reading(line(20, "first point", y=100), line(40, "Polymer power tools", y=10), line(20, "second point", y=140), line(3, text=None, y=200))
-    assert propose_description(found, "@addyosmani, Polymer Summit 2015") == "Slide: 'Polymer power tools': first point; second point — @addyosmani, Polymer Summit 2015"
+    assert propose_description(found, "@addyosmani, Polymer Summit 2015") == (
+        "Slide: 'Polymer power tools': first point; second point — @addyosmani, Polymer Summit 2015"
+    )
     assert propose_description(reading(line(40, "Polymer power tools")), None) == "Slide: 'Polymer power tools'"
     assert propose_description(reading(line(3, text=None)), "@x, Y") is None
 

@@ -48,7 +48,8 @@ async def test_user_settings_apply_to_photo_tips(api: Api) -> None:
 async def test_photo_tips_join_the_drafts_tips_in_check(api: Api) -> None:
     _, dark = await post_photo(api, sample_bytes("dark-hall"))
     _, close = await post_photo(api, sample_bytes("slide-close-up"))
-    status, body = await api.call("POST", "/v1/check", json={"text": "Most learning happens at work", "media": [{"id": close["id"], "alt": ""}, {"id": dark["id"]}]})
+    draft = {"text": "Most learning happens at work", "media": [{"id": close["id"], "alt": ""}, {"id": dark["id"]}]}
+    status, body = await api.call("POST", "/v1/check", json=draft)
     assert status == 200
     tips = {(t["code"], t.get("media")) for t in body["tips"]}
     assert {("PHO006", 0), ("PHO001", 1), ("PHO003", 1)} <= tips

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any, Iterator
 from xml.sax.saxutils import escape, quoteattr
 
@@ -24,7 +23,10 @@ frab_events = st.fixed_dictionaries(
 )
 frab_json = st.builds(
     lambda title, zone, date, start, room, events: {
-        "schedule": {"version": "1", "conference": {"title": title, "time_zone_name": zone, "days": [{"index": 1, "date": date, "day_start": start, "rooms": {room: events}}]}}
+        "schedule": {
+            "version": "1",
+            "conference": {"title": title, "time_zone_name": zone, "days": [{"index": 1, "date": date, "day_start": start, "rooms": {room: events}}]},
+        }
     },
     values, values, values, values, texts, st.lists(frab_events, max_size=3),
 )
@@ -56,7 +58,10 @@ frab_xml = st.builds(
 
 
 def _ics(start: str, end: str, duration: str, tzid: str, summary: str) -> bytes:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:1@x", f"SUMMARY:{summary}", f"DTSTART{tzid}:{start}", f"DTEND:{end}", f"DURATION:{duration}", "END:VEVENT", "END:VCALENDAR"]
+    lines = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:1@x", f"SUMMARY:{summary}", f"DTSTART{tzid}:{start}", f"DTEND:{end}", f"DURATION:{duration}",
+        "END:VEVENT", "END:VCALENDAR",
+    ]
     return "\r\n".join(lines).encode("utf-8", errors="replace")
 
 

@@ -16,9 +16,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backchannel.server.models import CheckRequest, EventCreate, EventPatch, PostRecord, SessionCreate, SpeakerPatch
 from backchannel.server import create_app
 from backchannel.server.guard import NO_ROUTE
+from backchannel.server.models import CheckRequest, EventCreate, EventPatch, PostRecord, SessionCreate, SpeakerPatch
 from backchannel.store import Store
 from tests.properties.conftest import TOKEN, LiveHelper
 from tests.properties.strategies import date_strings, encode, encodings, integers, json_values, raw_json, shaped, texts

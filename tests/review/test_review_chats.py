@@ -35,8 +35,11 @@ async def test_answers_are_grouped_by_question_on_the_page_and_in_the_export(cli
     assert 'href="/review/chats/edchat"' in index
     html = await (await client.get("/review/chats/edchat")).text()
     assert f"<h2>{start.date().isoformat()}</h2>" in html
-    q1, q2, other = html.index("<h3>Q1: Introduce yourself</h3>"), html.index("<h3>Q2: &lt;b&gt;How&lt;/b&gt; do you keep up?</h3>"), html.index("<h3>Other posts</h3>")
-    assert q1 < html.index("A1 Jo, teacher in Leeds") < q2 < html.index("A2 RSS &lt;script&gt;") < html.index("A2 and podcasts") < other < html.index("Great chat")
+    q1 = html.index("<h3>Q1: Introduce yourself</h3>")
+    q2 = html.index("<h3>Q2: &lt;b&gt;How&lt;/b&gt; do you keep up?</h3>")
+    other = html.index("<h3>Other posts</h3>")
+    assert q1 < html.index("A1 Jo, teacher in Leeds") < q2
+    assert q2 < html.index("A2 RSS &lt;script&gt;") < html.index("A2 and podcasts") < other < html.index("Great chat")
     assert "Nothing to do with it" not in html and "<script>x" not in html
     export = await client.get("/review/chats/edchat/export")
     assert export.headers["Content-Disposition"] == 'attachment; filename="edchat-answers.md"'

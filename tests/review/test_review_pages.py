@@ -11,11 +11,11 @@ from typing import Awaitable, Callable, Iterator
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient
+
 from backchannel.archive.importer import import_archive
 from backchannel.review.auth import ReviewAuth
 from backchannel.server import create_app
 from backchannel.store import Store
-
 from tests.archive.builders import build_zip, jpeg, lt13_archive_files
 from tests.history.support import TOKEN, add_lt13
 

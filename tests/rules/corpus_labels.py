@@ -126,7 +126,7 @@ QUIET: dict[str, dict[str, str]] = {
     "256076667032846336": {"CTX004": "an error message"},
     "256418950856994816": {"CTX004": "the name of a literary journal"},
     "256822508873998337": {"CTX004": "the title of a class"},
-    "257059407358197760": {"CTX004": "the title of an assignment"},
+    "257059407358197760": {"CTX004": "the title of an assignment", "CTX001": "a test run of his talk's autotweets"},
     "257163168500039681": {"CTX004": "the title of his own talk"},
     "257167666375172096": {"CTX004": "credited to @doodle_muse after the quote"},
     "257170701553922049": {"CTX004": "the title of an assignment"},
@@ -202,7 +202,7 @@ QUIET: dict[str, dict[str, str]] = {
     "257016779841359872": {"CTX001": "arriving in town: not about the conference"},
     "257059393688965121": {"CTX001": "a test run of his talk's autotweets, tagged #testing, at 3 a.m."},
     "257059400408236032": {"CTX001": "a test run of his talk's autotweets"},
-    "257059407358197760": {"CTX001": "a test run of his talk's autotweets"},
+    # 257059407358197760, a test run of his talk's autotweets, is labelled with the CTX004 titles above.
     "257144700245536768": {"CTX001": "the flight over: not about the conference"},
     "257185580889292800": {"CTX001": "thanks to one person, pointing at his own blog"},
     "257224701766664192": {"CTX001": "a private joke about job titles"},
@@ -214,7 +214,10 @@ QUIET: dict[str, dict[str, str]] = {
     "259148324886675456": {"CTX001": "friends in the evening after the conference"},
     "259180629512572928": {"CTX001": "friends' shirts in the evening after the conference"},
     # CTX003: the session is on, but the post is not about it, or its speaker is named.
-    "258971133615943680": {"CTX003": "the speaker is named (misspelt “Rossinni”)"},
+    "258971133615943680": {
+        "CTX003": "the speaker is named (misspelt “Rossinni”)",
+        "FLW001": "the first post about the keynote; the earlier ones were about other things",
+    },
     "257166336965369857": {"CTX003": "he is the speaker", "CTX006": "his talk was announced 13 minutes before it began"},
     "257211802419605504": {"CTX006": "names the three speakers and the subject: that says which session it is"},
     "258964526374989824": {"CTX006": "about his TreasureBox, not about the keynote that is on"},
@@ -225,7 +228,7 @@ QUIET: dict[str, dict[str, str]] = {
     "257215778657538048": {"FLW001": "not about the UBC session that is on"},
     "258967624585723904": {"FLW001": "not about the keynote that is on"},
     "258970361155166208": {"FLW001": "last night's party, not the keynote"},
-    "258971133615943680": {"FLW001": "the first post about the keynote; the earlier ones were about other things"},
+    # 258971133615943680, the first post about the keynote, is labelled with CTX003 above.
     # FLW002: alike, but not a repeat.
     "257170245905678336": {"FLW002": "the talk's autotweet, seven hours after its #testing run"},
     "262319515902283778": {"FLW002": "a different cinemagraph of the same corn"},

@@ -13,10 +13,9 @@ import sys
 from pathlib import Path
 
 from backchannel.rules import RULES
-from tests.rules.scoring import RuleScore, ratio, score, table
-
 from tests.rules.corpus import TEXT_RULES, Case, checkable, fired, load
 from tests.rules.corpus_labels import expected
+from tests.rules.scoring import RuleScore, ratio, score, table
 
 SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 PARTS = ("tuning", "held-out", "all")

@@ -85,7 +85,8 @@ def ratio(value: float | None) -> str:
 
 def table(scores: Mapping[str, RuleScore], levels: Mapping[str, str], title: str) -> str:
     """The scores as a plain-text table, one rule a line."""
-    lines = [title, f"{'rule':<8} {'level':<10} {'checked':>7} {'support':>7} {'fired':>5} {'right':>5} {'wrong':>5} {'missed':>6} {'precision':>9} {'recall':>6}"]
+    header = f"{'rule':<8} {'level':<10} {'checked':>7} {'support':>7} {'fired':>5} {'right':>5} {'wrong':>5} {'missed':>6} {'precision':>9} {'recall':>6}"
+    lines = [title, header]
     for code, s in scores.items():
         lines.append(
             f"{code:<8} {levels.get(code, ''):<10} {s.checked:>7} {s.support:>7} {s.fired:>5} {s.true_positives:>5} {s.false_positives:>5} "

@@ -151,7 +151,12 @@ def test_gde007_adds_the_events_zone_to_a_bare_time(draft: str, fixed: str) -> N
 
 @pytest.mark.parametrize(
     "draft",
-    ["Next up at 14:00 CET #LT13", "Back at 16:30 UTC #LT13", "Ratio was 3:2 and v2.10 ships #LT13", "See slide 14:30 of the deck? no #LT13 at 10:30 London time"],
+    [
+        "Next up at 14:00 CET #LT13",
+        "Back at 16:30 UTC #LT13",
+        "Ratio was 3:2 and v2.10 ships #LT13",
+        "See slide 14:30 of the deck? no #LT13 at 10:30 London time",
+    ],
 )
 def test_gde007_leaves_zoned_times_and_other_numbers_alone(draft: str) -> None:
     assert "GDE007" not in _codes(draft, event=EXAMPLE_EVENT, session=EXAMPLE_SESSION)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import uuid
-
 from datetime import datetime, timezone
 
-from backchannel.coach.situation import find_situation
 from backchannel.checker import check_draft
-from backchannel.history.model import PostIn
 from backchannel.coach.record import record, request_hash
+from backchannel.coach.situation import find_situation
+from backchannel.history.model import PostIn
 from backchannel.rules import Tip
 from backchannel.rules.flw import similarity
 from backchannel.store import Store

@@ -27,7 +27,9 @@ def test_every_photo_rule_is_registered_with_photo_examples() -> None:
 
 
 def test_thresholds_are_settings() -> None:
-    for name in ("rules.PHO001.min_brightness", "rules.PHO002.min_sharpness", "rules.PHO003.min_text_height", "rules.PHO004.min_share", "rules.PHO005.min_long_side"):
+    for name in (
+        "rules.PHO001.min_brightness", "rules.PHO002.min_sharpness", "rules.PHO003.min_text_height", "rules.PHO004.min_share", "rules.PHO005.min_long_side"
+    ):
         assert name in SETTINGS and SETTINGS[name].help
 
 

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 from backchannel.rules import RULES, Level
-from tests.rules.scoring import RuleScore
-
 from tests.rules.corpus import TEXT_RULES, load
 from tests.rules.corpus_labels import FIRE, QUIET
 from tests.rules.score import readme_cells, scores
+from tests.rules.scoring import RuleScore
 
 ROOT = Path(__file__).resolve().parents[2]
 Scores = dict[str, dict[str, RuleScore]]
@@ -72,7 +71,8 @@ def test_ctx004_is_quiet_on_titles_terms_and_attributed_quotes(measured: Scores)
 
 def test_the_readme_rule_table_shows_the_measured_precision_and_recall(measured: Scores) -> None:
     readme = (ROOT / "README.md").read_text()
-    rows = {m.group(1): (m.group(2), m.group(3), m.group(4)) for m in re.finditer(r"^\| ([A-Z]{3}\d{3}) \| [a-z-]+ \| (\w+) \| [^|]+ \| ([^|]+) \| ([^|]*) \|$", readme, re.M)}
+    row = re.compile(r"^\| ([A-Z]{3}\d{3}) \| [a-z-]+ \| (\w+) \| [^|]+ \| ([^|]+) \| ([^|]*) \|$", re.M)
+    rows = {m.group(1): (m.group(2), m.group(3), m.group(4)) for m in row.finditer(readme)}
     for code in TEXT_RULES:
         level, precision, recall = rows[code]
         assert level == RULES[code].level.value

@@ -7,10 +7,11 @@ import re
 import pytest
 
 from backchannel.checker import check_draft
+from backchannel.errors import NotFound
 from backchannel.rules import RULES, Level, get_rule, resolve_code
 from backchannel.rules.examples import example_chat, example_history, situation
 from backchannel.rules.pho import PhotoExample
-from backchannel.errors import NotFound
+
 
 def test_registry_holds_the_catalogue() -> None:
     # Which codes there are is the table's to say; test_catalogue.py holds every one of them to its

@@ -9,6 +9,7 @@ import pkgutil
 from collections.abc import Callable
 
 import pytest
+
 from backchannel import schedules
 from backchannel.errors import ScheduleError
 from backchannel.schedules import READERS, detect_format

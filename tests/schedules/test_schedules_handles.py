@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from backchannel.schedules import handles as H
 from backchannel.schedules.model import Network
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+
 from backchannel.errors import ScheduleError
 from backchannel.schedules import MAX_BYTES, Programme, Session, read_programme
 from backchannel.schedules.values import derive_key

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+
 from backchannel.errors import ScheduleError
 from backchannel.schedules import (
     Programme,

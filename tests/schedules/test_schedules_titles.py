@@ -5,6 +5,7 @@ The titles are invented, in the shapes those programmes use."""
 from __future__ import annotations
 
 import pytest
+
 from backchannel.schedules.titles import plausible_name, split_title
 
 

@@ -14,9 +14,10 @@ async def test_a_chat_its_questions_and_the_check_while_it_is_live(api: Api) -> 
     _, live = await api.call("GET", f"/v1/chats/live?at={LIVE}")
     assert live["live"][0]["question"] is None and live["live"][0]["starter"] is None
     # Q1 published in advance; Q2 pasted in as it appears; Q3 in advance for later.
-    assert (await api.call("POST", "/v1/chats/edchat/questions", json={"text": "Q1: Introduce yourself", "on": "2026-12-08", "at": "2026-12-08T19:05"}))[0] == 201
-    assert (await api.call("POST", "/v1/chats/edchat/questions", json={"text": "Q2 How do you keep up with research? #edchat", "at": "2026-12-08T19:15"}))[0] == 201
-    assert (await api.call("POST", "/v1/chats/edchat/questions", json={"text": "Q3: What will you try?", "on": "2026-12-08", "at": "2026-12-08T19:40"}))[0] == 201
+    questions = "/v1/chats/edchat/questions"
+    assert (await api.call("POST", questions, json={"text": "Q1: Introduce yourself", "on": "2026-12-08", "at": "2026-12-08T19:05"}))[0] == 201
+    assert (await api.call("POST", questions, json={"text": "Q2 How do you keep up with research? #edchat", "at": "2026-12-08T19:15"}))[0] == 201
+    assert (await api.call("POST", questions, json={"text": "Q3: What will you try?", "on": "2026-12-08", "at": "2026-12-08T19:40"}))[0] == 201
     _, live = await api.call("GET", f"/v1/chats/live?at={LIVE}")
     item = live["live"][0]
     assert item["question"]["number"] == 2 and item["starter"] == "A2  #edchat" and [q["number"] for q in item["questions"]] == [1, 2]

@@ -8,8 +8,8 @@ from typing import Iterator
 
 import pytest
 
-from backchannel.errors import ScheduleError
 from backchannel.coach.programme import import_file
+from backchannel.errors import ScheduleError
 from backchannel.store import Store
 
 
@@ -105,7 +105,9 @@ def test_user_handle_edits_survive_reimport(store: Store) -> None:
 def test_manual_sessions_are_never_touched(store: Store) -> None:
     from datetime import datetime, timezone
 
-    manual = store.events.add_session("tc", title="Hallway track", start=datetime(2026, 2, 1, 12, tzinfo=timezone.utc), end=datetime(2026, 2, 1, 13, tzinfo=timezone.utc))
+    manual = store.events.add_session(
+        "tc", title="Hallway track", start=datetime(2026, 2, 1, 12, tzinfo=timezone.utc), end=datetime(2026, 2, 1, 13, tzinfo=timezone.utc)
+    )
     import_file(store, "tc", sessionize(TALKS))
     report = import_file(store, "tc", sessionize(TALKS[:1]), replace=True)
     assert len(report.removed) == 2

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from backchannel.coach.situation import find_situation
-from backchannel.errors import Conflict, InvalidInput, NotFound
 from backchannel.context import SpeakerInfo
+from backchannel.errors import Conflict, InvalidInput, NotFound
 from backchannel.store import Store
 from backchannel.store.migrations import MIGRATIONS
 

@@ -10,11 +10,11 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient
 
+from backchannel.coach.now import what_is_on
+from backchannel.coach.record import record, request_hash
 from backchannel.coach.situation import find_situation
 from backchannel.errors import InvalidInput
 from backchannel.history.model import PostIn
-from backchannel.coach.record import record, request_hash
-from backchannel.coach.now import what_is_on
 from backchannel.server import create_app
 from backchannel.store import Store
 from tests.history.support import TOKEN, Api, record_body

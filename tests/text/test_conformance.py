@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from backchannel.text import (
     V2,
     V3,

@@ -10,6 +10,9 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from backchannel.errors import InvalidInput
 from backchannel.text import (
     PLATFORMS,
@@ -25,8 +28,6 @@ from backchannel.text import x as x_module
 from backchannel.text.bluesky import short_url
 from backchannel.text.config import TwitterTextConfig
 from backchannel.text.urls import url_spans
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"  # 👨‍👩‍👧‍👦, 7 code points
 UK_FLAG = "\U0001f1ec\U0001f1e7"  # 🇬🇧, two regional indicators

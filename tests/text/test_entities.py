@@ -5,6 +5,9 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from backchannel.text import (
     PLATFORMS,
     Entities,
@@ -15,8 +18,6 @@ from backchannel.text import (
     hashtag_entities,
     mention_entities,
 )
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 
 def texts(entities: tuple[Entity, ...]) -> list[str]:

@@ -10,6 +10,7 @@ from backchannel.checker import CheckResult, check_draft
 from backchannel.coach.situation import Situation, find_situation
 from backchannel.photos.model import AttachedPhoto
 from backchannel.store import Store
+from backchannel.text.model import Platform
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ def check(
     store: Store,
     text: str,
     *,
-    platform: str = "x",
+    platform: Platform = "x",
     event: str | None = None,
     session: int | None = None,
     at: datetime | str | None = None,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from backchannel.review.export import MediaRef, embedded_media, remote_media, render_export
 from backchannel.review.writeup import Writeup, build_writeup
 from backchannel.store import Store
+from backchannel.text.model import Platform
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,7 +16,7 @@ class Exported:
     writeup: Writeup
 
 
-def export_event(store: Store, slug: str, fmt: str, *, platform: str = "x", media_ref: MediaRef | None = None) -> Exported:
+def export_event(store: Store, slug: str, fmt: str, *, platform: Platform = "x", media_ref: MediaRef | None = None) -> Exported:
     """The write-up of event ``slug`` in ``fmt``; photos as ``media_ref`` names them.
 
     By default the text formats link to the photos where X keeps them, and the HTML

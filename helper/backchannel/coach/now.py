@@ -10,6 +10,7 @@ from backchannel.compose.snippets import Kit, event_kit, session_snippet
 from backchannel.context import SpeakerInfo
 from backchannel.store import Session, Store
 from backchannel.store.which_session import which_session
+from backchannel.text.model import Platform
 from backchannel.timeutil import now_utc, to_store
 
 
@@ -17,7 +18,7 @@ from backchannel.timeutil import now_utc, to_store
 class Now:
     event: str
     at: datetime
-    platform: str
+    platform: Platform
     current: list[tuple[Session, str]]  # (session, its snippet)
     next: list[Session]
     snippet: str | None  # for the one session the person is in; None when none or ambiguous
@@ -37,7 +38,7 @@ class Now:
         }
 
 
-def what_is_on(store: Store, slug: str, *, at: datetime | None = None, room: str | None = None, platform: str = "x") -> Now:
+def what_is_on(store: Store, slug: str, *, at: datetime | None = None, room: str | None = None, platform: Platform = "x") -> Now:
     event = store.events.get_event(slug)
     settings = store.settings.load()
     moment = at or now_utc()
@@ -68,7 +69,7 @@ def _dates(starts_on: str | None, ends_on: str | None) -> str | None:
     return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
 
 
-def kit_for(store: Store, slug: str, platform: str = "x") -> Kit:
+def kit_for(store: Store, slug: str, platform: Platform = "x") -> Kit:
     event = store.events.get_event(slug)
     speakers = [s for s in store.speakers.list_speakers(slug) if s.sessions]
     return event_kit(event.info(), [SpeakerInfo(s.name, dict(s.handles)) for s in speakers], platform, _dates(event.starts_on, event.ends_on))

@@ -11,10 +11,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from backchannel.context import ChatInfo, EndedSession, EventInfo, SessionInfo
+from backchannel.context import ChatInfo, EndedSession, EventInfo, History, SessionInfo
 from backchannel.errors import InvalidInput
 from backchannel.rules.registry import recent_hours
-from backchannel.context import History
 from backchannel.settings import Settings
 from backchannel.store import Store
 from backchannel.store.closing import ended_session_posts

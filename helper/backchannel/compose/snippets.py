@@ -19,6 +19,7 @@ from typing import Any
 
 from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
 from backchannel.text import weighted_length
+from backchannel.text.model import Platform
 
 MIN_TITLE_CHARS = 12
 ABOUT_CHARS = 100  # the most of an abstract the snippet carries
@@ -50,7 +51,7 @@ def _compose(tags: list[str], title: str, speakers: list[str], extra: int) -> st
     return " ".join(parts)
 
 
-def session_snippet(event: EventInfo, session: SessionInfo, platform: str, limit: int) -> str:
+def session_snippet(event: EventInfo, session: SessionInfo, platform: Platform, limit: int) -> str:
     budget = max(limit // 2, 40)
     head = _head(event, session, platform, budget)
     if session.about:
@@ -60,7 +61,7 @@ def session_snippet(event: EventInfo, session: SessionInfo, platform: str, limit
     return head
 
 
-def _head(event: EventInfo, session: SessionInfo, platform: str, budget: int) -> str:
+def _head(event: EventInfo, session: SessionInfo, platform: Platform, budget: int) -> str:
     tags = ["#" + t for t in (event.hashtag, session.tag) if t]
     speakers = [s.reference(platform) for s in session.speakers]
     title = " ".join(session.title.split())
@@ -90,7 +91,7 @@ class Kit:
         return {"follow": self.follow, "without_handle": self.without_handle, "announcement": self.announcement}
 
 
-def event_kit(event: EventInfo, speakers: list[SpeakerInfo], platform: str, dates: str | None) -> Kit:
+def event_kit(event: EventInfo, speakers: list[SpeakerInfo], platform: Platform, dates: str | None) -> Kit:
     follow: dict[str, list[str]] = {}
     missing: dict[str, list[str]] = {}
     for network in ("x", "bluesky", "mastodon"):

@@ -13,6 +13,7 @@ import re
 from typing import Callable
 
 from backchannel.text import weighted_length
+from backchannel.text.model import Platform
 from backchannel.text.regexes import GRAPHEME
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+")
@@ -62,12 +63,12 @@ def _pack(unit: str, level: int, fits: Callable[[str], bool]) -> list[str]:
     return parts
 
 
-def split_thread(text: str, platform: str, limit: int) -> tuple[str, ...] | None:
+def split_thread(text: str, platform: Platform, limit: int) -> tuple[str, ...] | None:
     """The parts of a numbered thread, each within ``limit``; None if it cannot be done."""
     text = text.strip()
     if not text or len(text) > MAX_SPLIT_CHARS:
         return None
-    measure: Measure = lambda s: weighted_length(s, platform)  # type: ignore[arg-type]  # noqa: E731
+    measure: Measure = lambda s: weighted_length(s, platform)  # noqa: E731
     tags_match = _TRAILING_TAGS.search(text)
     tags = ""
     body = text
@@ -81,7 +82,11 @@ def split_thread(text: str, platform: str, limit: int) -> tuple[str, ...] | None
     while digits <= 4:
         widest = 10**digits - 1
         suffix = (" " + tags if tags else "") + f" {widest}/{widest}"
-        parts = _pack(body, 0, lambda s: measure(s + suffix) <= limit)
+
+        def fits(s: str, suffix: str = suffix) -> bool:  # suffix bound now, not looked up when called
+            return measure(s + suffix) <= limit
+
+        parts = _pack(body, 0, fits)
         if len(parts) <= widest:
             total = len(parts)
             tail = " " + tags if tags else ""

@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from backchannel.text import extract_entities
+from backchannel.text.model import Platform
 
 
-def entities_of_text(text: str, platform: str) -> dict[str, Any]:
+def entities_of_text(text: str, platform: Platform) -> dict[str, Any]:
     """The entities of a post as the platform finds them in its text."""
-    found = extract_entities(text, platform)  # type: ignore[arg-type]
+    found = extract_entities(text, platform)
     return {
         "hashtags": [e.text for e in found.hashtags],
         "mentions": [e.text for e in found.mentions],

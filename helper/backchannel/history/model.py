@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping
 
+from backchannel.text.model import Platform
 from backchannel.timeutil import to_store
 
 
@@ -34,7 +35,7 @@ class MediaIn:
 class PostIn:
     """A post to record, from the extension (``client_id``) or an archive (``remote_id``)."""
 
-    platform: str
+    platform: Platform
     text: str
     posted_at: datetime
     source: str = "extension"
@@ -110,7 +111,7 @@ class Post:
     id: int
     client_id: str | None
     source: str
-    platform: str
+    platform: Platform
     remote_id: str | None
     url: str | None
     text: str

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from backchannel.local.runtime import Runtime, read_runtime
 from backchannel.native_host.errors import HelperNotRunning, InvalidRequest, TokenUnavailable, UnknownAction
 from backchannel.native_host.launch import START_TIMEOUT, start_helper, start_lock
-from backchannel.local.runtime import Runtime, read_runtime
 
 Reply = dict[str, Any]
 

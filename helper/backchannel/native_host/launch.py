@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from backchannel.native_host.errors import HelperStartFailed
 from backchannel.local.runtime import Runtime, read_runtime
+from backchannel.native_host.errors import HelperStartFailed
 
 AUTOSTART_ENV = "BACKCHANNEL_NATIVE_HOST_AUTOSTART"
 START_TIMEOUT = 20.0

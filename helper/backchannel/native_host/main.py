@@ -8,10 +8,10 @@ import sys
 
 
 def main() -> int:
+    from backchannel.local.paths import resolve_data_dir
     from backchannel.native_host.actions import HostContext
     from backchannel.native_host.launch import autostart_enabled
     from backchannel.native_host.session import serve
-    from backchannel.local.paths import resolve_data_dir
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="backchannel-native-host: %(levelname)s %(message)s")
     frames_out = sys.stdout.buffer

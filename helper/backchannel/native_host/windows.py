@@ -3,12 +3,13 @@
 Chromium-family browsers and Firefox on Windows find a host through the
 default value of ``<hive>\\<browser key>\\NativeMessagingHosts\\<name>``,
 which holds the manifest file's path. ``winreg`` exists only on Windows, so
-it is imported inside each call; elsewhere ``Registry`` is a small protocol
-that tests fill with a dictionary.
+``WinRegistry`` is defined only there; elsewhere ``Registry`` is a small
+protocol that tests fill with a dictionary.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import Protocol
 
 
@@ -19,47 +20,40 @@ class Registry(Protocol):
     def has_key(self, hive: str, key: str) -> bool: ...
 
 
-class WinRegistry:
-    """The real registry (Windows only)."""
+if sys.platform == "win32":  # a check mypy understands: it reads this block only when checking for Windows
+    import winreg
 
-    @staticmethod
-    def _hive(name: str) -> int:
-        import winreg  # type: ignore[import-not-found]
+    class WinRegistry:
+        """The real registry (Windows only)."""
 
-        return {"HKEY_CURRENT_USER": winreg.HKEY_CURRENT_USER, "HKEY_LOCAL_MACHINE": winreg.HKEY_LOCAL_MACHINE}[name]
+        @staticmethod
+        def _hive(name: str) -> int:
+            return {"HKEY_CURRENT_USER": winreg.HKEY_CURRENT_USER, "HKEY_LOCAL_MACHINE": winreg.HKEY_LOCAL_MACHINE}[name]
 
-    def read(self, hive: str, key: str) -> str | None:
-        import winreg
+        def read(self, hive: str, key: str) -> str | None:
+            try:
+                with winreg.OpenKey(self._hive(hive), key) as handle:
+                    value, _ = winreg.QueryValueEx(handle, "")
+            except OSError:
+                return None
+            return str(value)
 
-        try:
-            with winreg.OpenKey(self._hive(hive), key) as handle:
-                value, _ = winreg.QueryValueEx(handle, "")
-        except OSError:
-            return None
-        return str(value)
+        def write(self, hive: str, key: str, value: str) -> None:
+            with winreg.CreateKeyEx(self._hive(hive), key, 0, winreg.KEY_WRITE) as handle:
+                winreg.SetValueEx(handle, "", 0, winreg.REG_SZ, value)
 
-    def write(self, hive: str, key: str, value: str) -> None:
-        import winreg
+        def delete(self, hive: str, key: str) -> None:
+            try:
+                winreg.DeleteKey(self._hive(hive), key)
+            except FileNotFoundError:
+                pass
 
-        with winreg.CreateKeyEx(self._hive(hive), key, 0, winreg.KEY_WRITE) as handle:
-            winreg.SetValueEx(handle, "", 0, winreg.REG_SZ, value)
-
-    def delete(self, hive: str, key: str) -> None:
-        import winreg
-
-        try:
-            winreg.DeleteKey(self._hive(hive), key)
-        except FileNotFoundError:
-            pass
-
-    def has_key(self, hive: str, key: str) -> bool:
-        import winreg
-
-        try:
-            winreg.OpenKey(self._hive(hive), key).Close()
-        except OSError:
-            return False
-        return True
+        def has_key(self, hive: str, key: str) -> bool:
+            try:
+                winreg.OpenKey(self._hive(hive), key).Close()
+            except OSError:
+                return False
+            return True
 
 
 class MemoryRegistry:

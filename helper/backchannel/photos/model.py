@@ -204,7 +204,9 @@ class PhotoAnalysis:
             "display": {"width": self.display_width, "height": self.display_height},
             "measurements": self.measurements.to_dict(),
             "slide": None if self.slide is None else self.slide.to_dict(),
-            "crop": None if self.crop is None else {"box": self.crop.to_list(), "quad": None if self.slide is None or self.slide.quad is None else quad_to_list(self.slide.quad)},
+            "crop": None if self.crop is None else {
+                "box": self.crop.to_list(), "quad": None if self.slide is None or self.slide.quad is None else quad_to_list(self.slide.quad),
+            },
             "metadata": self.metadata.to_dict(),
             "text": None if self.text is None else self.text.to_dict(),
         }

@@ -43,7 +43,9 @@ def crop_to_quad(data: bytes, quad: Quad, *, quality: int = 90) -> Output:
     source = np.array(corners, dtype=np.float32)
     target = np.array([[0, 0], [out_w, 0], [out_w, out_h], [0, out_h]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(source, target)
-    warped = cv2.warpPerspective(np.asarray(picture), matrix, (out_w, out_h), flags=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
+    warped = cv2.warpPerspective(
+        np.asarray(picture), matrix, (out_w, out_h), flags=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
+    )
     out = io.BytesIO()
     Image.fromarray(warped).save(out, "JPEG", quality=quality, icc_profile=image.info.get("icc_profile"))
     return Output(out.getvalue(), "image/jpeg")

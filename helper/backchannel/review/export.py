@@ -21,8 +21,8 @@ from zoneinfo import ZoneInfo
 
 from backchannel.errors import InvalidInput
 from backchannel.history.model import Media, Post
-from backchannel.review.writeup import SessionGroup, Writeup
 from backchannel.review.linkify import links, safe_href
+from backchannel.review.writeup import SessionGroup, Writeup
 from backchannel.timeutil import to_store, zone_abbreviation
 
 FORMATS = ("md", "html", "json", "csv")

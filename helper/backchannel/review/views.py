@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from backchannel.errors import InvalidInput
-from backchannel.review.export import session_heading
-from backchannel.store.search import match_count, ranked_ids
-from backchannel.review.writeup import build_writeup, group_posts
 from backchannel.review import charts
+from backchannel.review.export import session_heading
 from backchannel.review.highlight import terms
 from backchannel.review.linkify import links
 from backchannel.review.promises import open_promises
+from backchannel.review.writeup import build_writeup, group_posts
 from backchannel.store.post_counts import posts_per_event, unassigned_count
+from backchannel.store.search import match_count, ranked_ids
 from backchannel.timeutil import shown_zone
 
 if TYPE_CHECKING:

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from backchannel.context import SpeakerInfo
 from backchannel.history.model import Media, Post
 from backchannel.review.linkify import links
-from backchannel.context import SpeakerInfo
 from backchannel.store.events import Event, Session
 from backchannel.text import weighted_length
+from backchannel.text.model import Platform
 
 if TYPE_CHECKING:
     from backchannel.store import Store
@@ -76,7 +77,7 @@ def group_posts(posts: Sequence[Post], sessions: Sequence[Session]) -> tuple[Ses
     return tuple(groups)
 
 
-def thank_you_drafts(event: Event, speakers: Sequence[SpeakerInfo], platform: str, limit: int) -> tuple[str, ...]:
+def thank_you_drafts(event: Event, speakers: Sequence[SpeakerInfo], platform: Platform, limit: int) -> tuple[str, ...]:
     """As few drafts as fit the limit, each thanking some speakers and carrying the event tag."""
     if not speakers:
         return ()
@@ -91,7 +92,7 @@ def thank_you_drafts(event: Event, speakers: Sequence[SpeakerInfo], platform: st
     drafts: list[str] = []
     current: list[str] = []
     for name in names:
-        if current and weighted_length(compose([*current, name]), platform) > limit:  # type: ignore[arg-type]
+        if current and weighted_length(compose([*current, name]), platform) > limit:
             drafts.append(compose(current))
             current = []
         current.append(name)
@@ -100,7 +101,7 @@ def thank_you_drafts(event: Event, speakers: Sequence[SpeakerInfo], platform: st
     return tuple(drafts)
 
 
-def build_writeup(store: Store, slug: str, *, platform: str = "x", include_retweets: bool = False) -> Writeup:
+def build_writeup(store: Store, slug: str, *, platform: Platform = "x", include_retweets: bool = False) -> Writeup:
     event = store.events.get_event(slug)
     store.history.refresh()
     posts = [p for p in store.history.posts.event_posts(event.id) if include_retweets or not p.is_retweet]

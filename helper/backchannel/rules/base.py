@@ -15,6 +15,7 @@ from typing import Any, Callable, ClassVar, Iterator, Literal, Mapping
 
 from backchannel.context import ChatInfo, EventInfo, History, SessionInfo
 from backchannel.text import TextReport
+from backchannel.text.model import Platform
 
 
 class Level(str, Enum):
@@ -83,8 +84,10 @@ class Example:
     text: str
     fires: bool
     # "do-not-post" and the ones after it are the guide rules' situations (see rules/examples.py)
-    situation: Literal["none", "event", "session", "history", "do-not-post", "policy", "quotes", "history-empty", "burst", "ended", "ended-closed", "chat"] = "session"
-    platform: str = "x"
+    situation: Literal[
+        "none", "event", "session", "history", "do-not-post", "policy", "quotes", "history-empty", "burst", "ended", "ended-closed", "chat"
+    ] = "session"
+    platform: Platform = "x"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +169,7 @@ class Draft:
     field it sets (see ``backchannel.text.model``). Rules only read it."""
 
     text: str
-    platform: str
+    platform: Platform
     report: TextReport
     event: EventInfo | None = None
     session: SessionInfo | None = None

@@ -50,7 +50,10 @@ def rule_to_dict(rule: Rule, settings: SettingValues) -> dict[str, Any]:
             "fix": rule.docs.fix,
         },
         "options": [
-            {"name": o.name, "setting": f"rules.{rule.code}.{o.name}", "default": o.default, "value": settings.get(f"rules.{rule.code}.{o.name}"), "help": o.help}
+            {
+                "name": o.name, "setting": f"rules.{rule.code}.{o.name}", "default": o.default,
+                "value": settings.get(f"rules.{rule.code}.{o.name}"), "help": o.help,
+            }
             for o in rule.options
         ],
     }

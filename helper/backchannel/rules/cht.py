@@ -39,8 +39,10 @@ class ChatHashtagMissing(Rule):
     needs = "chat"
     summary = "A chat is live and the draft answers it without the chat's hashtag."
     docs = Docs(
-        what="While a weekly chat you follow is live (its weekday and time come round), checks that a draft that answers it (starts with A<n>) or names its moderator carries the chat's hashtag.",
-        why="Chats are read through their hashtag: the moderator, the other participants and the people who find the chat later only see answers that carry it. An answer without it talks to nobody.",
+        what="While a weekly chat you follow is live (its weekday and time come round), checks that a draft that answers it (starts with A<n>) or names its "
+             "moderator carries the chat's hashtag.",
+        why="Chats are read through their hashtag: the moderator, the other participants and the people who find the chat later only see answers that carry "
+            "it. An answer without it talks to nobody.",
         example="A2 I read one paper a week, on Fridays",
         instead="A2 I read one paper a week, on Fridays #edchat",
         fix="Appends the chat's hashtag.",
@@ -60,7 +62,10 @@ class ChatHashtagMissing(Rule):
         to_moderator = bool(chat.moderator) and chat.moderator.casefold() in draft.folded  # type: ignore[union-attr]
         if not (answers or to_moderator):
             return
-        yield self.tip(f"#{chat.hashtag} is live: add its hashtag so the chat sees this answer.", fix=Fix.append(f"Add #{chat.hashtag}", draft.text, "#" + chat.hashtag))
+        yield self.tip(
+            f"#{chat.hashtag} is live: add its hashtag so the chat sees this answer.",
+            fix=Fix.append(f"Add #{chat.hashtag}", draft.text, "#" + chat.hashtag),
+        )
 
 
 class AnswerNumberMismatch(Rule):
@@ -70,8 +75,10 @@ class AnswerNumberMismatch(Rule):
     needs = "chat"
     summary = "The answer's A<n> does not match the latest question Q<n>, or runs ahead of it."
     docs = Docs(
-        what="While a chat is live, compares a draft's leading A<n> with the latest question the moderator has asked (Q<n>, from the questions published in advance with their times, pasted in, or seen on the timeline): a number ahead of it, or behind it, gets a tip.",
-        why="Participants and the moderator match answers to questions by number. An A3 while Q2 is up lands under the wrong question (or one not asked yet) and the thread of the chat no longer reads.",
+        what="While a chat is live, compares a draft's leading A<n> with the latest question the moderator has asked (Q<n>, from the questions published in "
+             "advance with their times, pasted in, or seen on the timeline): a number ahead of it, or behind it, gets a tip.",
+        why="Participants and the moderator match answers to questions by number. An A3 while Q2 is up lands under the wrong question (or one not asked yet) "
+            "and the thread of the chat no longer reads.",
         example="Q2 is up; the draft: A3 I read one paper a week #edchat",
         instead="A2 I read one paper a week #edchat",
         fix="Renumbers the answer to the latest question.",
@@ -112,8 +119,10 @@ class ChatAnswerTooLongWithTag(Rule):
     needs = "chat"
     summary = "The answer fits now, but not once the chat's hashtag is added."
     docs = Docs(
-        what="While a chat is live, when the draft lacks the chat's hashtag, measures it as it will be with the tag added (the platform's own count): when that is over the limit, says so before the tag is added.",
-        why="In a fast chat the tag goes on last, and then the answer no longer fits: it gets cut in a hurry, or posted without the tag, where the chat never sees it.",
+        what="While a chat is live, when the draft lacks the chat's hashtag, measures it as it will be with the tag added (the platform's own count): when "
+             "that is over the limit, says so before the tag is added.",
+        why="In a fast chat the tag goes on last, and then the answer no longer fits: it gets cut in a hurry, or posted without the tag, where the chat never "
+            "sees it.",
         example="A 270-character answer without #edchat.",
         instead="The answer cut to leave room for the tag, or split into two posts that each carry it.",
         fix="Splits the answer, tag added, into a thread whose every part carries the tag and fits.",

@@ -10,11 +10,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
+from backchannel.compose.snippets import session_snippet
 from backchannel.context import SessionInfo
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.rules.quotes import Quote, find_quotes, has_attribution, kind
-from backchannel.compose.snippets import session_snippet
-
+from backchannel.text.model import Platform
 
 _ADDRESSED = re.compile(r"\s*[@＠]\w")
 
@@ -35,8 +35,10 @@ class MissingEventHashtag(Rule):
     needs = "event"
     summary = "The draft has none of the active event's hashtags."
     docs = Docs(
-        what="Checks that a post made during an event carries one of the event's hashtags (any of its aliases counts; case does not matter). Posts that open with someone's handle talk to that person rather than to the event's followers: they are left alone.",
-        why="Remote followers follow the event through its hashtag. A post without it is invisible to everyone who is not already following you, and the organisers cannot collect it afterwards.",
+        what="Checks that a post made during an event carries one of the event's hashtags (any of its aliases counts; case does not matter). Posts that open "
+             "with someone's handle talk to that person rather than to the event's followers: they are left alone.",
+        why="Remote followers follow the event through its hashtag. A post without it is invisible to everyone who is not already following you, and the "
+            "organisers cannot collect it afterwards.",
         example="Great point about informal learning: most of it happens at work.",
         instead="Great point about informal learning: most of it happens at work. #LT13",
         fix="Appends the event's main hashtag.",
@@ -73,7 +75,8 @@ class MissingSessionTag(Rule):
     summary = "The current session has a tag and the draft does not carry it."
     docs = Docs(
         what="When the event gives each session its own tag and a session is on now, checks that the draft carries that session's tag.",
-        why="With several sessions running in parallel, the event hashtag mixes them all. A session tag lets remote followers follow one talk's flow, and lets you and the organisers group the posts afterwards.",
+        why="With several sessions running in parallel, the event hashtag mixes them all. A session tag lets remote followers follow one talk's flow, and "
+            "lets you and the organisers group the posts afterwards.",
         example="Most learning happens in the flow of work. #LT13",
         instead="Most learning happens in the flow of work. #LT13 #LT13A1",
         fix="Appends the current session's tag.",
@@ -144,7 +147,7 @@ def names_session(draft: Draft, session: SessionInfo) -> bool:
     return names_speaker(draft, session) or names_title(draft, session)
 
 
-def speaker_references(session: SessionInfo, platform: str) -> str:
+def speaker_references(session: SessionInfo, platform: Platform) -> str:
     return ", ".join(s.reference(platform) for s in session.speakers)
 
 
@@ -155,8 +158,10 @@ class MissingSpeakerContext(Rule):
     needs = "session"
     summary = "A session is on and the draft names neither its speaker nor its title."
     docs = Docs(
-        what="When a session is on, checks that the draft says whose talk it is about: a speaker's handle or name, or the session title. Posts that open with someone's handle are messages to that person and are left alone.",
-        why="“Great point!” means nothing to someone who is not in the room. Naming the speaker gives the idea its author and lets followers find more of their work.",
+        what="When a session is on, checks that the draft says whose talk it is about: a speaker's handle or name, or the session title. Posts that open with "
+             "someone's handle are messages to that person and are left alone.",
+        why="“Great point!” means nothing to someone who is not in the room. Naming the speaker gives the idea its author and lets followers find more of "
+            "their work.",
         example="Most learning happens in the flow of work, not in courses. #LT13",
         instead="Most learning happens in the flow of work, not in courses, says @priyaraman #LT13",
         fix="Appends the speaker's handle for this platform (their name where they have none), or the session title when the programme lists no speaker.",
@@ -194,8 +199,13 @@ class UnattributedQuote(Rule):
     needs = "nothing"
     summary = "A quotation with nobody named near it."
     docs = Docs(
-        what="Finds quotations of a few words or more (straight, single and typographic quotes, and the quote marks of other languages: „…“, «…», »…«, 「…」 and more) that quote someone's words, and checks that the draft says whose: a handle or name before or after the quote, a name in parentheses or with a year, “— Name”, “Name:”, “Name's argument that”, a word like says, said, per, via or according to, or the account of a manual retweet (“RT @name:”, “@name: …”). Titles (of talks, videos, posts, themes), terms and idioms in scare quotes, and made-up or example speech quote nobody and are left alone.",
-        why="A quote without its author gets retweeted as if it were yours, or as if it were anonymous wisdom. Attribution is the least a speaker deserves, and it is what makes the quote worth anything to a reader.",
+        what="Finds quotations of a few words or more (straight, single and typographic quotes, and the quote marks of other languages: „…“, «…», »…«, 「…」 "
+             "and more) that quote someone's words, and checks that the draft says whose: a handle or name before or after the quote, a name in parentheses "
+             "or with a year, “— Name”, “Name:”, “Name's argument that”, a word like says, said, per, via or according to, or the account of a manual "
+             "retweet (“RT @name:”, “@name: …”). Titles (of talks, videos, posts, themes), terms and idioms in scare quotes, and made-up or example speech "
+             "quote nobody and are left alone.",
+        why="A quote without its author gets retweeted as if it were yours, or as if it were anonymous wisdom. Attribution is the least a speaker deserves, "
+            "and it is what makes the quote worth anything to a reader.",
         example="“Nobody ever learned to ride a bike in a classroom” #LT13",
         instead="“Nobody ever learned to ride a bike in a classroom” — @priyaraman #LT13",
         fix="Inserts “— ” and the current speaker's handle (or name) right after the quote, when a session is on.",
@@ -259,8 +269,10 @@ class BareLink(Rule):
     needs = "nothing"
     summary = "A link with (almost) nothing said about it."
     docs = Docs(
-        what="Finds drafts that are a link plus at most a couple of words or tags. Posts that open with someone's handle are left alone: there the conversation says what the link is. A photo's own link is no link: the composer never shows it.",
-        why="Nobody clicks a bare link from a stranger. One sentence on what the link is (the slides? the paper the speaker cited?) and why it matters makes it worth a click.",
+        what="Finds drafts that are a link plus at most a couple of words or tags. Posts that open with someone's handle are left alone: there the "
+             "conversation says what the link is. A photo's own link is no link: the composer never shows it.",
+        why="Nobody clicks a bare link from a stranger. One sentence on what the link is (the slides? the paper the speaker cited?) and why it matters makes "
+            "it worth a click.",
         example="https://example.com/slides.pdf #LT13",
         instead="Slides from @priyaraman's talk, with the study on informal learning on p. 12: https://example.com/slides.pdf #LT13",
         fix="None: only you know what the link is.",
@@ -300,8 +312,10 @@ class SessionNotIntroduced(Rule):
     reads_history = True
     summary = "Your first post in this session does not say which session it is."
     docs = Docs(
-        what="When a session is on and you have not posted from it yet, checks that this first post says what the session is: its title (or the main part of it).",
-        why="Followers who are not in the room meet the session through your first post about it. Without the title and the speaker, every later post of that session is a quote from nowhere.",
+        what="When a session is on and you have not posted from it yet, checks that this first post says what the session is: its title (or the main part of "
+             "it).",
+        why="Followers who are not in the room meet the session through your first post about it. Without the title and the speaker, every later post of that "
+            "session is a quote from nowhere.",
         example="Most learning happens in the flow of work, not in courses. #LT13",
         instead="#LT13 #LT13A1 “Learning in the flow of work” — @priyaraman\nMost learning happens in the flow of work, not in courses.",
         fix="Inserts the session's context snippet (tags, title, speakers) at the start of the draft.",

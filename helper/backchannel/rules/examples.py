@@ -50,7 +50,8 @@ POLICY_EVENT = replace(EXAMPLE_EVENT, posting_policy="No photos of slides, no po
 
 
 def _post(minute: int, text: str) -> PastPost:
-    return replace(EXAMPLE_POST, id=100 + minute, text=text, posted_at=EXAMPLE_SESSION.start + timedelta(minutes=minute), client_id=None, remote_id=None, url=None)
+    posted_at = EXAMPLE_SESSION.start + timedelta(minutes=minute)
+    return replace(EXAMPLE_POST, id=100 + minute, text=text, posted_at=posted_at, client_id=None, remote_id=None, url=None)
 
 
 # Two bare quotes from the example session, at 10:20 and 10:25 (newest first).

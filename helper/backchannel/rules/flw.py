@@ -36,11 +36,14 @@ class ThreadNotContinued(Rule):
     reads_history = True
     summary = "You already posted in this session and this draft starts a new thread."
     docs = Docs(
-        what="When you have already posted in the current session, checks that the next post continues that thread (a reply to your last post from the session) rather than starting a new one.",
-        why="One thread per session lets followers read the talk as a story, and lets anyone who finds one post find all the others. Scattered top-level posts drown in people's timelines.",
+        what="When you have already posted in the current session, checks that the next post continues that thread (a reply to your last post from the "
+             "session) rather than starting a new one.",
+        why="One thread per session lets followers read the talk as a story, and lets anyone who finds one post find all the others. Scattered top-level "
+            "posts drown in people's timelines.",
         example="A second idea from the same talk, posted as a new tweet. #LT13",
         instead="The same idea, posted as a reply to your previous post from the session.",
-        fix="“Continue thread”: opens a reply to your last post from the session (the fix carries that post's id and URL as its action; the text is not changed).",
+        fix="“Continue thread”: opens a reply to your last post from the session (the fix carries that post's id and URL as its action; the text is not "
+            "changed).",
     )
     examples = (
         Example("She says most learning happens at work #LT13 #LT13A1", fires=True, situation="history"),
@@ -58,7 +61,8 @@ class ThreadNotContinued(Rule):
         times = "once" if posted.count == 1 else f"{posted.count} times"
         action = {"type": "reply", "remote_id": last.remote_id, "url": last.url, "client_id": last.client_id, "post": last.id}
         yield self.tip(
-            f"You posted {times} from “{draft.session.title}” already: reply to your last post ({_local_time(last.posted_at, draft)}) so the session reads as one thread.",
+            f"You posted {times} from “{draft.session.title}” already: reply to your last post ({_local_time(last.posted_at, draft)}) so the session reads as "
+            "one thread.",
             fix=Fix(title="Continue thread", edits=(), result=draft.text, action=action),
         )
 
@@ -90,7 +94,8 @@ class NearDuplicate(Rule):
     summary = "The draft is nearly the same as something you posted a few hours ago."
     docs = Docs(
         what="Compares the draft with your posts on the same platform from the last few hours (words only: links, punctuation and case do not count).",
-        why="Posting the same thing twice looks like a bot to followers and to the platform, which may hide both. If the point is worth repeating, say what is new about it.",
+        why="Posting the same thing twice looks like a bot to followers and to the platform, which may hide both. If the point is worth repeating, say what "
+            "is new about it.",
         example="Now at #LT13 #LT13A1: “Learning in the flow of work” — @priyaraman (posted at 10:05, and again at 10:30)",
         instead="Reply to the first post with what is new, or leave it.",
         fix="None: only you know what is new.",
@@ -132,7 +137,8 @@ class HashtagOverload(Rule):
     summary = "More hashtags than a reader will put up with."
     docs = Docs(
         what="Counts the hashtags in the draft, the event and session tags included.",
-        why="A post that is mostly hashtags reads as spam, and on X it is shown to fewer people. The event tag and the session tag are all a conference post needs.",
+        why="A post that is mostly hashtags reads as spam, and on X it is shown to fewer people. The event tag and the session tag are all a conference post "
+            "needs.",
         example="Great keynote! #LT13 #LT13A1 #learning #elearning #L&D #HR",
         instead="Great keynote on learning in the flow of work #LT13 #LT13A1",
         fix="None: keep the event and session tags, drop the rest.",

@@ -18,6 +18,7 @@ from backchannel.context import PastPost, SessionInfo
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.rules.pho import PhotoExample
 from backchannel.rules.quotes import find_quotes, kind
+from backchannel.text.model import Platform
 
 # -- helpers ---------------------------------------------------------------------------------
 
@@ -68,8 +69,11 @@ class SessionNotToBePosted(Rule):
     needs = "event"
     summary = "The current session asks not to be posted, or the draft reports what the event's policy keeps off the record."
     docs = Docs(
-        what="Warns on any draft while the current session is marked not to be posted: the programme's own flag (frab XML <optout> or do_not_record, pretalx and frab JSON do_not_record, kept on import) or your own mark (`backchannel session no-post`). When the event has a posting policy (`backchannel event policy`) and the draft reports data, results or findings, it shows the policy.",
-        why="Speakers opt out of recording for a reason: unpublished work, a personal story, a safety concern. Posting their words or slides anyway breaks the organisers' promise to them and can cost them a paper or worse.",
+        what="Warns on any draft while the current session is marked not to be posted: the programme's own flag (frab XML <optout> or do_not_record, pretalx "
+             "and frab JSON do_not_record, kept on import) or your own mark (`backchannel session no-post`). When the event has a posting policy "
+             "(`backchannel event policy`) and the draft reports data, results or findings, it shows the policy.",
+        why="Speakers opt out of recording for a reason: unpublished work, a personal story, a safety concern. Posting their words or slides anyway breaks "
+            "the organisers' promise to them and can cost them a paper or worse.",
         example="During a talk the programme marks do-not-record: “Fascinating unpublished numbers from @priyaraman: 70% of learning is informal #LT13”.",
         instead="Nothing during the session. Afterwards, if you like: “Great talk by @priyaraman at #LT13 (not recorded by request, so no details here).”",
         fix="None: hold the post. To lift your own mark: `backchannel session no-post EVENT ID --clear`.",
@@ -84,7 +88,8 @@ class SessionNotToBePosted(Rule):
     def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
         session = draft.session
         if session is not None and session.do_not_post:
-            yield self.tip(f"“{session.title}” asks not to be posted ({session.do_not_post}): hold this post until after the session, and leave out its content.")
+            yield self.tip(f"“{session.title}” asks not to be posted ({session.do_not_post}): hold this post until after the session, and leave out its "
+                           "content.")
             return
         policy = draft.event.posting_policy if draft.event is not None else None
         if policy and _RESULTS.search(draft.text):
@@ -99,8 +104,10 @@ class PhotoInSessionNotToBePosted(Rule):
     about_photos = True
     summary = "A photo is attached while the session asks not to be posted, or the event's policy rules out photos."
     docs = Docs(
-        what="When a photo is attached to a draft while the current session is marked not to be posted (the programme's do-not-record flag or your own mark), or while the event's posting policy speaks of photos or slides, raises an error.",
-        why="A photo of a slide is the one thing a speaker who opted out of recording most wants kept off the internet: it is their unpublished work, verbatim and shareable.",
+        what="When a photo is attached to a draft while the current session is marked not to be posted (the programme's do-not-record flag or your own mark), "
+             "or while the event's posting policy speaks of photos or slides, raises an error.",
+        why="A photo of a slide is the one thing a speaker who opted out of recording most wants kept off the internet: it is their unpublished work, "
+            "verbatim and shareable.",
         example="A photo of the results slide, attached during a session the programme marks do-not-record.",
         instead="No photo. Write what you took from the talk after it, in your own words, if the session allows even that.",
         fix="None: remove the photo.",
@@ -136,8 +143,10 @@ class QuotesWithoutThought(Rule):
     reads_history = True
     summary = "The third post in a row in this session that is only a quote: add what you think of it."
     docs = Docs(
-        what="When the draft is only someone's words in quotation marks plus tags, handles, links and who said it, and your last posts in this session were too (two before it, by default), suggests adding a thought of your own. A single good quote never fires.",
-        why="A stream of bare quotes is a transcript: followers far away learn what was said, not why it matters. One line of yours (agree? surprised? what it means for your field?) is what makes the thread worth following.",
+        what="When the draft is only someone's words in quotation marks plus tags, handles, links and who said it, and your last posts in this session were "
+             "too (two before it, by default), suggests adding a thought of your own. A single good quote never fires.",
+        why="A stream of bare quotes is a transcript: followers far away learn what was said, not why it matters. One line of yours (agree? surprised? what "
+            "it means for your field?) is what makes the thread worth following.",
         example="A third post in a row like: “Courses are where learning goes to die” — @priyaraman #LT13 #LT13A1",
         instead="“Courses are where learning goes to die” — @priyaraman. Harsh, but our LMS numbers agree. #LT13 #LT13A1",
         fix="None: only you know what you think. The tip points at the end of the quote.",
@@ -179,8 +188,10 @@ class ProgrammeLinkMissing(Rule):
     needs = "session"
     summary = "The draft points to more (slides, details, the paper) but has no link; the programme has one."
     docs = Docs(
-        what="When the current session has a page in the programme and the draft speaks of slides, details, the paper, the abstract or a link without carrying one, offers the session's programme link as a one-click addition.",
-        why="Followers who cannot be in the room want to read more; the programme page has the abstract, the speaker and, often, the slides and the recording later. A post that says “slides are online” without the link sends every reader searching.",
+        what="When the current session has a page in the programme and the draft speaks of slides, details, the paper, the abstract or a link without "
+             "carrying one, offers the session's programme link as a one-click addition.",
+        why="Followers who cannot be in the room want to read more; the programme page has the abstract, the speaker and, often, the slides and the recording "
+            "later. A post that says “slides are online” without the link sends every reader searching.",
         example="Slides are online, worth a look #LT13 #LT13A1",
         instead="Slides are online, worth a look #LT13 #LT13A1 https://lt13.example.org/talk/a1",
         fix="Appends the session's programme link.",
@@ -224,8 +235,10 @@ class FollowersNotToldFirst(Rule):
     recent_hours_option = "hours"
     summary = "The first event post in hours, with no heads-up to followers before it."
     docs = Docs(
-        what="When the draft carries the event's hashtag and you have posted nothing with it in the last hours (the first event post of the day), suggests posting a heads-up first: that you will be posting from the event, and how to mute its hashtag.",
-        why="Followers who are not at the event get a sudden flood of posts about talks they never heard of. Told first, they can mute the hashtag or look forward to it; unwarned, some unfollow.",
+        what="When the draft carries the event's hashtag and you have posted nothing with it in the last hours (the first event post of the day), suggests "
+             "posting a heads-up first: that you will be posting from the event, and how to mute its hashtag.",
+        why="Followers who are not at the event get a sudden flood of posts about talks they never heard of. Told first, they can mute the hashtag or look "
+            "forward to it; unwarned, some unfollow.",
         example="First post of the day: Opening keynote is packed #LT13",
         instead="I'll be posting from #LT13 today — mute #LT13 if it's too much. Then: Opening keynote is packed #LT13",
         fix="Turns the draft into a thread of two: the heads-up first, then the draft.",
@@ -266,7 +279,8 @@ class PostingTooFast(Rule):
     recent_minutes_option = "minutes"
     summary = "Many posts in the last few minutes: slow down."
     docs = Docs(
-        what="Counts your posts on the same platform in the last minutes (10 by default); when the draft would be past the limit (5 by default), suggests slowing down.",
+        what="Counts your posts on the same platform in the last minutes (10 by default); when the draft would be past the limit (5 by default), suggests "
+             "slowing down.",
         why="A burst of posts floods followers' timelines and reads as a transcript. Fewer posts, each with a point, get read; a burst gets muted.",
         example="The sixth post in ten minutes during one talk.",
         instead="Wait for the speaker's next point, or gather the last few into one post with what you make of them.",
@@ -325,8 +339,10 @@ class TimeWithoutZone(Rule):
     needs = "event"
     summary = "A clock time without a zone: followers far away cannot tell when that is."
     docs = Docs(
-        what="Finds clock times (14:00, 2.30, 9am, 3:15 pm) that follow a word like at, from, until, next or starts and carry no zone after them, and offers the event's zone.",
-        why="Half of a conference's followers are somewhere else. “Next up at 14:00” means nothing to them without a zone; with one they can tune in to the stream or the hashtag.",
+        what="Finds clock times (14:00, 2.30, 9am, 3:15 pm) that follow a word like at, from, until, next or starts and carry no zone after them, and offers "
+             "the event's zone.",
+        why="Half of a conference's followers are somewhere else. “Next up at 14:00” means nothing to them without a zone; with one they can tune in to the "
+            "stream or the hashtag.",
         example="Next up at 14:00: the panel on open data #LT13",
         instead="Next up at 14:00 GMT: the panel on open data #LT13",
         fix="Inserts the event's zone (its abbreviation on the day, else the zone's name) after each time.",
@@ -366,7 +382,7 @@ _THANKS = re.compile(r"\b(?:thanks?|thank you|thx|ty|cheers|danke|merci|gracias)
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
 
-def closing_post(session: SessionInfo, platform: str) -> str:
+def closing_post(session: SessionInfo, platform: Platform) -> str:
     """“Thanks @speaker for “Title” — more: <programme link>”, as far as the session has them."""
     who = ", ".join(s.reference(platform) for s in session.speakers)
     thanks = f"Thanks {who} for “{session.title}”" if who else f"Thanks for “{session.title}”"
@@ -381,8 +397,10 @@ class SessionNotClosed(Rule):
     reads_history = True
     summary = "The session you last posted from has ended, and its thread has no link and no thanks."
     docs = Docs(
-        what="On your first post after a session you posted from has ended, looks at that session's thread: when none of your posts there carries a link or a thank-you, offers a closing post as a reply to the thread, thanking the speakers and linking the session's programme page.",
-        why="A thread that just stops leaves followers without the one thing they can act on (the slides, the paper, the recording) and the speaker without the thanks that makes them share your thread.",
+        what="On your first post after a session you posted from has ended, looks at that session's thread: when none of your posts there carries a link or a "
+             "thank-you, offers a closing post as a reply to the thread, thanking the speakers and linking the session's programme page.",
+        why="A thread that just stops leaves followers without the one thing they can act on (the slides, the paper, the recording) and the speaker without "
+            "the thanks that makes them share your thread.",
         example="After three posts from “Learning in the flow of work”, none with a link, the next draft at 11:05: Coffee, then the panel #LT13",
         instead="First, as a reply to the thread: Thanks @priyaraman for “Learning in the flow of work” — more: https://lt13.example.org/talk/a1",
         fix="“Close the thread”: opens a reply to your last post from that session with the closing post as its text (the draft is kept).",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.compose.splitter import split_thread
+from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.rules.ctx import names_session
 
 PLATFORM_NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
@@ -25,11 +25,13 @@ class OverLength(Rule):
     needs = "nothing"
     summary = "The draft is longer than the platform allows."
     docs = Docs(
-        what="Counts the draft exactly as the platform does (X: twitter-text v3 weighted length, links count 23, CJK and emoji count 2; Bluesky: 300 graphemes; Mastodon: 500 characters, links count 23, a remote mention counts only its local part) and checks it against the limit.",
+        what="Counts the draft exactly as the platform does (X: twitter-text v3 weighted length, links count 23, CJK and emoji count 2; Bluesky: 300 "
+             "graphemes; Mastodon: 500 characters, links count 23, a remote mention counts only its local part) and checks it against the limit.",
         why="The platform refuses the post, or you cut it in a hurry and lose the point. Long notes read better as a thread anyway.",
         example="A 350-character summary of the keynote in one post.",
         instead="The same summary as a numbered thread of two posts, each with the event tags.",
-        fix="Splits the draft into a numbered thread at sentence or clause boundaries, every part within the limit, the trailing hashtags repeated in each part.",
+        fix="Splits the draft into a numbered thread at sentence or clause boundaries, every part within the limit, the trailing hashtags repeated in each "
+            "part.",
     )
     examples = (
         Example(_LONG_DRAFT, fires=True, situation="none"),
@@ -65,8 +67,10 @@ class NearLengthLimit(Rule):
     needs = "session"
     summary = "Almost no room left, and the session's tag or context is still missing."
     docs = Docs(
-        what="When a session is on and the draft is within a few characters of the limit, checks that the session tag and the speaker or title are already in it.",
-        why="Once the draft is full there is no room to add the context later: a post that is just the quote, without whose talk it was, is the most common backchannel mistake.",
+        what="When a session is on and the draft is within a few characters of the limit, checks that the session tag and the speaker or title are already in "
+             "it.",
+        why="Once the draft is full there is no room to add the context later: a post that is just the quote, without whose talk it was, is the most common "
+            "backchannel mistake.",
         example="A 270-character summary of the point, with no session tag.",
         instead="A 240-character summary with #LT13A1 and @priyaraman.",
         fix="None: shorten the draft (or split it) to make room.",

@@ -95,7 +95,9 @@ _TERM_NOUNS = r"(?:words?|terms?|phrases?|ideas?|concepts?|notions?|things?|appr
 _TERM_NOUN_BEFORE = re.compile(rf"(?<!\w){_TERM_NOUNS}\s*[:：]?\s*$", re.IGNORECASE)
 _TERM_NOUN_AFTER = re.compile(rf"^[\s,]*{_TERM_NOUNS}(?!\w)", re.IGNORECASE)
 _TERM_BEFORE = re.compile(r"(?<!\w)(?:the|a|an|so-called|called|termed|dubbed|aka|as|of|on|in|about|into|your|my|our|their|his|her|its)\s*$", re.IGNORECASE)
-_SPEECH_PRONOUNS = re.compile(r"(?<!\w)(?:i|i['’](?:m|d|ve|ll)|me|my|mine|we|we['’](?:re|ve|ll|d)|us|our|ours|you|you['’](?:re|ve|ll|d)|your|yours|let['’]s)(?!\w)", re.IGNORECASE)
+_SPEECH_PRONOUNS = re.compile(
+    r"(?<!\w)(?:i|i['’](?:m|d|ve|ll)|me|my|mine|we|we['’](?:re|ve|ll|d)|us|our|ours|you|you['’](?:re|ve|ll|d)|your|yours|let['’]s)(?!\w)", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"(?<![.…])[.!?。！？]['’\"”»]?\s*$")  # a trailing ellipsis ends no sentence
 _THING_NAME = re.compile(r"\w\.(?:[a-z]{2,4})(?!\w)|_")  # galleria.io, final.mp3, DS106a_files: names of things
 # A list of quotations ("A" "B", "A", "B" and "C") are of one kind.

@@ -14,7 +14,7 @@ reads history; a photo rule (``needs`` "photo") runs on each attached photo.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any, Mapping, Protocol
 
 from backchannel.errors import NotFound
@@ -105,7 +105,7 @@ PHOTO_CODES: tuple[str, ...] = tuple(PHOTO_RULES)
 TEXT_CODES: tuple[str, ...] = tuple(code for code in RULES if code not in PHOTO_RULES)
 
 
-@lru_cache(maxsize=None)
+@cache
 def text_codes(*, event: bool, session: bool, history: bool, chat: bool = False) -> tuple[str, ...]:
     """The text rules that can speak on a draft with or without an event, a current
     session, the user's history and a live chat, in table order (whether each is

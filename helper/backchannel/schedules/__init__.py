@@ -18,11 +18,11 @@ from types import MappingProxyType
 
 from ..errors import ScheduleError
 from .decoding import load_json
-from .reader import MAX_BYTES, ScheduleReader, check_size
 from .frab_json import FrabJsonReader
 from .frab_xml import FrabXmlReader
 from .ical import IcalReader
 from .model import ImportWarning, Network, Programme, Session, Speaker
+from .reader import MAX_BYTES, ScheduleReader, check_size
 from .sessionize import SessionizeReader, enrich_speakers, read_speakers
 
 # Order matters only as a tie-break: the sniffers are mutually exclusive on real files.

@@ -110,7 +110,7 @@ def peek_json(data: bytes) -> Any:
     encoding = sniff_encoding(data)
     if encoding and encoding.startswith(("utf-16", "utf-32")):
         head = data[:256].decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n").encode()
-    if not head[:1] in (b"{", b"["):
+    if head[:1] not in (b"{", b"["):
         return None
     loaded = _load_json_cached(data)
     return loaded.value if loaded.error is None else None

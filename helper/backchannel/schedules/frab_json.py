@@ -24,9 +24,9 @@ from . import handles as H
 from .builder import Builder, SessionDraft
 from .clock import Clock
 from .decoding import load_json, peek_json
+from .model import Programme, Speaker
 from .reader import Progress, check_size
 from .values import as_list, clean, clean_block, localized, normalise_kind, parse_date, parse_datetime, parse_duration, truthy
-from .model import Programme, Speaker
 
 _HHMM = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*$")
 _SHORT_CODE = re.compile(r"^[A-Za-z0-9]{3,12}$")

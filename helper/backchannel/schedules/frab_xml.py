@@ -30,10 +30,10 @@ from . import handles as H
 from .builder import Builder, SessionDraft
 from .clock import Clock
 from .decoding import sniff_encoding
-from .reader import Progress, check_size
-from .values import clean, clean_block, normalise_kind, parse_date, parse_datetime, parse_duration, truthy
 from .frab_json import code_for, day_datetime, local_time
 from .model import Programme, Speaker
+from .reader import Progress, check_size
+from .values import clean, clean_block, normalise_kind, parse_date, parse_datetime, parse_duration, truthy
 
 _EVENT_TAG = re.compile(rb"<event[\s>/]")
 _NEWLINE = re.compile(rb"\n")

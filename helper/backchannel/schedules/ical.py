@@ -34,11 +34,11 @@ from ..errors import ScheduleError
 from .builder import Builder, SessionDraft
 from .clock import Clock
 from .decoding import decode_text
-from .reader import Progress, check_size
-from .values import MAX_DURATION, clean, clean_block, in_calendar, normalise_kind
 from .handles import handles_in_text
 from .model import Programme, Speaker
+from .reader import Progress, check_size
 from .titles import plausible_name, split_title
+from .values import MAX_DURATION, clean, clean_block, in_calendar, normalise_kind
 
 _BEGIN = re.compile(r"^\s*BEGIN:VCALENDAR", re.IGNORECASE)
 _GENERATED_UID = re.compile(r"^(?:\d{8}T\d{6}Z?-\d+|\d{1,6})@", re.IGNORECASE)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
 
-Network = Literal["x", "bluesky", "mastodon"]
+from backchannel.text.model import Platform
+
+# The networks a speaker has handles on are the platforms a post is counted for: one type.
+Network = Platform
 NETWORKS: tuple[Network, ...] = ("x", "bluesky", "mastodon")
 
 

@@ -31,9 +31,9 @@ from . import handles as H
 from .builder import Builder, SessionDraft
 from .clock import Clock
 from .decoding import load_json, peek_json
+from .model import Programme, Speaker
 from .reader import Progress, check_size
 from .values import as_list, clean, clean_block, normalise_kind, parse_datetime
-from .model import Programme, Speaker
 
 _TRACK_CATEGORIES = ("track", "tracks", "topic", "topics", "stream", "theme")
 _LANGUAGE_CATEGORIES = ("language", "languages", "sprache")

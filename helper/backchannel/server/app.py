@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from backchannel.server.auth import TokenSource
 from backchannel.review.worker import PageWorker
+from backchannel.server.auth import TokenSource
+from backchannel.server.guard import TOKEN_KEY, guard
 from backchannel.server.handlers.photos import PHOTOS, PhotoDesk
 from backchannel.server.handlers.review import PAGES
 from backchannel.server.io import MAX_JSON_BYTES
 from backchannel.server.keys import STORE
-from backchannel.server.guard import TOKEN_KEY, guard
 from backchannel.server.routes import setup_routes
 from backchannel.store import Store
 

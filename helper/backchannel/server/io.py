@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 from typing import Any, AsyncIterator, TypeVar
 
 import orjson
-
 from aiohttp import web
 from multidict import CIMultiDict
 from pydantic import BaseModel, ValidationError

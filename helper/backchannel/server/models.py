@@ -12,8 +12,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
-Platform = Literal["x", "bluesky", "mastodon"]
-Network = Literal["x", "bluesky", "mastodon"]
+from backchannel.text.model import Platform
 
 MAX_DRAFT_CHARS = 25_000
 
@@ -71,7 +70,7 @@ class QuestionIn(Strict):
 
 class SpeakerIn(Strict):
     name: str = Field(min_length=1, max_length=200)
-    handles: dict[Network, str] = Field(default_factory=dict)
+    handles: dict[Platform, str] = Field(default_factory=dict)
 
 
 class EventCreate(Strict):
@@ -133,7 +132,7 @@ class SettingsUpdate(RootModel[dict[str, Any]]):
 class SpeakerPatch(Strict):
     """Handles to set by hand (kept across re-imports); ``null`` or "" clears one."""
 
-    handles: dict[Network, str | None] = Field(max_length=3)
+    handles: dict[Platform, str | None] = Field(max_length=3)
 
 
 class PostMediaIn(Strict):

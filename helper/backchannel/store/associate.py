@@ -27,8 +27,8 @@ from datetime import date, datetime, time, timedelta
 
 from backchannel.store.db import Database
 from backchannel.store.events import Event, EventStore, Session
-from backchannel.timeutil import from_store, to_store, zone
 from backchannel.store.which_session import which_session
+from backchannel.timeutil import from_store, to_store, zone
 
 AUTO_EVENT = (None, "hashtag", "thread")
 THREAD_GRACE = timedelta(days=1)

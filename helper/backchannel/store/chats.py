@@ -84,7 +84,9 @@ class Chat:
         }
 
 
-def validate_chat(*, slug: str, name: str | None, hashtag: str, weekday: str | int, starts: str, minutes: int, time_zone: str, moderator: str | None) -> dict[str, Any]:
+def validate_chat(
+    *, slug: str, name: str | None, hashtag: str, weekday: str | int, starts: str, minutes: int, time_zone: str, moderator: str | None
+) -> dict[str, Any]:
     if not isinstance(slug, str) or not _SLUG.match(slug):
         raise InvalidInput(f"Chat id {slug!r} is not valid: use lowercase letters, digits and dashes, e.g. edchat.", details={"field": "slug"})
     tag = normalise_hashtag(hashtag, field_name="hashtag")
@@ -193,7 +195,8 @@ class ChatStore:
                 )
             occurrence = found[0]
         elif occurrence.weekday() != chat.weekday:
-            raise InvalidInput(f"#{chat.hashtag} runs on {WEEKDAYS[chat.weekday].title()}s, and {occurrence.isoformat()} is a {WEEKDAYS[occurrence.weekday()].title()}.", details={"field": "date"})
+            raise InvalidInput(f"#{chat.hashtag} runs on {WEEKDAYS[chat.weekday].title()}s, and {occurrence.isoformat()} is a "
+                               f"{WEEKDAYS[occurrence.weekday()].title()}.", details={"field": "date"})
         with self.db.write() as conn:
             conn.execute(
                 "INSERT INTO chat_questions (chat_id, occurrence, number, text, asked_at, source, remote_id) VALUES (?, ?, ?, ?, ?, ?, ?)"

@@ -18,7 +18,6 @@ from typing import Iterator
 from backchannel.errors import StoreError
 from backchannel.store.migrations import MIGRATIONS
 
-
 OTHERS_STALE_AFTER = 0.25  # seconds
 
 

@@ -12,11 +12,12 @@ from typing import Any, Iterable, Mapping, Sequence
 from backchannel.compose.snippets import about_line
 from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
 from backchannel.errors import Conflict, InvalidInput, NotFound
-from backchannel.store.session_tags import normalise_hashtag, render_session_tag, validate_pattern
 from backchannel.store.db import Database, utc_now
+from backchannel.store.session_tags import normalise_hashtag, render_session_tag, validate_pattern
+from backchannel.text.model import Platform
 from backchannel.timeutil import from_store, to_store, zone
 
-NETWORKS = ("x", "bluesky", "mastodon")
+NETWORKS: tuple[Platform, ...] = ("x", "bluesky", "mastodon")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
@@ -120,9 +121,16 @@ def validate_slug(slug: str) -> str:
     return slug
 
 
+def network_named(name: str) -> Platform:
+    """The network called ``name`` (as typed), or the one error for a network there is none of."""
+    for network in NETWORKS:
+        if name == network:
+            return network
+    raise InvalidInput(f"Unknown network {name!r}: use one of {', '.join(NETWORKS)}.", details={"field": "network"})
+
+
 def normalise_handle(network: str, handle: str) -> str:
-    if network not in NETWORKS:
-        raise InvalidInput(f"Unknown network {network!r}: use one of {', '.join(NETWORKS)}.", details={"field": "network"})
+    network_named(network)
     bare = handle.strip()
     if not bare:
         raise InvalidInput(f"The {network} handle is empty.", details={"field": "handle"})
@@ -386,7 +394,7 @@ class EventStore:
             f" WHERE ss.session_id IN ({marks}) ORDER BY ss.session_id, ss.position, h.network",
             ids,
         ).fetchall()
-        collected: dict[tuple[int, int], tuple[str, dict[str, str]]] = {}
+        collected: dict[tuple[int, int], tuple[str, dict[Platform, str]]] = {}
         for r in handle_rows:
             name, handles = collected.setdefault((r["session_id"], r["speaker_id"]), (r["name"], {}))
             if r["network"] and r["handle"]:  # an empty handle is a user's "no handle", kept to outlive re-imports

@@ -6,15 +6,16 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from backchannel.store.associate import AssociationReport, associate, refresh
+from backchannel.context import History
 from backchannel.history.media import MediaStore
 from backchannel.history.model import Post
-from backchannel.store.posts import Page, PostStore, clamp_limit, parse_cursor
-from backchannel.store.search import ranked_ids
-from backchannel.context import History
-from backchannel.store.snapshot import load_history
+from backchannel.store.associate import AssociationReport, associate, refresh
 from backchannel.store.db import Database
 from backchannel.store.events import EventStore
+from backchannel.store.posts import Page, PostStore, clamp_limit, parse_cursor
+from backchannel.store.search import ranked_ids
+from backchannel.store.snapshot import load_history
+from backchannel.text.model import Platform
 
 
 class HistoryStore:
@@ -50,13 +51,13 @@ class HistoryStore:
     def search(self, q: str, *, event: str | None = None, limit: int = 50) -> list[Post]:
         return list(self.find(q=q, event=event, limit=limit).posts)
 
-    def own_handles(self, platform: str) -> frozenset[str]:
+    def own_handles(self, platform: Platform) -> frozenset[str]:
         """The user's own handles on ``platform`` (casefolded, with '@'), as the archives they imported name them."""
         row = self.db.conn.execute("SELECT value FROM history_state WHERE name = 'own_handles'").fetchone()
         mine = json.loads(row[0]) if row else {}
         return frozenset(h.casefold() for h in mine.get(platform, []))
 
-    def add_own_handle(self, platform: str, handle: str) -> None:
+    def add_own_handle(self, platform: Platform, handle: str) -> None:
         """Remember one of the user's handles, so nothing drafts a post to thank or mention themselves."""
         bare = "@" + handle.strip().lstrip("@")
         row = self.db.conn.execute("SELECT value FROM history_state WHERE name = 'own_handles'").fetchone()

@@ -17,8 +17,8 @@ import orjson
 
 from backchannel.errors import Conflict, InvalidInput, NotFound
 from backchannel.history.model import Media, MediaIn, Post, PostEdit, PostIn
-from backchannel.store.threads import link_new_post
 from backchannel.store.db import Database, utc_now
+from backchannel.store.threads import link_new_post
 from backchannel.timeutil import from_store, to_store
 
 MAX_LIMIT = 500

@@ -159,7 +159,7 @@ class ProgrammeStore:
                     )
                 if progress is not None and (done % 200 == 0 or done == total):
                     progress(done, total)
-            for key, row in existing.items():
+            for row in existing.values():
                 if not replace:
                     report.kept.append(row["title"])
                     continue
@@ -179,7 +179,10 @@ class ProgrammeStore:
             conn.execute(
                 "INSERT INTO imports (event_id, format, filename, imported_at, added, updated, unchanged, removed, warnings)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (event.id, programme.format, filename, utc_now(), report.added, report.updated, report.unchanged, len(report.removed), json.dumps(report.warnings)),
+                (
+                    event.id, programme.format, filename, utc_now(),
+                    report.added, report.updated, report.unchanged, len(report.removed), json.dumps(report.warnings),
+                ),
             )
             if dry_run:
                 raise _DryRun  # rolls the transaction back: the report says what would have changed

@@ -9,13 +9,14 @@ from typing import Any, Mapping
 from backchannel.errors import InvalidInput, NotFound
 from backchannel.store.db import Database
 from backchannel.store.events import NETWORKS, EventStore, normalise_handle
+from backchannel.text.model import Platform
 
 
 @dataclass(frozen=True, slots=True)
 class SpeakerRecord:
     id: int
     name: str
-    handles: Mapping[str, str]
+    handles: Mapping[Platform, str]
     edited: tuple[str, ...]  # networks whose handle the user set by hand
     sessions: int
 
@@ -57,7 +58,7 @@ class SpeakerStore:
             raise NotFound(f"The event {slug!r} has no speaker called {name!r}.", details={"speaker": name})
         return matches[0]
 
-    def set_handles(self, slug: str, speaker_id: int, handles: Mapping[str, str | None]) -> SpeakerRecord:
+    def set_handles(self, slug: str, speaker_id: int, handles: Mapping[Platform, str | None]) -> SpeakerRecord:
         """Set (or, with None, clear) handles by hand; these survive re-imports."""
         speaker = self.get_speaker(slug, speaker_id)
         rows = [(network, "" if handle is None or not str(handle).strip() else normalise_handle(network, str(handle))) for network, handle in handles.items()]
@@ -74,7 +75,7 @@ class SpeakerStore:
         return self.get_speaker(slug, speaker_id)
 
     def _record(self, row: sqlite3.Row) -> SpeakerRecord:
-        handles: dict[str, str] = {}
+        handles: dict[Platform, str] = {}
         edited: list[str] = []
         for h in self.db.conn.execute("SELECT network, handle, source FROM speaker_handles WHERE speaker_id = ? ORDER BY network", (row["id"],)):
             if h["handle"]:

@@ -29,7 +29,8 @@ def configure(parser: argparse.ArgumentParser) -> Any:
         p.add_argument("--name", required=required, help="the event's name")
         p.add_argument("--hashtag", help="the event's main hashtag")
         p.add_argument("--alias", action="append", dest="aliases", metavar="HASHTAG", help="another hashtag people use for it (repeatable)")
-        p.add_argument("--time-zone", help="IANA time zone of the venue, e.g. Europe/Berlin (without it: UTC, with a note, until a programme import brings the zone)")
+        p.add_argument("--time-zone", help="IANA time zone of the venue, e.g. Europe/Berlin (without it: UTC, with a note, until a programme import brings "
+                                           "the zone)")
         p.add_argument("--session-tag-pattern", help="how session tags are made, from {hashtag} {code} {room} {track}")
         p.add_argument("--starts-on", metavar="YYYY-MM-DD")
         p.add_argument("--ends-on", metavar="YYYY-MM-DD")
@@ -127,7 +128,8 @@ def run_event_edit(args: argparse.Namespace) -> int:
     try:
         fields = _card_fields(args)
         if not fields:
-            raise InvalidInput("Nothing to change: pass at least one of --name, --hashtag, --alias, --time-zone, --session-tag-pattern, --starts-on, --ends-on.")
+            raise InvalidInput("Nothing to change: pass at least one of --name, --hashtag, --alias, --time-zone, --session-tag-pattern, --starts-on, "
+                               "--ends-on.")
         event = store.events.update_event(args.slug, fields)
     finally:
         store.close()

@@ -15,7 +15,8 @@ EXAMPLE = "backchannel event kit lt13\nbackchannel event kit lt13 --platform blu
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("slug", nargs="?", help="the event (default: the active event)")
-    parser.add_argument("--platform", choices=PLATFORMS, help="only whom to follow on this network, and the announcement checked for it (default: every network)")
+    parser.add_argument("--platform", choices=PLATFORMS, help="only whom to follow on this network, and the announcement checked for it (default: every "
+                                                              "network)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(handler=run_kit)
 

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from backchannel.cli.options import action, actions
+from backchannel.local.paths import ENV_DATA_DIR
 from backchannel.native_host.install import Outcome, Target, install, plan, status, uninstall
 from backchannel.native_host.locations import BROWSER_KEYS
 from backchannel.native_host.windows import Registry
-from backchannel.local.paths import ENV_DATA_DIR
 
 BROWSER_NAMES = BROWSER_KEYS
 
@@ -51,11 +51,11 @@ def configure(parser: argparse.ArgumentParser) -> Any:
 
 
 def _registry() -> Registry | None:
-    if sys.platform != "win32":
-        return None
-    from backchannel.native_host.windows import WinRegistry
+    if sys.platform == "win32":  # written this way round so mypy skips the block on other platforms
+        from backchannel.native_host.windows import WinRegistry
 
-    return WinRegistry()
+        return WinRegistry()
+    return None
 
 
 def _targets(args: argparse.Namespace, registry: Registry | None) -> list[Target]:

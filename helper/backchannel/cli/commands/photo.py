@@ -39,16 +39,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strip-metadata", metavar="OUT", help="write a copy without EXIF, GPS, XMP or comments (a folder when several files)")
     parser.add_argument(
         "--explain", metavar="OUT",
-        help="write a PNG that shows what was measured: the screen, the text lines with their heights in the timeline, the verdict (a folder when several files)",
+        help="write a PNG that shows what was measured: the screen, the text lines with their heights in the timeline, the verdict (a folder when several "
+             "files)",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     parser.set_defaults(handler=run_photo)
 
 
 def run_photo(args: argparse.Namespace) -> int:
-    from backchannel.checker import check_photos
-    from backchannel.photos.analyse import analyse_photo
-    from backchannel.photos.model import AttachedPhoto
+    from backchannel.coach.photo import judge
     from backchannel.rules import Level
 
     files: list[str] = args.files
@@ -65,12 +64,11 @@ def run_photo(args: argparse.Namespace) -> int:
     for name in files:
         try:
             data = _read(name)
-            analysis = analyse_photo(data)
-            tips = check_photos([AttachedPhoto(analysis)], settings)
-            report: dict[str, Any] = {"file": name, **analysis.to_dict(), "tips": [t.to_dict() for t in tips]}
-            written = _write_fixes(args, name, data, analysis, tips, multiple=len(files) > 1)
+            judged = judge(data, settings)
+            report: dict[str, Any] = {"file": name, **judged.to_dict()}
+            written = _write_fixes(args, name, data, judged.analysis, judged.tips, multiple=len(files) > 1)
             report.update(written)
-            if any(t.level is Level.ERROR for t in tips) and status == 0:
+            if any(t.level is Level.ERROR for t in judged.tips) and status == 0:
                 status = 1
         except BackchannelError as exc:
             report = {"file": name, "error": exc.to_dict()}

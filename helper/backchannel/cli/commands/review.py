@@ -24,8 +24,8 @@ def run_review(args: argparse.Namespace) -> int:
     from urllib.parse import quote
 
     from backchannel.cli.common import data_dir
-    from backchannel.review.auth import LOGIN_TTL, ReviewAuth
     from backchannel.local.runtime import read_runtime
+    from backchannel.review.auth import LOGIN_TTL, ReviewAuth
 
     directory = data_dir(args)
     runtime = read_runtime(directory)

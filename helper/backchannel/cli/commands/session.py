@@ -8,9 +8,11 @@ from typing import Any
 
 from backchannel.cli.common import event_for, open_store, print_json
 from backchannel.cli.options import action, actions, event_option, format_option
-from backchannel.errors import InvalidInput
 from backchannel.context import SpeakerInfo
+from backchannel.errors import InvalidInput
 from backchannel.store import Session
+from backchannel.store.events import network_named
+from backchannel.text.model import Platform
 from backchannel.timeutil import local_span, parse_instant, shown_zone, zone
 
 EXAMPLE = (
@@ -32,10 +34,12 @@ def configure(parser: argparse.ArgumentParser) -> Any:
     add.add_argument("--track")
     add.add_argument("--code", help="the programme's code for the session (used by {code} in tag patterns)")
     add.add_argument("--tag", help="the session's own hashtag, overriding the event's pattern")
-    add.add_argument("--speaker", action="append", default=[], metavar="NAME[;NETWORK=@HANDLE…]", help='a speaker, e.g. "Priya Raman;x=@priyaraman;bluesky=@priya.bsky.social" (repeatable)')
+    add.add_argument("--speaker", action="append", default=[], metavar="NAME[;NETWORK=@HANDLE…]",
+                     help='a speaker, e.g. "Priya Raman;x=@priyaraman;bluesky=@priya.bsky.social" (repeatable)')
     format_option(add)
     edit = action(sub, "edit", help="change a session (its id is in `session list`)", run=run_session_edit,
-                  example='backchannel session edit 12 --room "Saal 2" --start 2014-12-27T11:15\nbackchannel session edit 12 --speaker "Jo Bloggs;x=@jo" --tag ""')
+                  example='backchannel session edit 12 --room "Saal 2" --start 2014-12-27T11:15\nbackchannel session edit 12 --speaker "Jo Bloggs;x=@jo" '
+                          '--tag ""')
     edit.add_argument("id", type=int, help="the session's id")
     event_option(edit)
     edit.add_argument("--title")
@@ -73,12 +77,12 @@ def run_session_help(args: argparse.Namespace) -> int:
 def parse_speaker(spec: str) -> SpeakerInfo:
     """ "Priya Raman;x=@priyaraman;bluesky=@priya.bsky.social" -> SpeakerInfo."""
     name, *pairs = [part.strip() for part in spec.split(";")]
-    handles: dict[str, str] = {}
+    handles: dict[Platform, str] = {}
     for pair in pairs:
         network, sep, handle = pair.partition("=")
         if not sep or not handle.strip():
             raise InvalidInput(f"Speaker handle {pair!r} must look like NETWORK=@handle (x, bluesky or mastodon).")
-        handles[network.strip().lower()] = handle.strip()
+        handles[network_named(network.strip().lower())] = handle.strip()
     return SpeakerInfo(name, handles)
 
 

@@ -9,6 +9,8 @@ from typing import Any
 from backchannel.cli.common import event_for, open_store, print_json
 from backchannel.cli.options import action, actions, format_option
 from backchannel.errors import InvalidInput
+from backchannel.store.events import network_named
+from backchannel.text.model import Platform
 
 EXAMPLE = 'backchannel speaker list --event lt13\nbackchannel speaker set "Priya Raman" x=@priyaraman mastodon=@priya@scholar.social'
 
@@ -21,7 +23,8 @@ def configure(parser: argparse.ArgumentParser) -> Any:
     listing.add_argument("--event", metavar="SLUG")
     format_option(listing)
     change = action(sub, "set", help="set or clear a speaker's handles (kept across re-imports)", run=run_speaker_set,
-                    example='backchannel speaker set "Priya Raman" x=@priyaraman bluesky=\nbackchannel speaker set --event lt13 "Jo Bloggs" mastodon=@jo@example.social')
+                    example='backchannel speaker set "Priya Raman" x=@priyaraman bluesky=\nbackchannel speaker set --event lt13 "Jo Bloggs" '
+                            'mastodon=@jo@example.social')
     change.add_argument("name", help="the speaker's name as the programme gives it")
     change.add_argument("handles", nargs="+", metavar="NETWORK=@HANDLE", help="x, bluesky or mastodon; an empty handle clears it")
     change.add_argument("--event", metavar="SLUG")
@@ -49,12 +52,12 @@ def run_speaker_list(args: argparse.Namespace) -> int:
 
 
 def run_speaker_set(args: argparse.Namespace) -> int:
-    changes: dict[str, str | None] = {}
+    changes: dict[Platform, str | None] = {}
     for pair in args.handles:
         network, sep, handle = pair.partition("=")
         if not sep:
             raise InvalidInput(f"{pair!r} must look like NETWORK=@handle (or NETWORK= to clear it).")
-        changes[network.strip().lower()] = handle.strip() or None
+        changes[network_named(network.strip().lower())] = handle.strip() or None
     store = open_store(args)
     try:
         event = event_for(store, args.event)

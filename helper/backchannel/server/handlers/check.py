@@ -3,10 +3,10 @@ from __future__ import annotations
 from aiohttp import web
 
 from backchannel.coach.check import check as check_draft
-from backchannel.server.models import CheckRequest
 from backchannel.server.handlers.photos import attached_photos
 from backchannel.server.io import json_response, read_json
 from backchannel.server.keys import STORE
+from backchannel.server.models import CheckRequest
 
 
 async def check(request: web.Request) -> web.Response:

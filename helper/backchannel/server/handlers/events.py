@@ -4,11 +4,11 @@ from typing import Any
 
 from aiohttp import web
 
+from backchannel.context import SpeakerInfo
 from backchannel.errors import InvalidInput
-from backchannel.server.models import EventCreate, EventPatch, SessionCreate, SessionPatch
 from backchannel.server.io import json_response, path_id, read_json
 from backchannel.server.keys import STORE
-from backchannel.context import SpeakerInfo
+from backchannel.server.models import EventCreate, EventPatch, SessionCreate, SessionPatch
 from backchannel.timeutil import parse_instant
 
 

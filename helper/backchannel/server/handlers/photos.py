@@ -1,9 +1,10 @@
-"""Photos: analyse an attached photo, and serve its two fixes (crop, clean copy).
+"""Photos: judge an attached photo (``coach/photo.py``), and serve its two fixes (crop, clean copy).
 
 Decoding is CPU work: it runs in a worker thread, at most ``WORKERS`` at a
 time (each may hold a decoded photo in memory), with a time limit. The
 worker threads get bytes and return plain results; they never touch the
-store. Analysed photos live in a bounded in-memory cache on the app.
+store. Analysed photos live in a bounded in-memory cache on the app (the
+``PhotoShelf`` the desk is).
 
 A thread cannot be stopped from outside, so the fixes get a ``Budget`` (pixels
 × frames, seconds, bytes out) that they check as they go: a photo over it stops
@@ -16,20 +17,19 @@ from __future__ import annotations
 import asyncio
 import functools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence, TypeVar
 
 from aiohttp import web
 
-from backchannel.checker import check_photos
+from backchannel.coach import photo as judging
 from backchannel.errors import BadRequest, ImageError, NotFound
-from backchannel.server.models import MediaRef
-from backchannel.photos.cache import CachedPhoto, PhotoCache, photo_id
+from backchannel.photos.cache import CachedPhoto
 from backchannel.photos.limits import MAX_BYTES, MAX_PIXELS, SECONDS, Budget
-from backchannel.photos.model import AttachedPhoto, PhotoAnalysis
-from backchannel.rules import Tip
+from backchannel.photos.model import AttachedPhoto
 from backchannel.server.io import SECURITY_HEADERS, json_response, read_bytes
 from backchannel.server.keys import STORE
+from backchannel.server.models import MediaRef
 
 WORKERS = 2
 TIMEOUT_SECONDS = SECONDS
@@ -41,12 +41,9 @@ T = TypeVar("T")
 
 
 @dataclass
-class PhotoDesk:
-    """The app's photo state: the cache, and the slots that bound concurrent decoding."""
+class PhotoDesk(judging.PhotoShelf):
+    """The app's photo state: the shelf (cache, readings under way), and the slots that bound concurrent decoding."""
 
-    cache: PhotoCache = field(default_factory=PhotoCache)
-    # Photos whose slide is still being read (answered quick, ``?text=later``): the whole analysis.
-    reading: dict[str, asyncio.Task[PhotoAnalysis]] = field(default_factory=dict)
     slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(WORKERS))
     seconds: float = TIMEOUT_SECONDS  # each photo's time budget, waiting for a worker included
 
@@ -89,12 +86,6 @@ def _started(function: Callable[..., T], args: tuple[object, ...], budget: Budge
 PHOTOS: web.AppKey[PhotoDesk] = web.AppKey("photos", PhotoDesk)
 
 
-def photo_payload(key: str, analysis: PhotoAnalysis, tips: Sequence[Tip]) -> dict[str, object]:
-    payload: dict[str, object] = {"id": key, **analysis.to_dict()}
-    payload["tips"] = [t.to_dict() for t in tips]
-    return payload
-
-
 async def analyse(request: web.Request) -> web.Response:
     """The photo is the request body, as is (any content type).
 
@@ -107,29 +98,17 @@ async def analyse(request: web.Request) -> web.Response:
     later = _flag(request, "text")
     original = _original(request, later)
     desk = request.app[PHOTOS]
-    key = photo_id(data)
-    entry = desk.cache.get(key)
-    pending = desk.reading.get(key)
-    if original is not None:
-        if entry is None:
-            entry = await _copy(request.app, key, data, original)
-    elif entry is None or (pending is not None and not later):
-        if later:
-            entry = await _start_reading(request.app, key, data)
-        else:
-            entry = await _whole(request.app, key, data)
-    return _answer(request, key, entry)
+    key, judged = await judging.judge_held(request.app[STORE], desk, desk.run, data, later=later, original=original)
+    return _answer(key, judged)
 
 
 async def analysed(request: web.Request) -> web.Response:
     """The photo's whole analysis: waits while its slide is still being read."""
     key = request.match_info["photo_id"]
-    pending = request.app[PHOTOS].reading.get(key)
-    if pending is not None:
-        # asyncio.wait never cancels what it waits for: a client that goes away does not stop the
-        # reading. A reading that failed (over its time) leaves the quick analysis, ``text`` null.
-        await asyncio.wait({pending})
-    return _answer(request, key, _cached(request))
+    judged = await judging.whole_verdict(request.app[STORE], request.app[PHOTOS], key)
+    if judged is None:
+        raise _unknown(key)
+    return _answer(key, judged)
 
 
 def _flag(request: web.Request, name: str) -> bool:
@@ -163,68 +142,8 @@ def _original(request: web.Request, later: bool) -> tuple[int, int] | None:
     return width, height
 
 
-async def _copy(app: web.Application, key: str, data: bytes, original: tuple[int, int]) -> CachedPhoto:
-    """The quick analysis of a copy, sized as its original; its slide is read from the original, sent after it."""
-    from backchannel.photos.analyse import analyse_photo
-
-    analysis = await app[PHOTOS].run(functools.partial(analyse_photo, read_text=False, original=original), data, budgeted=True)
-    return app[PHOTOS].cache.put(key, replace(analysis, text_pending=True), data)
-
-
-def _answer(request: web.Request, key: str, entry: CachedPhoto) -> web.Response:
-    tips = check_photos([AttachedPhoto(entry.analysis)], request.app[STORE].settings.load())
-    payload = photo_payload(key, entry.analysis, tips)
-    payload["text_pending"] = entry.analysis.text_pending
-    return json_response(payload)
-
-
-async def _whole(app: web.Application, key: str, data: bytes) -> CachedPhoto:
-    from backchannel.photos.analyse import analyse_photo  # Pillow loads with the first photo, not with the server
-
-    desk = app[PHOTOS]
-    pending = desk.reading.get(key)
-    if pending is not None:
-        await asyncio.wait({pending})
-        entry = desk.cache.get(key)
-        if entry is not None:
-            return entry
-    return desk.cache.put(key, await desk.run(analyse_photo, data, budgeted=True), data)
-
-
-async def _start_reading(app: web.Application, key: str, data: bytes) -> CachedPhoto:
-    """Analyse in a worker; come back with the quick analysis while the worker reads on."""
-    from backchannel.photos.analyse import analyse_photo
-
-    desk = app[PHOTOS]
-    loop = asyncio.get_running_loop()
-    quick: asyncio.Future[PhotoAnalysis] = loop.create_future()
-
-    def measured(analysis: PhotoAnalysis) -> None:  # in the worker thread
-        loop.call_soon_threadsafe(lambda: quick.done() or quick.set_result(analysis))
-
-    task = asyncio.ensure_future(desk.run(functools.partial(analyse_photo, on_quick=measured), data, budgeted=True))
-    desk.reading[key] = task
-
-    def read(done: asyncio.Task[PhotoAnalysis]) -> None:
-        if desk.reading.get(key) is done:
-            del desk.reading[key]
-        if not done.cancelled() and done.exception() is None:
-            desk.cache.put(key, done.result(), data)
-            return
-        # A reading that failed (over its time) leaves the quick analysis, now final: the rules
-        # that waited for the reading judge without it.
-        entry = desk.cache.get(key)
-        if entry is not None and entry.analysis.text_pending:
-            desk.cache.put(key, replace(entry.analysis, text_pending=False), data)
-
-    task.add_done_callback(read)
-    await asyncio.wait({quick, task}, return_when=asyncio.FIRST_COMPLETED)
-    if task.done():
-        quick.cancel()
-        # A photo that could not be read at all is refused now (task.result() raises).
-        return desk.cache.put(key, task.result(), data)
-    # The reading keeps the photo's place: while it is pending, the quick analysis answers.
-    return desk.cache.put(key, quick.result(), data)
+def _answer(key: str, judged: judging.Judged) -> web.Response:
+    return json_response({"id": key, **judged.to_dict(), "text_pending": judged.analysis.text_pending})
 
 
 async def crop(request: web.Request) -> web.Response:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from backchannel.coach.record import record, request_hash
 from backchannel.history.entities import entities_of_text, folded_hashtags
 from backchannel.history.model import MediaIn, PostIn
-from backchannel.coach.record import record, request_hash
-from backchannel.server.models import PostRecord
 from backchannel.server.io import int_param, json_response, read_json
 from backchannel.server.keys import STORE
+from backchannel.server.models import PostRecord
 from backchannel.timeutil import parse_instant
 
 

@@ -8,12 +8,12 @@ import functools
 from aiohttp import web
 
 from backchannel.coach import programme as programme_import
-from backchannel.errors import InvalidInput
-from backchannel.server.models import Platform, SpeakerPatch
 from backchannel.coach.now import kit_for, what_is_on
+from backchannel.errors import InvalidInput
 from backchannel.schedules import MAX_BYTES
 from backchannel.server.io import json_response, path_id, read_bytes, read_json
 from backchannel.server.keys import STORE
+from backchannel.server.models import Platform, SpeakerPatch
 from backchannel.timeutil import parse_instant
 
 _PLATFORMS = ("x", "bluesky", "mastodon")

@@ -14,9 +14,9 @@ from typing import Awaitable, Callable
 
 from aiohttp import web
 
-from backchannel.errors import BackchannelError, InvalidInput, NotFound
 from backchannel.coach.chats import answers_by_question, answers_markdown
 from backchannel.coach.export import export_event
+from backchannel.errors import BackchannelError, InvalidInput, NotFound
 from backchannel.history.media import content_type
 from backchannel.review import views
 from backchannel.review.auth import COOKIE, SESSION_TTL, ReviewAuth

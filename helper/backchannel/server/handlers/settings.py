@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from backchannel.server.models import SettingsUpdate
 from backchannel.server.io import json_response, read_json
 from backchannel.server.keys import STORE
+from backchannel.server.models import SettingsUpdate
 from backchannel.settings import SETTINGS, Settings
 
 
