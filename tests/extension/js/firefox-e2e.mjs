@@ -147,9 +147,13 @@ try {
   const fixedBy = Date.now() + 20000;
   do {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    outcome.photoNotice = await modal.evaluate(inPanels, '[data-backchannel-notice]:not(:empty)', false);
+    // The previews change as the copy goes in; the panel's notice follows once the fix is done.
     outcome.photosAfter = await previews();
-  } while (Date.now() < fixedBy && !(outcome.photosAfter.length === 2 && !outcome.photosAfter.includes(outcome.photosBefore[1])));
+    outcome.photoNotice = await modal.evaluate(inPanels, '[data-backchannel-notice]:not(:empty)', false);
+  } while (
+    Date.now() < fixedBy
+    && !(outcome.photosAfter.length === 2 && !outcome.photosAfter.includes(outcome.photosBefore[1]) && outcome.photoNotice)
+  );
 } catch (error) {
   outcome.error = String(error?.stack || error);
   const pages = await browser.pages();
