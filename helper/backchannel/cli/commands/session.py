@@ -95,6 +95,15 @@ def _session_text(session: Session, zone_name: str) -> str:
     return f"{session.id:>5}  {local}{room} {session.title}{tag}" + (f" — {who}" if who else "") + hold
 
 
+def _print_session(args: argparse.Namespace, session: Session, shown: str) -> int:
+    """One session, as JSON or as a line in the zone it is shown in."""
+    if args.format == "json":
+        print_json(session.to_dict())
+    else:
+        sys.stdout.write(_session_text(session, shown) + "\n")
+    return 0
+
+
 def run_session_add(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
@@ -111,11 +120,7 @@ def run_session_add(args: argparse.Namespace) -> int:
         )
     finally:
         store.close()
-    if args.format == "json":
-        print_json(session.to_dict())
-    else:
-        sys.stdout.write(_session_text(session, shown_zone(event.time_zone, settings.get("display_time_zone"))) + "\n")
-    return 0
+    return _print_session(args, session, shown_zone(event.time_zone, settings.get("display_time_zone")))
 
 
 def run_session_no_post(args: argparse.Namespace) -> int:
@@ -126,11 +131,7 @@ def run_session_no_post(args: argparse.Namespace) -> int:
         shown = shown_zone(event.time_zone, store.settings.load().get("display_time_zone"))
     finally:
         store.close()
-    if args.format == "json":
-        print_json(session.to_dict())
-    else:
-        sys.stdout.write(_session_text(session, shown) + "\n")
-    return 0
+    return _print_session(args, session, shown)
 
 
 def run_session_list(args: argparse.Namespace) -> int:
@@ -176,11 +177,7 @@ def run_session_edit(args: argparse.Namespace) -> int:
         shown = shown_zone(event.time_zone, store.settings.load().get("display_time_zone"))
     finally:
         store.close()
-    if args.format == "json":
-        print_json(session.to_dict())
-    else:
-        sys.stdout.write(_session_text(session, shown) + "\n")
-    return 0
+    return _print_session(args, session, shown)
 
 
 def run_session_remove(args: argparse.Namespace) -> int:
