@@ -142,3 +142,33 @@ def test_the_unattributed_quote_tip_says_what_it_saw_and_names_the_speaker_after
     assert tip.fix is not None
     assert tip.fix.result == "“Nobody ever learned to ride a bike in a classroom” — @priyaraman #LT13 #LT13A1"
     assert not [t for t in check_draft(tip.fix.result, event=event, session=session).tips if t.code == "CTX004"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The draft's own hashtag says the words are made up: a game of invented lines, a parody, a joke.
+        '"I met a one-eyed juggler from Leeds who worries about the price of cloud storage." #interviewmadlibs',
+        '“We take your privacy very seriously, which is why we sell it to the highest bidder” #parody',
+        '"Our new strategy is to have a strategy about strategies" #satire #conf',
+        '"Welcome to the keynote, please leave your laptops at the door" #CaptionThis',
+        '“I told my students a joke about paper, it was tearable” #dadjoke',
+        '"Be yourself, unless you can be a keynote speaker" #fakequotes',
+    ],
+)
+def test_speech_a_hashtag_says_is_made_up_is_an_example(text: str) -> None:
+    (quote,) = find_quotes(text, min_words=3)
+    assert kind(text, quote) == "example"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A hashtag that only contains such a word in passing says nothing about the quote.
+        '"We will ship the new course platform in the spring" #jokersconf',
+        '"Open is a verb, not a noun" #opened12',
+    ],
+)
+def test_other_hashtags_leave_a_quote_speech(text: str) -> None:
+    (quote,) = find_quotes(text, min_words=3)
+    assert kind(text, quote) == "speech"

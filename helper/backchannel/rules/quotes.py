@@ -90,6 +90,11 @@ _EXAMPLE_BEFORE = re.compile(
     r"pretend|what\s+if|moratorium\s+on|enough\s+of|no\s+more|stop|don['’]t|do\s+not|never|try|as\s+in|known\s+as|aka|as)\s*[:,]?\s*$",
     re.IGNORECASE,
 )
+# A hashtag that says the post's words are made up: a game of invented lines, a parody, a joke, a caption contest.
+_INVENTED_TAG = re.compile(
+    r"[#＃]\w*?(?:madlibs?|parod(?:y|ies)|satire|satirical|spoof|fake_?quotes?|jokes?(?!r)|caption(?:this|contest|it)|whatif|hypothetical)",
+    re.IGNORECASE,
+)
 _IMPERATIVE_COLON = re.compile(r"(?:^|[.!?]\s+)(?:report|tweet|post|write|try|ask|tell|type|add|use|put|say)\b[^.!?\"“]*[:：]\s*$", re.IGNORECASE)
 _TERM_NOUNS = r"(?:words?|terms?|phrases?|ideas?|concepts?|notions?|things?|approach(?:es)?|models?|mindsets?|metaphors?|buzzwords?)"
 _TERM_NOUN_BEFORE = re.compile(rf"(?<!\w){_TERM_NOUNS}\s*[:：]?\s*$", re.IGNORECASE)
@@ -224,7 +229,7 @@ def kind(text: str, quote: Quote, previous: tuple[Quote, str] | None = None) -> 
         return previous[1]
     if _title_case(content) or _NAMED_BY_COLON.search(tail):
         return "title"
-    if _EXAMPLE_BEFORE.search(tail) or _IMPERATIVE_COLON.search(before):
+    if _EXAMPLE_BEFORE.search(tail) or _IMPERATIVE_COLON.search(before) or _INVENTED_TAG.search(text):
         return "example"
     speechlike = bool(_SPEECH_PRONOUNS.search(content) or _SENTENCE_END.search(content))
     short = quote.words <= 6 and not re.search(r"[,;:!?.…]", content.rstrip("?!"))
