@@ -172,3 +172,14 @@ def test_speech_a_hashtag_says_is_made_up_is_an_example(text: str) -> None:
 def test_other_hashtags_leave_a_quote_speech(text: str) -> None:
     (quote,) = find_quotes(text, min_words=3)
     assert kind(text, quote) == "speech"
+
+
+def test_importing_the_quotation_module_compiles_no_pattern() -> None:
+    """It is imported on the way to every `backchannel check`: its patterns compile when a draft needs them."""
+    import re
+
+    from backchannel.rules import quotes
+    from backchannel.text.regexes import LazyPattern
+
+    assert not [name for name, value in vars(quotes).items() if isinstance(value, re.Pattern)]
+    assert [name for name, value in vars(quotes).items() if isinstance(value, LazyPattern)]
