@@ -17,7 +17,8 @@ manual "RT @name: …" was typed, and stays).
 Each tweet is checked as the draft its author typed: the trailing t.co link
 X appends for the post's own photo is left out (``composed_text``), replies
 are checked as replies, with today's settings. On the conferences' days the event is active; a session is on
-while one of the sessions below was running. The archives carry no programme,
+while one of the sessions below was running, and a session the author last posted from that has ended since
+is the one the closing-post rule reads. The archives carry no programme,
 so the sessions are reconstructed from what the tweets themselves say (the
 titles and speakers they name, the times they were posted at); sessions that
 the tweets do not show are not invented. The history the history-aware rules
@@ -39,7 +40,7 @@ from typing import Any, Iterator
 
 from backchannel.archive.formats import parse_assignment
 from backchannel.archive.tweets import composed_text, to_post
-from backchannel.context import EventInfo, History, PastPost, SessionInfo, SessionPosts, SpeakerInfo
+from backchannel.context import EndedSession, EventInfo, History, PastPost, SessionInfo, SessionPosts, SpeakerInfo
 from backchannel.history.model import PostIn
 from backchannel.rules.registry import TEXT_CODES
 from backchannel.settings import Settings
@@ -143,7 +144,7 @@ def _situation(at: datetime) -> tuple[EventInfo | None, SessionInfo | None]:
     return event, None
 
 
-def _history(post: PostIn, earlier: list[PostIn], session: SessionInfo | None) -> History:
+def _history(post: PostIn, earlier: list[PostIn], event: EventInfo | None, session: SessionInfo | None) -> History:
     """The author's own posts before this one, as the history-aware rules see them (retweets left out)."""
     own = [p for p in earlier if not p.is_retweet]
     past = [_past(p) for p in own]
@@ -153,7 +154,20 @@ def _history(post: PostIn, earlier: list[PostIn], session: SessionInfo | None) -
         mine = [pp for pp in past if session.start <= pp.posted_at < session.end]
         if mine:
             in_session["x"] = SessionPosts(count=len(mine), last=mine[-1])
-    return History(at=post.posted_at, session=in_session, recent=recent)
+    return History(at=post.posted_at, session=in_session, recent=recent, ended=_ended(post, past, event, session))
+
+
+def _ended(post: PostIn, past: list[PastPost], event: EventInfo | None, session: SessionInfo | None) -> EndedSession | None:
+    """The session of the active event the author last posted from, when it has ended by now, with their posts in it.
+
+    As the helper finds it (``store/closing.py``): only the latest post decides, and the session on now is not "ended".
+    """
+    if event is None or not past:
+        return None
+    owner, last = _situation(past[-1].posted_at)
+    if owner is not event or last is None or last is session or last.end > post.posted_at:
+        return None
+    return EndedSession(last, tuple(pp for pp in past if last.start <= pp.posted_at < last.end))
 
 
 def _past(post: PostIn) -> PastPost:
@@ -170,7 +184,7 @@ def _cases(root: Path) -> Iterator[Case]:
         yield Case(
             id=post.remote_id or "", source="grailbird-2012", text=post.text, draft=composed_text(post.text, post.entities),
             posted_at=post.posted_at, reply_to=post.reply_to_remote_id, event=event, session=session,
-            history=_history(post, month[:index], session), settings=SETTINGS, held_out=held_out(post.remote_id or ""),
+            history=_history(post, month[:index], event, session), settings=SETTINGS, held_out=held_out(post.remote_id or ""),
             is_retweet=post.is_retweet,
         )
     studio = _posts(root / TWEET_JS)
@@ -178,7 +192,7 @@ def _cases(root: Path) -> Iterator[Case]:
         yield Case(
             id=post.remote_id or "", source="tweetjs-2020", text=post.text, draft=composed_text(post.text, post.entities),
             posted_at=post.posted_at, reply_to=post.reply_to_remote_id, event=None, session=None,
-            history=_history(post, studio[:index], None), settings=SETTINGS, held_out=held_out(post.remote_id or ""),
+            history=_history(post, studio[:index], None, None), settings=SETTINGS, held_out=held_out(post.remote_id or ""),
             is_retweet=post.is_retweet,
         )
 

@@ -23,6 +23,20 @@ The rules' words, as the labels read them:
   thread of the first.
 * FLW002: a post that repeats one of the author's own from the last hours.
 * FLW003: more hashtags than the words carry.
+* GDE005: the first post with the event's hashtag of the author's day (in
+  the event's time zone), with no heads-up ("I'll be posting from #EVENT
+  today …") before it that day.
+* GDE006: more than 5 posts (the setting's default) in 10 minutes: the
+  draft is the sixth or later; replies and manual retweets are posts too.
+* GDE007: a clock time without a zone, in a post for everyone (a time to
+  meet, sent to one person at the same conference, needs none).
+* GDE008: the first post after a session the author posted from has ended,
+  when none of the author's posts in it carried a link or thanks (photos are
+  not links: they give followers nothing to read further).
+* GDE001 to GDE004 have nothing to find here: the archives carry no
+  programme, so no session is known to ask not to be posted (GDE001, GDE002)
+  and none has a programme link (GDE004); and the author never posted three
+  bare quotes in a row in a session (GDE003).
 """
 
 from __future__ import annotations
@@ -31,13 +45,25 @@ FIRE: dict[str, dict[str, str]] = {
     # CTX001: about the conference, on its days, posted for everyone, without its hashtag.
     "257157773505200129": {"CTX001": "announces his own WordCamp talk at the top of the hour"},
     "257163168500039681": {"CTX001": "the (cut-off) announcement of his WordCamp talk"},
-    "257168376084967424": {"CTX001": "an autotweet of his WordCamp talk; its neighbours carry #wcyvr", "FLW001": "the talk's thread"},
+    "257168376084967424": {
+        "CTX001": "an autotweet of his WordCamp talk; its neighbours carry #wcyvr",
+        "FLW001": "the talk's thread",
+        "GDE006": "the 7th post in ten minutes: his talk's autotweets",
+    },
     "257215778657538048": {"CTX001": "a cinemagraph of @giuliaforsythe sketchnoting at WordCamp"},
     "257244894454771712": {"CTX001": "a cinemagraph of the BuddyPress talk", "FLW001": "the BuddyPress session's thread"},
     "258247315490471936": {"CTX001": "Gardner Campbell audio posted during his keynote", "FLW001": "the keynote's thread"},
     "258313415305613312": {"CTX001": "an autotweet of his OpenEd talk; its neighbours carry #opened12", "FLW001": "the talk's thread"},
-    "258314657545203712": {"CTX001": "an autotweet of his OpenEd talk", "FLW001": "the talk's thread"},
-    "258315431775961088": {"CTX001": "an autotweet of his OpenEd talk", "FLW001": "the talk's thread"},
+    "258314657545203712": {
+        "CTX001": "an autotweet of his OpenEd talk",
+        "FLW001": "the talk's thread",
+        "GDE006": "the 6th post in ten minutes: his talk's autotweets",
+    },
+    "258315431775961088": {
+        "CTX001": "an autotweet of his OpenEd talk",
+        "FLW001": "the talk's thread",
+        "GDE006": "the 7th post in ten minutes: his talk's autotweets",
+    },
     "258687055385735169": {"CTX001": "a photo of the ds106 people at OpenEd"},
     "259006721769492480": {"CTX001": "the diagram for his OpenEd talk on visualising ds106 that day"},
     "259047393918611457": {"CTX001": "an idea from the Art education session", "CTX003": "an idea from the session; nobody named"},
@@ -58,21 +84,21 @@ FIRE: dict[str, dict[str, str]] = {
     "257167341849280513": {"FLW001": "the talk's thread"},
     "257167666375172096": {"FLW001": "the talk's thread"},
     "257167924140335104": {"FLW001": "the talk's thread"},
-    "257168169259638786": {"FLW001": "the talk's thread"},
-    "257168609481220096": {"FLW001": "the talk's thread"},
-    "257168829929627648": {"FLW001": "the talk's thread"},
-    "257169008795717634": {"FLW001": "the talk's thread"},
-    "257169167189417984": {"FLW001": "the talk's thread"},
-    "257170058470621185": {"FLW001": "the talk's thread"},
-    "257170245905678336": {"FLW001": "the talk's thread"},
-    "257170305687101441": {"FLW001": "the talk's thread"},
-    "257170701553922049": {"FLW001": "the talk's thread"},
+    "257168169259638786": {"FLW001": "the talk's thread", "GDE006": "the 6th post in ten minutes: his talk's autotweets"},
+    "257168609481220096": {"FLW001": "the talk's thread", "GDE006": "the 8th post in ten minutes: his talk's autotweets"},
+    "257168829929627648": {"FLW001": "the talk's thread", "GDE006": "the 9th post in ten minutes: his talk's autotweets"},
+    "257169008795717634": {"FLW001": "the talk's thread", "GDE006": "the 9th post in ten minutes: his talk's autotweets"},
+    "257169167189417984": {"FLW001": "the talk's thread", "GDE006": "the 10th post in ten minutes: his talk's autotweets"},
+    "257170058470621185": {"FLW001": "the talk's thread", "GDE006": "the 10th post in ten minutes: his talk's autotweets"},
+    "257170245905678336": {"FLW001": "the talk's thread", "GDE006": "the 10th post in ten minutes: his talk's autotweets"},
+    "257170305687101441": {"FLW001": "the talk's thread", "GDE006": "the 11th post in ten minutes: his talk's autotweets"},
+    "257170701553922049": {"FLW001": "the talk's thread", "GDE006": "the 9th post in ten minutes: his talk's autotweets"},
     "257171905650520065": {"FLW001": "the talk's thread"},
     "257172645055971329": {"FLW001": "the talk's thread"},
     "257172974455644161": {"FLW001": "the talk's thread"},
     "257173137609875457": {"FLW001": "the talk's thread"},
     "257173681845981186": {"FLW001": "the talk's thread"},
-    "257174323226357760": {"FLW001": "the talk's thread"},
+    "257174323226357760": {"FLW001": "the talk's thread", "GDE006": "the 6th post in ten minutes: his talk's autotweets"},
     "257175486646595584": {"FLW001": "the talk's thread"},
     "257175688900141056": {"FLW001": "the talk's thread"},
     "257213569026895872": {"FLW001": "the UBC session's thread"},
@@ -88,10 +114,10 @@ FIRE: dict[str, dict[str, str]] = {
     "258311907667214339": {"FLW001": "the talk's thread"},
     "258312161720414209": {"FLW001": "the talk's thread"},
     "258312408425177088": {"FLW001": "the talk's thread"},
-    "258313644545277952": {"FLW001": "the talk's thread"},
-    "258313700002385920": {"FLW001": "the talk's thread"},
+    "258313644545277952": {"FLW001": "the talk's thread", "GDE006": "the 6th post in ten minutes: his talk's autotweets"},
+    "258313700002385920": {"FLW001": "the talk's thread", "GDE006": "the 7th post in ten minutes: his talk's autotweets"},
     "258315078800117760": {"FLW001": "the talk's thread"},
-    "258315184668540928": {"FLW001": "the talk's thread"},
+    "258315184668540928": {"FLW001": "the talk's thread", "GDE006": "the 6th post in ten minutes: his talk's autotweets"},
     # FLW002: the same words again, minutes later.
     "262320164933099520": {"FLW002": "the same cinemagraph post twice, a minute apart"},
     "263678844517642241": {"FLW002": "his own post of nine minutes before, retweeted by hand"},
@@ -106,6 +132,13 @@ FIRE: dict[str, dict[str, str]] = {
     "1213390862329229313": {"FLW003": "a short line and six hashtags"},
     "1216043920800600064": {"FLW003": "a short line and six hashtags"},
     "1221130902635458567": {"FLW003": "a short line and six hashtags"},
+    # GDE005, GDE007, GDE008: the guide's advice, by each rule's definition (GDE006's are with the talks' threads above).
+    "257157404872044544": {"GDE005": "the day's first #wcyvr post; nothing before it told followers he would be posting from WordCamp"},
+    "258238346881536000": {"GDE005": "the day's first #opened12 post, no heads-up before it"},
+    "258636466010333184": {"GDE005": "the day's first #opened12 post (the morning's earlier posts were replies), no heads-up"},
+    "258964526374989824": {"GDE005": "the day's first #opened12 post, no heads-up before it"},
+    "259005979176337408": {"GDE007": "1:30pm, posted for everyone following the conference, with no zone"},
+    "258243227101065217": {"GDE008": "his first post after the opening session, whose posts (two photos) carried no link and no thanks"},
 }
 
 QUIET: dict[str, dict[str, str]] = {
@@ -210,7 +243,7 @@ QUIET: dict[str, dict[str, str]] = {
     "257247120866828288": {"CTX001": "a game in Boulder: not about the conference"},
     "258203538029699072": {"CTX001": "a greeting to three people"},
     "258257585554219008": {"CTX001": "a call for a friend's cause"},
-    "258967860318191616": {"CTX001": "a message to one person"},
+    "258967860318191616": {"CTX001": "a message to one person", "GDE007": "a time to meet, for one person at the same conference"},
     "259148324886675456": {"CTX001": "friends in the evening after the conference"},
     "259180629512572928": {"CTX001": "friends' shirts in the evening after the conference"},
     # CTX003: the session is on, but the post is not about it, or its speaker is named.
@@ -235,6 +268,8 @@ QUIET: dict[str, dict[str, str]] = {
     # FLW003: four hashtags, but the words carry them.
     "254330295527034881": {"FLW003": "two of the four are in the retweeted post's own words"},
     "1172435815546249221": {"FLW003": "forty words of story and four tags"},
+    # GDE005, GDE007: the guide's advice where it does not apply.
+    "258740869199437824": {"GDE005": "the day's first #opened12 post was at 11:31; this one is not the first of the day"},
 }
 
 

@@ -77,3 +77,22 @@ def test_the_readme_rule_table_shows_the_measured_precision_and_recall(measured:
         level, precision, recall = rows[code]
         assert level == RULES[code].level.value
         assert (precision.strip(), recall.strip()) == readme_cells(measured["all"][code]), f"README row of {code} is out of date: make score"
+
+
+def test_the_closing_post_rule_reads_the_session_last_posted_from_once_it_has_ended(shared_data: Path) -> None:
+    cases = {case.id: case for case in load(shared_data)}
+    # The first post after the opening session (09:00-09:20): his posts in it were a reply and two photos.
+    after = cases["258243227101065217"].history
+    assert after is not None and after.ended is not None
+    assert after.ended.session.title == "Opening session"
+    assert [p.remote_id for p in after.ended.posts] == ["258237796140077056", "258238346881536000", "258238770749530112"]
+    # Still in the session: nothing has ended. And a session of another event is not this event's to close.
+    during = cases["258238770749530112"].history
+    assert during is not None and during.ended is None
+    next_event = cases["258117849967628288"].history  # OpenEd's first day; his last post was at WordCamp
+    assert next_event is not None and next_event.ended is None
+
+
+def test_the_guide_rules_are_labelled(measured: Scores) -> None:
+    for code in ("GDE005", "GDE006", "GDE007", "GDE008"):
+        assert measured["all"][code].support >= 1, f"no tweet of the corpus is labelled for {code}"
