@@ -115,7 +115,18 @@ def test_attribution_wherever_people_put_it(text: str) -> None:
         ('report on the stream: "here\'s the challenge we face with open courses"', "example"),
         ('#4life is not just saying "this would be a great assignment" DO IT', "example"),
         ('Add a tag line that says something like "tune in to the radio show now"', "example"),
+        # What a program says is nobody's speech: an error, a warning.
+        ('getting a red "Fatal error: memory exhausted" on every page', "term"),
+        ('the same "Warning: this site is not secure" on every laptop', "term"),
+        ('"Error is the best teacher we will ever have" on the last slide', "speech"),
+        # Watching, listening to, reading, playing: the name of the work, even with a pronoun in it.
+        ('listening to "come as you are" on repeat', "title"),
+        ('reading "how we learn when nobody teaches us" on the train', "title"),
+        # A cliché someone is tired of: made-up speech.
+        ('Enough with the "we need to talk about AI" keynotes', "example"),
+        ('So tired of "you should have been there" posts', "example"),
         ('"We hope our students cause trouble" on the open course on activism', "speech"),
+        ('I am reading the notes and "we learn best when we teach" stands out', "speech"),
         ('"it may be too early in the morning for this... the funny stuff is coming"', "speech"),
     ],
 )

@@ -201,7 +201,8 @@ class UnattributedQuote(Rule):
         what="Finds quotations of a few words or more (straight, single and typographic quotes, and the quote marks of other languages: „…“, «…», »…«, 「…」 "
              "and more) that quote someone's words, and checks that the draft says whose: a handle or name before or after the quote, a name in parentheses "
              "or with a year, “— Name”, “Name:”, “Name's argument that”, a word like says, said, per, via or according to, or the account of a manual "
-             "retweet (“RT @name:”, “@name: …”). Titles (of talks, videos, posts, themes), terms and idioms in scare quotes, and made-up or example speech "
+             "retweet (“RT @name:”, “@name: …”). Titles (of talks, videos, posts, themes, and what you watch, read or listen to), terms and idioms in scare "
+             "quotes, a program's messages (“Fatal error: …”), and made-up or example speech (also when a hashtag such as #parody or #madlibs says so) "
              "quote nobody and are left alone.",
         why="A quote without its author gets retweeted as if it were yours, or as if it were anonymous wisdom. Attribution is the least a speaker deserves, "
             "and it is what makes the quote worth anything to a reader.",

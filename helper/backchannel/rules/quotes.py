@@ -8,7 +8,8 @@ opens a quotation only at the start of a word that is not an elision ('em,
 'cause) and closes it only at the end of one.
 
 Quotation marks also wrap titles (of talks, posts, songs), terms and idioms
-in scare quotes, and made-up or example speech. ``kind`` tells those from a
+in scare quotes, a program's messages, and made-up or example speech (which
+a hashtag like #parody may be what says so). ``kind`` tells those from a
 quotation of someone's words, and ``has_attribution`` looks for the person
 wherever people name them: a handle or name before or after the quote, a
 name in parentheses, “— Name”, “Name:”, “Name's argument that”, “X said”,
@@ -94,9 +95,13 @@ _NAMED_BY_COLON = LazyPattern(r"(?<!\w)(?:theme|title|topic|motto|slogan|tagline
 # Made-up or example speech: what someone could say, not what someone said.
 _EXAMPLE_BEFORE = LazyPattern(
     r"(?<!\w)(?:something\s+like|like|such\s+as|e\.\s?g\.|for\s+example|for\s+instance|saying|instead\s+of|rather\s+than|imagine|"
-    r"pretend|what\s+if|moratorium\s+on|enough\s+of|no\s+more|stop|don['’]t|do\s+not|never|try|as\s+in|known\s+as|aka|as)\s*[:,]?\s*$",
+    r"pretend|what\s+if|moratorium\s+on|(?:enough\s+(?:of|with)|(?:tired|sick)\s+of)(?:\s+(?:the|all|these|those))?|no\s+more|stop|don['’]t|do\s+not|never|try|as\s+in|known\s+as|aka|as)\s*[:,]?\s*$",
     re.IGNORECASE,
 )
+# What a program says ("Fatal error: …", "Warning: …") is nobody's speech.
+_PROGRAM_MESSAGE = LazyPattern(r"fatal\s+error|(?:error|warning|exception|alert)(?:\s*[:#(]|\s+\d|\s+(?:message|code)\b)", re.IGNORECASE)
+# Watching, listening to, reading or playing something: the quote names the work, pronouns or not ("come as you are").
+_WORK_BEFORE = LazyPattern(r"(?<!\w)(?:watch(?:ing|ed)?|listen(?:ing|ed)?\s+to|reading|play(?:ing|ed)?|sing(?:ing|s)?|humming)\s*$", re.IGNORECASE)
 # A hashtag that says the post's words are made up: a game of invented lines, a parody, a joke, a caption contest.
 _INVENTED_TAG = LazyPattern(
     r"[#＃]\w*?(?:madlibs?|parod(?:y|ies)|satire|satirical|spoof|fake_?quotes?|jokes?(?!r)|caption(?:this|contest|it)|whatif|hypothetical)",
@@ -238,6 +243,10 @@ def kind(text: str, quote: Quote, previous: tuple[Quote, str] | None = None) -> 
         return "title"
     if _EXAMPLE_BEFORE.get().search(tail) or _IMPERATIVE_COLON.get().search(before) or _INVENTED_TAG.get().search(text):
         return "example"
+    if _PROGRAM_MESSAGE.get().match(content):
+        return "term"
+    if _WORK_BEFORE.get().search(tail) and quote.words <= 10 and not _SENTENCE_END.get().search(content):
+        return "title"
     speechlike = bool(_SPEECH_PRONOUNS.get().search(content) or _SENTENCE_END.get().search(content))
     short = quote.words <= 6 and not re.search(r"[,;:!?.…]", content.rstrip("?!"))
     if short and not speechlike and (_TERM_NOUN_BEFORE.get().search(tail) or _TERM_NOUN_AFTER.get().search(after)):
