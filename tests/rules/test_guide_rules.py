@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -90,6 +91,19 @@ def test_gde002_a_photo_during_a_session_not_to_be_posted_is_an_error() -> None:
     assert "GDE002" not in _codes("The results slide #LT13", event=EXAMPLE_EVENT, session=DO_NOT_POST_SESSION)
 
 
+def test_gde002_is_a_tip_about_each_photo_and_names_it() -> None:
+    from backchannel.rules.pho import PhotoTip
+
+    one = PhotoExample("x", fires=True).photos()
+    two = tuple(replace(photo, index=i) for i, photo in enumerate(one + one))
+    [tip] = [t for t in check_draft("The results slide #LT13", event=EXAMPLE_EVENT, session=DO_NOT_POST_SESSION, photos=one).tips if t.code == "GDE002"]
+    assert isinstance(tip, PhotoTip) and tip.to_dict()["media"] == 0 and "remove this photo" in tip.message
+    tips = [t for t in check_draft("", event=POLICY_EVENT, photos=two).tips if t.code == "GDE002"]
+    assert [t.to_dict()["media"] for t in tips] == [0, 1]  # one error per photo, shown with that photo's tips
+    assert "the first photo" in tips[0].message and "the second photo" in tips[1].message
+    assert all(t.level.value == "error" and "No photos of slides" in t.message for t in tips)
+
+
 def _posts(*texts: str) -> History:
     """The user's posts in the example session, one a minute before 10:30, the first text the newest."""
     return History(
@@ -126,6 +140,41 @@ def test_gde005_the_first_event_post_of_the_day_gets_a_heads_up_first() -> None:
     assert "GDE005" not in _codes("Second keynote point #LT13", event=EXAMPLE_EVENT, history=_posts("Opening keynote is packed #lt13"))
     yesterday = History(at=CHECKED_AT, recent=(PastPost(1, "x", "Day one done #LT13", CHECKED_AT - timedelta(hours=14)),))
     assert "GDE005" in _codes("Day two #LT13", event=EXAMPLE_EVENT, history=yesterday)
+
+
+def _at(local: str, zone: str) -> datetime:
+    """A wall-clock time in ``zone`` as an aware UTC datetime."""
+    return datetime.fromisoformat(local).replace(tzinfo=ZoneInfo(zone)).astimezone(timezone.utc)
+
+
+@pytest.mark.parametrize("zone", ["Europe/London", "America/Los_Angeles", "Pacific/Auckland"])
+def test_gde005_the_day_starts_at_midnight_in_the_events_zone(zone: str) -> None:
+    event = replace(EXAMPLE_EVENT, time_zone=zone)
+
+    def fires(draft_at: str, *posts: tuple[str, str]) -> bool:
+        at = _at(draft_at, zone)
+        recent = tuple(PastPost(i, "x", text, _at(when, zone)) for i, (when, text) in enumerate(sorted(posts, reverse=True)))
+        return "GDE005" in _codes("Breakfast session starts #LT13", event=event, history=History(at=at, recent=recent))
+
+    # An event post ten minutes before local midnight: the one twenty minutes later is the first of a new day.
+    assert fires("2013-01-31T00:10", ("2013-01-30T23:50", "Last drinks #LT13"))
+    # One just after midnight: the next is not the first of the day.
+    assert not fires("2013-01-31T00:20", ("2013-01-31T00:05", "Still here #LT13"))
+    # A heads-up just before midnight was for yesterday; one after it, even without the hashtag, tells followers about today.
+    assert fires("2013-01-31T00:10", ("2013-01-30T23:55", "I'll be posting from #LT13 today — mute #LT13 if it's too much."))
+    assert not fires("2013-01-31T09:00", ("2013-01-31T07:00", "Live-tweeting Learning Technologies all day today, mute if needed"))
+    # Early morning and late evening of the same local day: one day, however long the gap.
+    assert not fires("2013-01-30T23:00", ("2013-01-30T08:00", "Opening keynote #LT13"))
+    # Posts without the event's hashtag earlier today do not count as event posts.
+    assert fires("2013-01-30T09:00", ("2013-01-30T08:00", "Good morning world"))
+
+
+def test_gde005_on_the_day_the_clocks_go_back_the_day_is_25_hours() -> None:
+    event = replace(EXAMPLE_EVENT, time_zone="Europe/London")  # 27 Oct 2013: 02:00 BST became 01:00 GMT
+    at = _at("2013-10-27T23:30", "Europe/London")
+    early = PastPost(1, "x", "Day two #LT13", _at("2013-10-27T00:10", "Europe/London"))  # 24 h 20 min earlier, the same local day
+    assert at - early.posted_at > timedelta(hours=24)
+    assert "GDE005" not in _codes("Late session #LT13", event=event, history=History(at=at, recent=(early,)))
 
 
 def test_gde006_slow_down_past_the_limit_in_ten_minutes() -> None:
