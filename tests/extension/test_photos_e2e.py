@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import pytest
 
 from tests.extension.browser import ExtensionBrowser, launch
-from tests.extension.conftest import PANEL, READY, add_programme
+from tests.extension.conftest import PANEL, READY, add_programme, api
 from tests.extension.photos import (
     SMALL_SLIDE_BOX,
     broken_photo,
@@ -184,6 +184,30 @@ def test_pasted_and_dropped_photos_are_judged_too(open_x: Any, how: str) -> None
     tip(page, "PHO001").wait_for()
     assert page.locator('[data-testid="attachments"] img').count() == 1
     assert photo_card(page).get_attribute("data-photo-state") == "ready"
+
+
+def test_a_photo_during_a_session_not_to_be_posted_is_an_error_on_that_photo(open_x: Any, helper: RunningHelper) -> None:
+    session = api(helper.url, helper.token, "GET", "/v1/events/lt13/sessions")["sessions"][0]
+    api(helper.url, helper.token, "PATCH", f"/v1/events/lt13/sessions/{session['id']}", {"do_not_post": "the speaker asked"})
+    try:
+        page = open_x()
+        page.locator('[data-testid="tweetTextarea_0"]').click()
+        page.keyboard.type("Results #LT13")
+        pick_photo(page, close_up_photo(), name="results.jpg")
+        first = page.locator(f'{READY} [data-rule="GDE002"][data-photo="1"]')
+        first.wait_for(timeout=15000)
+        assert first.get_attribute("data-level") == "error"
+        assert "the speaker asked" in (first.locator(".message").text_content() or "")
+        assert first.locator("[data-backchannel-tip-thumbnail]").count() == 1  # drawn with its photo, like a PHO tip
+        # A second photo gets its own error, named by its place; the first keeps its own.
+        pick_photo(page, dark_photo(), name="second.jpg")
+        second = page.locator(f'{READY} [data-rule="GDE002"][data-photo="2"]')
+        second.wait_for(timeout=15000)
+        assert (second.locator(".message").text_content() or "").startswith("Photo 2: ")
+        assert "remove the second photo" in (second.locator(".message").text_content() or "")
+        assert page.locator(f'{READY} [data-rule="GDE002"]').count() == 2
+    finally:
+        api(helper.url, helper.token, "PATCH", f"/v1/events/lt13/sessions/{session['id']}", {"do_not_post": None})
 
 
 def test_two_photos_of_one_size_are_told_apart(open_x: Any) -> None:
