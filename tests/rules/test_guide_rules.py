@@ -133,6 +133,87 @@ def test_gde004_offers_the_programme_link_when_the_draft_points_to_more() -> Non
     assert "GDE004" not in _codes("Slides for this one are worth a look", event=EXAMPLE_EVENT, session=replace(EXAMPLE_SESSION, url=None))
 
 
+def test_gde004_offers_the_slides_link_besides_the_programme_page() -> None:
+    slides = "https://lt13.example.org/talk/a1/slides.pdf"
+    session = replace(EXAMPLE_SESSION, slides=slides)
+    tip = next(t for t in check_draft("Slides for this one are worth a look later #LT13", event=EXAMPLE_EVENT, session=session).tips if t.code == "GDE004")
+    assert tip.fix is not None and tip.fix.result.endswith(f" {slides}") and tip.fix.title == "Add the slides link"
+    assert [f.result.rsplit(" ", 1)[1] for f in tip.more_fixes] == ["https://lt13.example.org/talk/a1"]
+    assert [f["title"] for f in tip.to_dict()["more_fixes"]] == ["Add the programme link"]
+    # A draft that speaks of details, not slides: the programme page first, the slides as the other addition.
+    tip = next(t for t in check_draft("Details of the study are worth a look #LT13", event=EXAMPLE_EVENT, session=session).tips if t.code == "GDE004")
+    assert tip.fix is not None and tip.fix.result.endswith(" https://lt13.example.org/talk/a1") and tip.more_fixes[0].result.endswith(slides)
+    # Slides but no programme page: the slides alone; neither: no tip.
+    tip = next(t for t in check_draft("Slides are up #LT13", event=EXAMPLE_EVENT, session=replace(session, url=None)).tips if t.code == "GDE004")
+    assert tip.fix is not None and tip.fix.result.endswith(slides) and tip.more_fixes == () and "more_fixes" not in tip.to_dict()
+    assert "GDE004" not in _codes("Slides are up #LT13", event=EXAMPLE_EVENT, session=replace(session, url=None, slides=None))
+
+
+def _import_real(store: Store, shared_data: Path, slug: str, path: str) -> None:
+    store.events.create_event(slug, slug.upper(), hashtag=slug.upper())
+    import_file(store, slug, (shared_data / path).read_bytes(), filename=path, force=True)
+
+
+def test_gde004_and_gde008_use_the_slides_31c3_lists(store: Store, shared_data: Path) -> None:
+    # 31C3's frab XML has no programme page per talk (no <url>): before the links were read, GDE004 had nothing to offer there.
+    path = "schedules/frab-xml/31c3_schedule.xml"
+    _import_real(store, shared_data, "31c3", path)
+    emv = next(s for s in store.events.list_sessions("31c3") if s.title == "Practical EMV PIN interception and fraud detection")
+    slides = "http://dev.inversepath.com/download/emv/emv_2014.pdf"
+    shown = emv.to_dict()
+    assert shown["slides"]["url"] == slides and shown["slides"]["title"].startswith("Slides - ")
+    assert [link["url"] for link in shown["links"]] == [slides] and shown["url"] is None
+    checked = check(store, "Slides are online, worth a look #31C3", event="31c3", session=emv.id, at=emv.start + timedelta(minutes=20))
+    tip = next(t for t in checked.result.tips if t.code == "GDE004")
+    assert tip.fix is not None and tip.fix.result == f"Slides are online, worth a look #31C3 {slides}" and tip.more_fixes == ()
+    from backchannel.rules.gde import closing_post
+
+    assert closing_post(emv.info(), "x").endswith(f"— slides: {slides}")
+    # A talk whose programme lists no slides (and no page): no tip, a closing post with thanks alone.
+    other = next(s for s in store.events.list_sessions("31c3") if not s.links)
+    assert other.to_dict()["slides"] is None and other.to_dict()["links"] == []
+    checked = check(store, "Slides are online, worth a look #31C3", event="31c3", session=other.id, at=other.start + timedelta(minutes=20))
+    assert "GDE004" not in {t.code for t in checked.result.tips}
+    # A second import of the same file changes nothing: the links are the same.
+    report = import_file(store, "31c3", (shared_data / path).read_bytes(), filename=path, force=True)
+    assert (report.updated, report.unchanged) == (0, 138)
+    assert store.events.get_session(emv.id).slides == emv.slides
+
+
+def test_gde004_offers_camp2019s_uploaded_slides_and_its_programme_page(store: Store, shared_data: Path) -> None:
+    _import_real(store, shared_data, "camp2019", "schedules/c3voc/frab-camp2019.json")
+    talk = next(s for s in store.events.list_sessions("camp2019") if s.title.startswith("Hacking Containers"))
+    assert talk.slides is not None and talk.slides.kind == "attachment" and talk.url
+    checked = check(store, "Great demo, slides are up #CAMP2019", event="camp2019", session=talk.id, at=talk.start + timedelta(minutes=20))
+    tip = next(t for t in checked.result.tips if t.code == "GDE004")
+    assert tip.fix is not None and tip.fix.result.endswith(" " + talk.slides.url)
+    assert [f.result for f in tip.more_fixes] == [f"Great demo, slides are up #CAMP2019 {talk.url}"]
+    # The same talk's closing post links the slides rather than the programme page.
+    from backchannel.rules.gde import closing_post
+
+    assert closing_post(talk.info(), "x").endswith(f"— slides: {talk.slides.url}")
+
+
+def test_an_import_replaces_a_sessions_links(store: Store) -> None:
+    from backchannel.schedules import read_programme
+
+    fixture = Path(__file__).resolve().parents[1] / "schedules" / "fixtures" / "frab-night.xml"
+    data = fixture.read_text(encoding="utf-8")
+    store.events.create_event("tinycc", "Tiny Chaos Congress", hashtag="tinycc")
+    store.programmes.import_programme("tinycc", read_programme(data.encode(), filename="x.xml"), force=True)
+    [linked] = [s for s in store.events.list_sessions("tinycc") if s.links]
+    assert linked.slides is None
+    twitter = "<link href='https://twitter.com/tinycc'>Twitter</link>"
+    changed = data.replace(twitter, twitter + "<link href='https://speakerdeck.com/tiny/opening'>Opening</link>")
+    report = store.programmes.import_programme("tinycc", read_programme(changed.encode(), filename="x.xml"), force=True)
+    assert report.updated == 1
+    again = store.events.get_session(linked.id)
+    assert [link.url for link in again.links] == ["https://twitter.com/tinycc", "https://speakerdeck.com/tiny/opening"]
+    assert again.slides is not None and again.slides.url == "https://speakerdeck.com/tiny/opening"
+    store.programmes.import_programme("tinycc", read_programme(data.encode(), filename="x.xml"), force=True)
+    assert store.events.get_session(linked.id).slides is None
+
+
 def test_gde005_the_first_event_post_of_the_day_gets_a_heads_up_first() -> None:
     result = check_draft("Opening keynote is packed #LT13", event=EXAMPLE_EVENT, session=EXAMPLE_SESSION, history=_posts("Good morning world"))
     tip = next(t for t in result.tips if t.code == "GDE005")

@@ -152,9 +152,10 @@ class Tip:
     message: str
     span: tuple[int, int] | None = None
     fix: Fix | None = None
+    more_fixes: tuple[Fix, ...] = ()  # other one-click fixes besides ``fix`` (e.g. the slides link besides the programme page)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "code": self.code,
             "name": self.name,
             "level": self.level.value,
@@ -162,6 +163,9 @@ class Tip:
             "span": None if self.span is None else {"start": self.span[0], "end": self.span[1]},
             "fix": None if self.fix is None else self.fix.to_dict(),
         }
+        if self.more_fixes:
+            out["more_fixes"] = [f.to_dict() for f in self.more_fixes]
+        return out
 
 
 @dataclass(slots=True)
@@ -204,8 +208,8 @@ class Rule:
     def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
         raise NotImplementedError
 
-    def tip(self, message: str, *, span: tuple[int, int] | None = None, fix: Fix | None = None) -> Tip:
-        return Tip(self.code, self.name, self.level, message, span, fix)
+    def tip(self, message: str, *, span: tuple[int, int] | None = None, fix: Fix | None = None, more_fixes: tuple[Fix, ...] = ()) -> Tip:
+        return Tip(self.code, self.name, self.level, message, span, fix, more_fixes)
 
     def option(self, name: str) -> Option:
         for option in self.options:

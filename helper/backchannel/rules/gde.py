@@ -197,6 +197,9 @@ _POINTS_TO_MORE = re.compile(
 )
 
 
+_SLIDES_WORD = re.compile(r"\b(?:slides?|deck|folien)\b", re.I)
+
+
 class ProgrammeLinkMissing(Rule):
     code = "GDE004"
     name = "programme-link-missing"
@@ -204,13 +207,15 @@ class ProgrammeLinkMissing(Rule):
     needs = "session"
     summary = "The draft points to more (slides, details, the paper) but has no link; the programme has one."
     docs = Docs(
-        what="When the current session has a page in the programme and the draft speaks of slides, details, the paper, the abstract or a link without "
-             "carrying one, offers the session's programme link as a one-click addition.",
+        what="When the current session has a page in the programme (or the programme lists its slides) and the draft speaks of slides, details, the paper, "
+             "the abstract or a link without carrying one, offers the links as one-click additions: the slides first when the draft speaks of slides, "
+             "the programme page first otherwise. Which of the programme's links is the slides is decided by what the programme says (its type or "
+             "title, a slides host, a presentation file): see “Programme links and the slides” in docs/API.md.",
         why="Followers who cannot be in the room want to read more; the programme page has the abstract, the speaker and, often, the slides and the recording "
             "later. A post that says “slides are online” without the link sends every reader searching.",
         example="Slides are online, worth a look #LT13 #LT13A1",
-        instead="Slides are online, worth a look #LT13 #LT13A1 https://lt13.example.org/talk/a1",
-        fix="Appends the session's programme link.",
+        instead="Slides are online, worth a look #LT13 #LT13A1 https://lt13.example.org/talk/a1 (or the slides link, when the programme lists one)",
+        fix="Appends the slides link or the session's programme link (one button each, when the programme has both).",
     )
     examples = (
         Example("Slides are online, worth a look #LT13 #LT13A1", fires=True),
@@ -220,16 +225,20 @@ class ProgrammeLinkMissing(Rule):
 
     def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
         session = draft.session
-        if session is None or not session.url or draft.report.entities.urls:
+        if session is None or not (session.url or session.slides) or draft.report.entities.urls:
             return
         match = _POINTS_TO_MORE.search(draft.text)
         if match is None:
             return
-        yield self.tip(
-            f"The draft mentions “{match.group(0)}” but links nowhere: add the session's programme page.",
-            span=match.span(),
-            fix=Fix.append("Add the programme link", draft.text, session.url),
-        )
+        fixes = []
+        if session.slides:
+            fixes.append(Fix.append("Add the slides link", draft.text, session.slides))
+        if session.url and session.url != session.slides:
+            fixes.append(Fix.append("Add the programme link", draft.text, session.url))
+        if len(fixes) > 1 and not _SLIDES_WORD.search(draft.text):
+            fixes.reverse()  # the draft speaks of details, the paper, the abstract: the programme page first
+        where = "the slides or the session's programme page" if len(fixes) > 1 else ("the slides" if session.slides else "the session's programme page")
+        yield self.tip(f"The draft mentions “{match.group(0)}” but links nowhere: add {where}.", span=match.span(), fix=fixes[0], more_fixes=tuple(fixes[1:]))
 
 
 # -- GDE005: tell followers first ---------------------------------------------------------------
@@ -415,9 +424,11 @@ _LINK = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
 
 def closing_post(session: SessionInfo, platform: Platform) -> str:
-    """“Thanks @speaker for “Title” — more: <programme link>”, as far as the session has them."""
+    """“Thanks @speaker for “Title” — slides: <slides link>” (else “— more: <programme link>”), as far as the session has them."""
     who = ", ".join(s.reference(platform) for s in session.speakers)
     thanks = f"Thanks {who} for “{session.title}”" if who else f"Thanks for “{session.title}”"
+    if session.slides:
+        return f"{thanks} — slides: {session.slides}"
     return f"{thanks} — more: {session.url}" if session.url else thanks + "!"
 
 
@@ -430,7 +441,8 @@ class SessionNotClosed(Rule):
     summary = "The session you last posted from has ended, and its thread has no link and no thanks."
     docs = Docs(
         what="On your first post after a session you posted from has ended, looks at that session's thread: when none of your posts there carries a link or a "
-             "thank-you, offers a closing post as a reply to the thread, thanking the speakers and linking the session's programme page.",
+             "thank-you, offers a closing post as a reply to the thread, thanking the speakers and linking the session's slides when the programme lists them, "
+             "else its programme page.",
         why="A thread that just stops leaves followers without the one thing they can act on (the slides, the paper, the recording) and the speaker without "
             "the thanks that makes them share your thread.",
         example="After three posts from “Learning in the flow of work”, none with a link, the next draft at 11:05: Coffee, then the panel #LT13",
