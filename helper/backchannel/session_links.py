@@ -125,7 +125,7 @@ def slides_link(links: Iterable[Link]) -> Link | None:
     listed = [link for link in links if not (link.title and _ANOTHER_TALK.search(link.title))]
     for test in (
         lambda link: link.type == "slides",
-        lambda link: bool(link.title and _SLIDES_TITLE.search(link.title)) and not (link.type in ("paper", "article")),
+        lambda link: bool(link.title and _SLIDES_TITLE.search(link.title)) and link.type not in ("paper", "article"),
         lambda link: _on_slides_host(link.url),
         _presentation_file,
     ):

@@ -155,7 +155,7 @@ class Tip:
     more_fixes: tuple[Fix, ...] = ()  # other one-click fixes besides ``fix`` (e.g. the slides link besides the programme page)
 
     def to_dict(self) -> dict[str, Any]:
-        out = {
+        out: dict[str, Any] = {
             "code": self.code,
             "name": self.name,
             "level": self.level.value,

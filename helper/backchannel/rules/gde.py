@@ -15,8 +15,8 @@ from typing import Any, Iterator, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from backchannel.context import PastPost, SessionInfo
-from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.photos.model import AttachedPhoto
+from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.rules.pho import PhotoExample, PhotoTip
 from backchannel.rules.quotes import find_quotes, kind
 from backchannel.text.model import Platform

@@ -22,8 +22,8 @@ from dataclasses import field as dc_field
 from datetime import date, datetime, timedelta
 
 from ..errors import ScheduleError
-from .clock import zone_named
 from ..session_links import Link
+from .clock import zone_named
 from .model import ImportWarning, Programme, Session, Speaker
 from .reader import Progress
 from .values import derive_key

@@ -20,11 +20,11 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from ..errors import ScheduleError
+from ..session_links import Link, collect
 from . import handles as H
 from .builder import Builder, SessionDraft
 from .clock import Clock
 from .decoding import load_json, peek_json
-from ..session_links import Link, collect
 from .model import Programme, Speaker
 from .reader import Progress, check_size
 from .values import as_list, clean, clean_block, localized, normalise_kind, parse_date, parse_datetime, parse_duration, truthy

@@ -26,12 +26,12 @@ import defusedxml.ElementTree as SafeET  # type: ignore[import-untyped]
 from defusedxml import DefusedXmlException
 
 from ..errors import ScheduleError
+from ..session_links import Link, collect
 from . import handles as H
 from .builder import Builder, SessionDraft
 from .clock import Clock
 from .decoding import sniff_encoding
 from .frab_json import code_for, day_datetime, local_time
-from ..session_links import Link, collect
 from .model import Programme, Speaker
 from .reader import Progress, check_size
 from .values import clean, clean_block, normalise_kind, parse_date, parse_datetime, parse_duration, truthy

@@ -27,11 +27,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ScheduleError
+from ..session_links import Link, collect
 from . import handles as H
 from .builder import Builder, SessionDraft
 from .clock import Clock
 from .decoding import load_json, peek_json
-from ..session_links import Link, collect
 from .model import Programme, Speaker
 from .reader import Progress, check_size
 from .values import as_list, clean, clean_block, normalise_kind, parse_datetime
