@@ -23,7 +23,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "domain": ("review", "archive", "checker"),
     "store": ("store",),
     "rules and measurements": ("rules", "settings", "photos", "compose"),
-    "leaves": ("schedules", "history", "context", "text", "local", "errors", "timeutil"),
+    "leaves": ("schedules", "session_links", "history", "context", "text", "local", "errors", "timeutil"),
 }
 
 # Imports that are known to point the wrong way and are being removed elsewhere; each entry

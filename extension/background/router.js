@@ -2,8 +2,8 @@
  * current session, switching a rule, analysing a photo (and its crop), recording a post,
  * the live weekly chat and its questions, marking a session not to be posted, and
  * reporting parts of X's page they could not find; the options page and the toolbar
- * popup (extension pages) may also pair, change settings, look at the post queue and pause
- * coaching on a site. Anything else, or any other sender, is refused; a paused site's
+ * popup (extension pages) may also pair, change settings and the event's posting policy,
+ * look at the post queue and pause coaching on a site. Anything else, or any other sender, is refused; a paused site's
  * checks are answered with the 'paused' state. */
 (() => {
   'use strict';
@@ -249,6 +249,14 @@
       const known = sitePause.siteOf(`https://${String(site)}/`);
       if (!known) throw new HelperError('helper-error', 'Coaching can be paused on x.com only.');
       return { site: known, paused: await sitePause.setPaused(known, Boolean(paused)) };
+    },
+
+    /** The event's posting policy in the organisers' words ("No photos of slides"); null or '' clears it. */
+    async 'set-event-policy'({ event, policy }) {
+      if (typeof event !== 'string' || !EVENT_SLUG.test(event)) throw new HelperError('helper-error', 'Choose the event first.');
+      if (policy !== null && typeof policy !== 'string') throw new HelperError('helper-error', 'A posting policy is text.');
+      const text = typeof policy === 'string' && policy.trim() ? policy.trim() : null;
+      return { event: await helper.patch(`/v1/events/${encodeURIComponent(event)}`, { posting_policy: text }) };
     },
 
     async 'put-settings'({ changes }) {

@@ -1,6 +1,6 @@
 /* The options page: pairing status and manual pairing, the active event, the posts
  * waiting for the helper (and those it refused), the parts of X's page the coach could not
- * find, rule switches and thresholds. Everything
+ * find, the current event's posting policy, rule switches and thresholds. Everything
  * goes through the background worker (the same door as the content scripts) and is drawn
  * with DOM APIs. */
 (() => {
@@ -56,9 +56,40 @@
     return false;
   }
 
+  const POLICY_SEPARATOR = /^[\s;,.]+|[\s;,.]+$/g;
+  let events = [];
+
+  /** The event's policy (free text, the organisers' words) as the two usual rules and the rest. */
+  function drawPolicy() {
+    const slug = $('active-event').value;
+    const event = events.find((e) => e.slug === slug);
+    $('event-policy').hidden = !event;
+    $('policy-result').textContent = '';
+    if (!event) return;
+    let rest = event.posting_policy || '';
+    for (const box of document.querySelectorAll('#event-policy input[data-policy]')) {
+      const at = rest.toLowerCase().indexOf(box.dataset.policy.toLowerCase());
+      box.checked = at >= 0;
+      if (at >= 0) rest = rest.slice(0, at) + ';' + rest.slice(at + box.dataset.policy.length);
+    }
+    $('policy-other').value = rest.split(';').map((part) => part.replace(POLICY_SEPARATOR, '')).filter(Boolean).join('; ');
+  }
+
+  async function savePolicy() {
+    const slug = $('active-event').value;
+    if (!slug) return;
+    const parts = [...document.querySelectorAll('#event-policy input[data-policy]')].filter((box) => box.checked).map((box) => box.dataset.policy);
+    const other = $('policy-other').value.replace(POLICY_SEPARATOR, '');
+    if (other) parts.push(other);
+    const reply = await ask('set-event-policy', { event: slug, policy: parts.join('; ') || null });
+    if (reply.ok) events = events.map((e) => (e.slug === slug ? { ...e, posting_policy: reply.event.posting_policy } : e));
+    say('policy-result', reply, reply.event?.posting_policy ? `Saved: “${reply.event.posting_policy}”.` : 'Saved: no posting policy.');
+  }
+
   async function showEvents() {
     const reply = await ask('events');
     if (!reply.ok) return;
+    events = reply.events;
     const select = $('active-event');
     select.replaceChildren(select.options[0]);
     for (const event of reply.events) {
@@ -66,6 +97,7 @@
       select.append(el('option', { value: event.slug }, label));
     }
     select.value = reply.active || '';
+    drawPolicy();
   }
 
   function settingInput(name, setting, kind) {
@@ -159,7 +191,9 @@
     $('active-event').addEventListener('change', async (event) => {
       const reply = await ask('put-settings', { changes: { active_event: event.target.value || null } });
       say('event-result', reply, event.target.value ? `Coaching for ${event.target.selectedOptions[0].textContent}.` : 'No event: event tips are off.');
+      drawPolicy();
     });
+    $('event-policy').addEventListener('change', () => savePolicy());
     $('rules').addEventListener('change', (event) => {
       if (event.target.matches('input[data-setting]')) saveSetting(event.target);
     });

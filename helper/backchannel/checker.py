@@ -60,7 +60,7 @@ def check_draft(
         # text rules that speak about attached photos, such as a photo during a session not to be posted).
         photo_tips = check_photos(photos, settings)
         if photos:
-            bare = Draft(text=text, platform=platform, report=report, event=event, session=session if event is not None else None, photos=len(photos))
+            bare = Draft(text=text, platform=platform, report=report, event=event, session=session if event is not None else None, photos=photos)
             usable = text_codes(event=event is not None, session=bare.session is not None, history=history is not None)
             for code, options in settings.enabled_rules(tuple(c for c in usable if RULES[c].about_photos)):
                 photo_tips.extend(RULES[code].check(bare, options))
@@ -75,7 +75,7 @@ def check_draft(
         folded=text.casefold(),
         history=history,
         reply_to=reply_to,
-        photos=len(photos),
+        photos=photos,
         chat=chat,
     )
     tips: list[Tip] = []

@@ -54,6 +54,7 @@ class SessionInfo:
     do_not_post: str | None = None  # why this session is not to be posted (the programme's flag or the user's mark), None: it may be
     url: str | None = None  # the session's page in the programme
     about: str | None = None  # one line of what the session is about (from the programme's abstract)
+    slides: str | None = None  # the slides' link, when the programme lists one (see backchannel.session_links)
 
 
 @dataclass(frozen=True, slots=True)

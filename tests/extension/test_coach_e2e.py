@@ -100,6 +100,44 @@ def test_the_fix_puts_the_hashtag_into_the_editors_state(open_x: Any, url: str, 
     assert page.locator(f"{READY} [data-backchannel-notice]").text_content() == ""
 
 
+def _import_tiny_programme_with_slides(helper: RunningHelper) -> None:
+    """The Tiny Chaos Congress fixture, its opening (27 Dec 2014, 11:00 Berlin) given a programme page and slides."""
+    import urllib.request
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parents[1] / "schedules" / "fixtures" / "frab-night.xml"
+    twitter = "<link href='https://twitter.com/tinycc'>Twitter</link>"
+    data = fixture.read_text(encoding="utf-8").replace(twitter, twitter + "<link href='https://speakerdeck.com/tiny/opening'>Opening slides</link>")
+    data = data.replace("<slug>tinycc_-_4101", "<url>https://tiny.example.org/events/4101.html</url><slug>tinycc_-_4101", 1)
+    api(helper.url, helper.token, "POST", "/v1/events", {"slug": "tinycc", "name": "Tiny Chaos Congress", "hashtag": "tinycc"})
+    request = urllib.request.Request(f"{helper.url}/v1/events/tinycc/schedule?force=true", data=data.encode(), method="POST",
+                                     headers={"Authorization": f"Bearer {helper.token}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status == 200
+
+
+def test_gde004_offers_the_slides_and_the_programme_page_as_two_buttons(open_x: Any, helper: RunningHelper) -> None:
+    _import_tiny_programme_with_slides(helper)
+    api(helper.url, helper.token, "PUT", "/v1/settings", {"active_event": "tinycc"})
+    try:
+        page = open_x("https://x.com/home", at="2014-12-27T10:10:00Z")
+        type_into(page, "Slides are online #tinycc")
+        tip(page, "GDE004").wait_for(timeout=15000)
+        buttons = page.locator(f'{READY} [data-rule="GDE004"] [data-backchannel-fix]')
+        assert buttons.all_text_contents() == ["Add the slides link", "Add the programme link"]
+        buttons.nth(1).click()
+        wait_for_draft(page, "Slides are online #tinycc https://tiny.example.org/events/4101.html")
+        tip(page, "GDE004").wait_for(state="detached")
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        type_into(page, "Slides are online #tinycc")
+        tip(page, "GDE004").wait_for(timeout=15000)
+        page.locator(f'{READY} [data-rule="GDE004"] [data-backchannel-fix]').first.click()
+        wait_for_draft(page, "Slides are online #tinycc https://speakerdeck.com/tiny/opening")
+    finally:
+        api(helper.url, helper.token, "PUT", "/v1/settings", {"active_event": "lt13"})
+
+
 def test_text_the_editor_refuses_goes_to_the_clipboard_and_the_panel_says_so(open_x: Any, browser: ExtensionBrowser) -> None:
     browser.context.grant_permissions(["clipboard-read", "clipboard-write"], origin="https://x.com")
     page = open_x("https://x.com/home?paste=ignore")

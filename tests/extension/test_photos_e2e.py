@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import pytest
 
 from tests.extension.browser import ExtensionBrowser, launch
-from tests.extension.conftest import PANEL, READY, add_programme
+from tests.extension.conftest import PANEL, READY, add_programme, api
 from tests.extension.photos import (
     SMALL_SLIDE_BOX,
     broken_photo,
@@ -184,6 +184,75 @@ def test_pasted_and_dropped_photos_are_judged_too(open_x: Any, how: str) -> None
     tip(page, "PHO001").wait_for()
     assert page.locator('[data-testid="attachments"] img').count() == 1
     assert photo_card(page).get_attribute("data-photo-state") == "ready"
+
+
+def test_a_photo_during_a_session_not_to_be_posted_is_an_error_on_that_photo(open_x: Any, helper: RunningHelper) -> None:
+    session = api(helper.url, helper.token, "GET", "/v1/events/lt13/sessions")["sessions"][0]
+    api(helper.url, helper.token, "PATCH", f"/v1/events/lt13/sessions/{session['id']}", {"do_not_post": "the speaker asked"})
+    try:
+        page = open_x()
+        page.locator('[data-testid="tweetTextarea_0"]').click()
+        page.keyboard.type("Results #LT13")
+        pick_photo(page, close_up_photo(), name="results.jpg")
+        first = page.locator(f'{READY} [data-rule="GDE002"][data-photo="1"]')
+        first.wait_for(timeout=15000)
+        assert first.get_attribute("data-level") == "error"
+        assert "the speaker asked" in (first.locator(".message").text_content() or "")
+        assert first.locator("[data-backchannel-tip-thumbnail]").count() == 1  # drawn with its photo, like a PHO tip
+        # A second photo gets its own error, named by its place; the first keeps its own.
+        pick_photo(page, dark_photo(), name="second.jpg")
+        second = page.locator(f'{READY} [data-rule="GDE002"][data-photo="2"]')
+        second.wait_for(timeout=15000)
+        assert (second.locator(".message").text_content() or "").startswith("Photo 2: ")
+        assert "remove the second photo" in (second.locator(".message").text_content() or "")
+        assert page.locator(f'{READY} [data-rule="GDE002"]').count() == 2
+    finally:
+        api(helper.url, helper.token, "PATCH", f"/v1/events/lt13/sessions/{session['id']}", {"do_not_post": None})
+
+
+def test_the_event_policy_set_on_the_options_page_holds_photos_and_drafts_to_it(open_x: Any, browser: ExtensionBrowser, helper: RunningHelper) -> None:
+    options = browser.options_page()
+    try:
+        options.locator('[data-backchannel-options="pairing-status"][data-state="paired"]').wait_for()
+        policy = options.locator('[data-backchannel-options="event-policy"]')
+        policy.wait_for(state="visible")  # the current event (LT13) is chosen: its policy is set here
+        assert not options.locator("#policy-no-slide-photos").is_checked() and options.locator("#policy-other").input_value() == ""
+        options.locator("#policy-no-slide-photos").check()
+        options.locator("#policy-result").filter(has_text="Saved").wait_for()
+        assert api(helper.url, helper.token, "GET", "/v1/events")["events"][0]["posting_policy"] == "No photos of slides"
+        options.locator("#policy-no-unpublished").check()
+        options.locator("#policy-other").fill("no names of patients")
+        options.locator("#policy-other").dispatch_event("change")
+        options.locator("#policy-result").filter(has_text="no names of patients").wait_for()
+        expected = "No photos of slides; No posting of unpublished data; no names of patients"
+        assert api(helper.url, helper.token, "GET", "/v1/events")["events"][0]["posting_policy"] == expected
+        # Opened again, the page reads the policy back into its boxes.
+        options.reload()
+        options.locator('[data-backchannel-options="event-policy"]').wait_for(state="visible")
+        options.wait_for_function("document.querySelector('#policy-other').value === 'no names of patients'")
+        assert options.locator("#policy-no-slide-photos").is_checked() and options.locator("#policy-no-unpublished").is_checked()
+
+        # On X: a photo is an error about that photo, and a draft reporting data is warned.
+        page = open_x()
+        page.locator('[data-testid="tweetTextarea_0"]').click()
+        page.keyboard.type("Unpublished results from the study #LT13")
+        page.locator(f'{READY} [data-rule="GDE001"]').wait_for(timeout=15000)
+        pick_photo(page, close_up_photo(), name="slide.jpg")
+        error = page.locator(f'{READY} [data-rule="GDE002"][data-photo="1"]')
+        error.wait_for(timeout=15000)
+        assert "No photos of slides" in (error.locator(".message").text_content() or "")
+
+        # Unticked and emptied on the options page: no policy, and no error on the next photo check.
+        options.locator("#policy-no-slide-photos").uncheck()
+        options.locator("#policy-result").filter(has_text="Saved").wait_for()
+        options.locator("#policy-no-unpublished").uncheck()
+        options.locator("#policy-other").fill("")
+        options.locator("#policy-other").dispatch_event("change")
+        options.locator("#policy-result").filter(has_text="no posting policy").wait_for()
+        assert api(helper.url, helper.token, "GET", "/v1/events")["events"][0]["posting_policy"] is None
+    finally:
+        api(helper.url, helper.token, "PATCH", "/v1/events/lt13", {"posting_policy": None})
+        options.close()
 
 
 def test_two_photos_of_one_size_are_told_apart(open_x: Any) -> None:

@@ -29,6 +29,14 @@ async def test_the_first_event_post_of_the_day_gets_the_heads_up_and_the_next_do
     assert "GDE005" not in await _codes(api, "Second point #LT13", "2013-01-30T09:20:00Z")
 
 
+async def test_a_post_after_midnight_in_the_events_zone_is_the_first_of_a_new_day(api: Api) -> None:
+    # LT13 is in London. Late evening and after midnight there, the store must hand the rule the whole local day.
+    await api.call("POST", "/v1/posts", json=record_body("Conference dinner #LT13", posted_at="2013-01-30T23:50:00Z"))
+    assert "GDE005" in await _codes(api, "Day two keynote #LT13", "2013-01-31T00:10:00Z")
+    await api.call("POST", "/v1/posts", json=record_body("I'll be posting from #LT13 today", posted_at="2013-01-31T08:00:00Z"))
+    assert "GDE005" not in await _codes(api, "Day two keynote #LT13", "2013-01-31T23:40:00Z")  # fifteen hours later, still that day
+
+
 async def test_the_first_post_after_a_session_offers_to_close_its_thread(api: Api) -> None:
     for minute, text in ((5, "Most learning happens at work #LT13A1"), (20, "Courses miss the point, says Priya #LT13A1")):
         body = record_body(text, posted_at=f"2013-01-30T10:{minute:02d}:00Z", remote_id=f"2960000000000000{minute:02d}")

@@ -100,9 +100,9 @@ def test_every_code_has_a_test_of_its_own(code: str) -> None:
 
 
 def test_the_hours_of_recent_posts_to_fetch_come_from_the_rules_that_read_them() -> None:
-    assert recent_hours(DEFAULTS) == 6.0  # FLW002's default window
-    assert recent_hours(Settings({"rules.FLW002.hours": 24})) == 24.0
+    assert recent_hours(DEFAULTS) == 25.0  # GDE005 reads the whole local day
+    assert recent_hours(Settings({"rules.FLW002.hours": 48})) == 48.0
     off = {f"rules.{code}.enabled": False for code in ("FLW002", "GDE005", "GDE006")}  # every rule that reads recent posts
     assert recent_hours(Settings(off)) == 0.0
-    assert recent_hours(Settings({**off, "rules.GDE005.enabled": True, "rules.GDE005.hours": 12})) == 12.0
+    assert recent_hours(Settings({**off, "rules.GDE005.enabled": True})) == 25.0  # the whole local day, however long
     assert recent_hours(Settings({**off, "rules.GDE006.enabled": True, "rules.GDE006.minutes": 30})) == 0.5

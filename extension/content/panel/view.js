@@ -89,6 +89,7 @@
       });
       root.addEventListener('click', (event) => this.clicked(event));
       this.tips = new Map();
+      this.otherFixes = new Map();
     }
 
     clicked(event) {
@@ -98,7 +99,7 @@
       const photoFix = button.getAttribute('data-backchannel-photo-fix');
       const action = button.getAttribute('data-backchannel-action');
       const code = button.closest('li')?.getAttribute('data-rule');
-      if (fix) this.handlers.onFix(this.tips.get(fix));
+      if (fix) this.handlers.onFix(this.tips.get(fix) ?? this.otherFixes.get(fix));
       else if (photoFix) this.handlers.onPhotoFix(this.tips.get(photoFix));
       else if (action === 'download-crop') this.handlers.onPhotoDownload(Number(button.closest('li')?.getAttribute('data-photo-key')));
       else if (action === 'attach-session') this.handlers.onAttachSession();
@@ -162,6 +163,7 @@
         this.length.textContent = '';
       }
       this.tips = new Map();
+      this.otherFixes = new Map(); // a tip's other one-click fixes (`more_fixes`), each as that tip with that fix
       const items = [];
       for (const tip of result.tips) {
         const key = tip.photoKey ? `${tip.code}#${tip.photoKey}` : tip.code;
@@ -181,6 +183,12 @@
     tipItem(tip, key, photos) {
       const actions = el('div', { className: 'actions' });
       if (tip.fix) actions.append(el('button', { type: 'button', className: 'primary', 'data-backchannel-fix': key }, tip.fix.parts ? `Copy as a thread of ${tip.fix.parts.length}` : tip.fix.title));
+      (tip.more_fixes ?? []).forEach((fix, i) => {
+        // GDE004's slides link beside the programme page: one button each, applied like the first.
+        const other = `${key}@${i + 1}`;
+        this.otherFixes.set(other, { ...tip, fix, more_fixes: undefined });
+        actions.append(el('button', { type: 'button', className: 'primary', 'data-backchannel-fix': other }, fix.title));
+      });
       if (tip.photo_fix) actions.append(el('button', { type: 'button', className: 'primary', 'data-backchannel-photo-fix': key }, tip.photo_fix.title));
       actions.append(
         el('button', { type: 'button', className: 'quiet', 'data-backchannel-action': 'dismiss', title: 'Hide this tip for this post' }, 'Dismiss'),

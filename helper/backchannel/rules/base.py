@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable, ClassVar, Iterator, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator, Literal, Mapping, Sequence
 
 from backchannel.context import ChatInfo, EventInfo, History, SessionInfo
 from backchannel.text import TextReport
 from backchannel.text.model import Platform
+
+if TYPE_CHECKING:
+    from backchannel.photos.model import AttachedPhoto
 
 
 class Level(str, Enum):
@@ -149,9 +152,10 @@ class Tip:
     message: str
     span: tuple[int, int] | None = None
     fix: Fix | None = None
+    more_fixes: tuple[Fix, ...] = ()  # other one-click fixes besides ``fix`` (e.g. the slides link besides the programme page)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "code": self.code,
             "name": self.name,
             "level": self.level.value,
@@ -159,6 +163,9 @@ class Tip:
             "span": None if self.span is None else {"start": self.span[0], "end": self.span[1]},
             "fix": None if self.fix is None else self.fix.to_dict(),
         }
+        if self.more_fixes:
+            out["more_fixes"] = [f.to_dict() for f in self.more_fixes]
+        return out
 
 
 @dataclass(slots=True)
@@ -178,7 +185,7 @@ class Draft:
     history: History | None = None  # the user's past posts; None when unknown (history rules stay silent)
     reply_to: str | None = None  # the post this draft replies to, when it is a reply
     chat: ChatInfo | None = None  # the weekly chat on now, None when none is (the chat rules stay silent)
-    photos: int = 0  # how many photos are attached (the photo rules judge them; some text rules need to know they are there)
+    photos: "Sequence[AttachedPhoto]" = ()  # the attached photos (the photo rules judge them; a text rule about photos, GDE002, names them)
 
 
 class Rule:
@@ -192,6 +199,7 @@ class Rule:
     reads_history: ClassVar[bool] = False  # True: runs only when the user's history is known (Draft.history)
     recent_hours_option: ClassVar[str | None] = None  # the option saying how many hours of recent posts it reads
     recent_minutes_option: ClassVar[str | None] = None  # the same, for a rule that reads minutes of recent posts
+    recent_hours: ClassVar[float | None] = None  # the same, for a rule that always reads this many hours (no option)
     about_photos: ClassVar[bool] = False  # True: a text rule about the attached photos, run even when the text is empty
     docs: ClassVar[Docs]
     options: ClassVar[tuple[Option, ...]] = ()
@@ -200,8 +208,8 @@ class Rule:
     def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
         raise NotImplementedError
 
-    def tip(self, message: str, *, span: tuple[int, int] | None = None, fix: Fix | None = None) -> Tip:
-        return Tip(self.code, self.name, self.level, message, span, fix)
+    def tip(self, message: str, *, span: tuple[int, int] | None = None, fix: Fix | None = None, more_fixes: tuple[Fix, ...] = ()) -> Tip:
+        return Tip(self.code, self.name, self.level, message, span, fix, more_fixes)
 
     def option(self, name: str) -> Option:
         for option in self.options:

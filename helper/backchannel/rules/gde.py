@@ -10,13 +10,14 @@ zone) and the user's recent posts, never the store.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from backchannel.context import PastPost, SessionInfo
+from backchannel.photos.model import AttachedPhoto
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
-from backchannel.rules.pho import PhotoExample
+from backchannel.rules.pho import PhotoExample, PhotoTip
 from backchannel.rules.quotes import find_quotes, kind
 from backchannel.text.model import Platform
 
@@ -96,6 +97,14 @@ class SessionNotToBePosted(Rule):
             yield self.tip(f"{draft.event.name if draft.event else 'The event'} asks: “{policy}”. Check that this post keeps to it.")
 
 
+def photo_name(photo: AttachedPhoto, count: int) -> str:
+    """How a tip names one of the draft's photos: "this photo" when it is the only one, else by its place."""
+    if count <= 1:
+        return "this photo"
+    ordinals = ("first", "second", "third", "fourth")
+    return f"the {ordinals[photo.index]} photo" if 0 <= photo.index < len(ordinals) else f"photo {photo.index + 1}"
+
+
 class PhotoInSessionNotToBePosted(Rule):
     code = "GDE002"
     name = "photo-in-session-not-to-be-posted"
@@ -105,7 +114,9 @@ class PhotoInSessionNotToBePosted(Rule):
     summary = "A photo is attached while the session asks not to be posted, or the event's policy rules out photos."
     docs = Docs(
         what="When a photo is attached to a draft while the current session is marked not to be posted (the programme's do-not-record flag or your own mark), "
-             "or while the event's posting policy speaks of photos or slides, raises an error.",
+             "or while the event's posting policy speaks of photos or slides, raises an error on each such photo: it is shown with that photo's other tips "
+             "and names it. It reads the situation (the session on now, the event's policy), so it runs with the draft's check, not when the photo is "
+             "first looked at.",
         why="A photo of a slide is the one thing a speaker who opted out of recording most wants kept off the internet: it is their unpublished work, "
             "verbatim and shareable.",
         example="A photo of the results slide, attached during a session the programme marks do-not-record.",
@@ -123,13 +134,18 @@ class PhotoInSessionNotToBePosted(Rule):
         if not draft.photos:
             return
         session = draft.session
-        photos = "this photo" if draft.photos == 1 else f"these {draft.photos} photos"
         if session is not None and session.do_not_post:
-            yield self.tip(f"“{session.title}” asks not to be posted ({session.do_not_post}): remove {photos}.")
-            return
-        policy = draft.event.posting_policy if draft.event is not None else None
-        if policy and _PHOTO_POLICY.search(policy):
-            yield self.tip(f"The event's policy says: “{policy}”. Remove {photos}.")
+            reason = f"“{session.title}” asks not to be posted ({session.do_not_post})"
+        else:
+            policy = draft.event.posting_policy if draft.event is not None else None
+            if not policy or not _PHOTO_POLICY.search(policy):
+                return
+            reason = f"{draft.event.name if draft.event and draft.event.name else 'The event'}'s policy says: “{policy}”"
+        count = len(draft.photos)
+        for photo in draft.photos:
+            # A tip about this one photo (its place among the draft's photos), so the panel shows it with the photo's other tips.
+            name = photo_name(photo, count)
+            yield PhotoTip(self.code, self.name, self.level, f"{reason}: remove {name}.", media=photo.index)
 
 
 # -- GDE003: quotes without a thought of your own ----------------------------------------------
@@ -181,6 +197,9 @@ _POINTS_TO_MORE = re.compile(
 )
 
 
+_SLIDES_WORD = re.compile(r"\b(?:slides?|deck|folien)\b", re.I)
+
+
 class ProgrammeLinkMissing(Rule):
     code = "GDE004"
     name = "programme-link-missing"
@@ -188,13 +207,15 @@ class ProgrammeLinkMissing(Rule):
     needs = "session"
     summary = "The draft points to more (slides, details, the paper) but has no link; the programme has one."
     docs = Docs(
-        what="When the current session has a page in the programme and the draft speaks of slides, details, the paper, the abstract or a link without "
-             "carrying one, offers the session's programme link as a one-click addition.",
+        what="When the current session has a page in the programme (or the programme lists its slides) and the draft speaks of slides, details, the paper, "
+             "the abstract or a link without carrying one, offers the links as one-click additions: the slides first when the draft speaks of slides, "
+             "the programme page first otherwise. Which of the programme's links is the slides is decided by what the programme says (its type or "
+             "title, a slides host, a presentation file): see “Programme links and the slides” in docs/API.md.",
         why="Followers who cannot be in the room want to read more; the programme page has the abstract, the speaker and, often, the slides and the recording "
             "later. A post that says “slides are online” without the link sends every reader searching.",
         example="Slides are online, worth a look #LT13 #LT13A1",
-        instead="Slides are online, worth a look #LT13 #LT13A1 https://lt13.example.org/talk/a1",
-        fix="Appends the session's programme link.",
+        instead="Slides are online, worth a look #LT13 #LT13A1 https://lt13.example.org/talk/a1 (or the slides link, when the programme lists one)",
+        fix="Appends the slides link or the session's programme link (one button each, when the programme has both).",
     )
     examples = (
         Example("Slides are online, worth a look #LT13 #LT13A1", fires=True),
@@ -204,16 +225,20 @@ class ProgrammeLinkMissing(Rule):
 
     def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
         session = draft.session
-        if session is None or not session.url or draft.report.entities.urls:
+        if session is None or not (session.url or session.slides) or draft.report.entities.urls:
             return
         match = _POINTS_TO_MORE.search(draft.text)
         if match is None:
             return
-        yield self.tip(
-            f"The draft mentions “{match.group(0)}” but links nowhere: add the session's programme page.",
-            span=match.span(),
-            fix=Fix.append("Add the programme link", draft.text, session.url),
-        )
+        fixes = []
+        if session.slides:
+            fixes.append(Fix.append("Add the slides link", draft.text, session.slides))
+        if session.url and session.url != session.slides:
+            fixes.append(Fix.append("Add the programme link", draft.text, session.url))
+        if len(fixes) > 1 and not _SLIDES_WORD.search(draft.text):
+            fixes.reverse()  # the draft speaks of details, the paper, the abstract: the programme page first
+        where = "the slides or the session's programme page" if len(fixes) > 1 else ("the slides" if session.slides else "the session's programme page")
+        yield self.tip(f"The draft mentions “{match.group(0)}” but links nowhere: add {where}.", span=match.span(), fix=fixes[0], more_fixes=tuple(fixes[1:]))
 
 
 # -- GDE005: tell followers first ---------------------------------------------------------------
@@ -226,24 +251,37 @@ def heads_up(hashtag: str) -> str:
     return f"I'll be posting from #{hashtag} today — mute #{hashtag} if it's too much."
 
 
+def local_day_start(at: datetime, time_zone: str) -> datetime:
+    """The local midnight that began the day ``at`` falls in, in ``time_zone`` (UTC when the zone is unknown)."""
+    try:
+        zone: ZoneInfo | timezone = ZoneInfo(time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = timezone.utc
+    local = at.astimezone(zone)
+    # Midnight as a wall-clock time, then back through the zone: the day's length (23 or 25 hours on the
+    # days the clocks change) is the zone's business, not a fixed 24 hours.
+    return datetime(local.year, local.month, local.day, tzinfo=zone).astimezone(timezone.utc)
+
+
 class FollowersNotToldFirst(Rule):
     code = "GDE005"
     name = "followers-not-told-first"
     level = Level.SUGGESTION
     needs = "event"
     reads_history = True
-    recent_hours_option = "hours"
-    summary = "The first event post in hours, with no heads-up to followers before it."
+    recent_hours = 25.0  # a local day is at most 25 hours long (the day the clocks go back)
+    summary = "The first event post of your day at the event, with no heads-up to followers before it that day."
     docs = Docs(
-        what="When the draft carries the event's hashtag and you have posted nothing with it in the last hours (the first event post of the day), suggests "
-             "posting a heads-up first: that you will be posting from the event, and how to mute its hashtag.",
+        what="When the draft carries the event's hashtag and it is your first post with it on this day at the event (from midnight in the event's time "
+             "zone), and you have posted no heads-up earlier that day (“I'll be posting from …”, “mute #…”, “live-tweeting …”), suggests posting the "
+             "heads-up first: that you will be posting from the event, and how to mute its hashtag. A post after midnight in the event's zone starts a new "
+             "day, however late the last one was.",
         why="Followers who are not at the event get a sudden flood of posts about talks they never heard of. Told first, they can mute the hashtag or look "
             "forward to it; unwarned, some unfollow.",
         example="First post of the day: Opening keynote is packed #LT13",
         instead="I'll be posting from #LT13 today — mute #LT13 if it's too much. Then: Opening keynote is packed #LT13",
         fix="Turns the draft into a thread of two: the heads-up first, then the draft.",
     )
-    options = (Option("hours", 6, "How many hours without an event post make the next one the first of the day.", minimum=1, maximum=24),)
     examples = (
         Example("Opening keynote is packed #LT13", fires=True, situation="history-empty"),
         Example("Opening keynote is packed #LT13", fires=False, situation="history"),
@@ -258,13 +296,16 @@ class FollowersNotToldFirst(Rule):
         tags = {t.casefold() for t in event.hashtags}
         if not (tags & draft.hashtags_folded) or _HEADS_UP.search(draft.text):
             return
-        since = history.at - timedelta(hours=float(options["hours"]))
+        today = local_day_start(history.at, event.time_zone)
         for past in history.recent:
-            if past.posted_at >= since and any(f"#{t}" in past.text.casefold() for t in tags):
+            if not today <= past.posted_at <= history.at:
+                continue
+            # An event post earlier today: this is not the first. A heads-up earlier today (with the tag or without): followers were told.
+            if _HEADS_UP.search(past.text) or any(f"#{t}" in past.text.casefold() for t in tags):
                 return
         first = heads_up(event.hashtag)
         fix = Fix(title="Post a heads-up first", edits=(Edit(0, len(draft.text), first),), result=first, parts=(first, draft.text))
-        yield self.tip(f"Your first #{event.hashtag} post in a while: tell followers first, so they can mute #{event.hashtag}.", fix=fix)
+        yield self.tip(f"Your first #{event.hashtag} post today: tell followers first, so they can mute #{event.hashtag}.", fix=fix)
 
 
 # -- GDE006: pacing ----------------------------------------------------------------------------
@@ -383,9 +424,11 @@ _LINK = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
 
 def closing_post(session: SessionInfo, platform: Platform) -> str:
-    """“Thanks @speaker for “Title” — more: <programme link>”, as far as the session has them."""
+    """“Thanks @speaker for “Title” — slides: <slides link>” (else “— more: <programme link>”), as far as the session has them."""
     who = ", ".join(s.reference(platform) for s in session.speakers)
     thanks = f"Thanks {who} for “{session.title}”" if who else f"Thanks for “{session.title}”"
+    if session.slides:
+        return f"{thanks} — slides: {session.slides}"
     return f"{thanks} — more: {session.url}" if session.url else thanks + "!"
 
 
@@ -398,7 +441,8 @@ class SessionNotClosed(Rule):
     summary = "The session you last posted from has ended, and its thread has no link and no thanks."
     docs = Docs(
         what="On your first post after a session you posted from has ended, looks at that session's thread: when none of your posts there carries a link or a "
-             "thank-you, offers a closing post as a reply to the thread, thanking the speakers and linking the session's programme page.",
+             "thank-you, offers a closing post as a reply to the thread, thanking the speakers and linking the session's slides when the programme lists them, "
+             "else its programme page.",
         why="A thread that just stops leaves followers without the one thing they can act on (the slides, the paper, the recording) and the speaker without "
             "the thanks that makes them share your thread.",
         example="After three posts from “Learning in the flow of work”, none with a link, the next draft at 11:05: Coffee, then the panel #LT13",

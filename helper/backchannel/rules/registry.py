@@ -131,7 +131,7 @@ def recent_hours(settings: _Settings) -> float:
         float(settings.get(f"rules.{code}.{rule.recent_minutes_option}")) / 60
         for code, rule in RULES.items()
         if rule.recent_minutes_option is not None and settings.rule_enabled(code)
-    ]
+    ] + [float(rule.recent_hours) for code, rule in RULES.items() if rule.recent_hours is not None and settings.rule_enabled(code)]
     return max(hours, default=0.0)
 
 

@@ -22,6 +22,7 @@ from dataclasses import field as dc_field
 from datetime import date, datetime, timedelta
 
 from ..errors import ScheduleError
+from ..session_links import Link
 from .clock import zone_named
 from .model import ImportWarning, Programme, Session, Speaker
 from .reader import Progress
@@ -51,6 +52,7 @@ class SessionDraft:
     language: str | None = None
     kind: str | None = None
     do_not_record: bool = False
+    links: list[Link] = dc_field(default_factory=list)
     id_trusted: bool = True  # False when the id is known to be regenerated at each export
 
 
@@ -128,6 +130,7 @@ class Builder:
                 language=d.language,
                 kind=d.kind,
                 do_not_record=d.do_not_record,
+                links=d.links,
             )
             for d, key in zip(drafts, keys, strict=True)
         ]

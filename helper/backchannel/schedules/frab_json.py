@@ -20,6 +20,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from ..errors import ScheduleError
+from ..session_links import Link, collect
 from . import handles as H
 from .builder import Builder, SessionDraft
 from .clock import Clock
@@ -68,6 +69,20 @@ def opted_out(event: dict[str, Any]) -> bool:
     recording = event.get("recording")
     optout = recording.get("optout") if isinstance(recording, dict) else event.get("recording_optout")
     return truthy(event.get("do_not_record")) or truthy(optout)
+
+
+def links_from_json(event: dict[str, Any]) -> list[Link]:
+    """frab/c3voc ``links`` and ``attachments`` ({url, title, type}; frab's attachments are relative to the
+    site, so they are resolved against the session's page) and pretalx ``resources`` ({resource, description})."""
+    found: list[tuple[Any, Any, Any, str]] = []
+    for key, kind in (("links", "link"), ("attachments", "attachment"), ("resources", "attachment")):
+        for item in as_list(event.get(key)):
+            if isinstance(item, dict):
+                found.append((item.get("url") or item.get("resource"), item.get("title") or item.get("description"), item.get("type"), kind))
+            elif isinstance(item, str):
+                found.append((item, None, None, kind))
+    page = event.get("url")
+    return collect(found, base=page if isinstance(page, str) else None)
 
 
 def person_from_json(person: Any, lookup: dict[str, dict[str, Any]] | None = None) -> Speaker | None:
@@ -268,6 +283,7 @@ class FrabJsonReader:
                 language=clean(event.get("language")),
                 kind=normalise_kind(event.get("type")),
                 do_not_record=opted_out(event),
+                links=links_from_json(event),
             )
         )
 
@@ -344,6 +360,7 @@ class FrabJsonReader:
                     language=clean(language),
                     kind=normalise_kind(event.get("type")),
                     do_not_record=opted_out(event),
+                    links=links_from_json(event),
                 )
             )
 

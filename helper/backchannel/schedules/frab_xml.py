@@ -26,6 +26,7 @@ import defusedxml.ElementTree as SafeET  # type: ignore[import-untyped]
 from defusedxml import DefusedXmlException
 
 from ..errors import ScheduleError
+from ..session_links import Link, collect
 from . import handles as H
 from .builder import Builder, SessionDraft
 from .clock import Clock
@@ -62,6 +63,16 @@ def _opted_out(event: Element) -> bool:
     recording = event.find("recording")
     flag = _text(recording, "optout") if recording is not None else None
     return truthy(flag) or truthy(_text(event, "do_not_record"))
+
+
+def _links(event: Element) -> list[Link]:
+    """``<links><link href type>title</link></links>`` and ``<attachments><attachment href type>title</attachment>``."""
+    found: list[tuple[Any, Any, Any, str]] = []
+    for group, tag, kind in (("links", "link", "link"), ("attachments", "attachment", "attachment")):
+        holder = event.find(group)
+        for item in holder.findall(tag) if holder is not None else []:
+            found.append((item.get("href"), "".join(item.itertext()), item.get("type"), kind))
+    return collect(found, base=_text(event, "url"))
 
 
 def _event_lines(data: bytes) -> list[int]:
@@ -262,5 +273,6 @@ class FrabXmlReader:
                 language=_text(event, "language"),
                 kind=normalise_kind(_text(event, "type")),
                 do_not_record=_opted_out(event),
+                links=_links(event),
             )
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from backchannel.session_links import Link
 from backchannel.text.model import Platform
 
 # The networks a speaker has handles on are the platforms a post is counted for: one type.
@@ -55,6 +56,7 @@ class Session:
     language: str | None = None
     kind: str | None = None  # talk, workshop, break, keynote…
     do_not_record: bool = False  # the programme asks that the session not be recorded or posted (frab optout/do_not_record)
+    links: list[Link] = field(default_factory=list)  # the programme's links for it (slides, papers, sites), in its order
 
 
 @dataclass

@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ScheduleError
+from ..session_links import Link, collect
 from . import handles as H
 from .builder import Builder, SessionDraft
 from .clock import Clock
@@ -125,6 +126,19 @@ def _questions(doc: dict[str, Any]) -> dict[str, str]:
     return {str(q.get("id")): clean(q.get("question")) or "" for q in doc.get("questions") or [] if isinstance(q, dict)}
 
 
+def _links(session: dict[str, Any], questions: dict[str, str]) -> list[Link]:
+    """Answers to the event's own questions that are web addresses ("Slides", "YouTube Video", "Streaming URL"),
+    titled by the question; Sessionize sessions have no other links."""
+    found: list[tuple[Any, Any, Any, str]] = []
+    for answer in as_list(session.get("questionAnswers")):
+        if not isinstance(answer, dict) or not isinstance(answer.get("answerValue"), str):
+            continue
+        value = answer["answerValue"].strip()
+        if value.startswith(("http://", "https://")):
+            found.append((value, clean(answer.get("question")) or questions.get(str(answer.get("questionId"))), None, "link"))
+    return collect(found)
+
+
 def _language(value: str | None) -> str | None:
     if not value:
         return None
@@ -164,6 +178,7 @@ class SessionizeReader:
         rooms: dict[str, str] = {}
         items: dict[str, tuple[str, str]] = {}  # category item id -> (category title, item name)
         entries: list[tuple[dict[str, Any], str, str | None]] = []  # (session, field, room from grouping)
+        questions: dict[str, str] = {}  # question id -> text (the All view); other views embed the text in the answer
         if view == "all":
             questions = _questions(doc)
             for profile in doc.get("speakers") or []:
@@ -253,6 +268,7 @@ class SessionizeReader:
                     abstract=clean_block(session.get("description")),
                     language=language,
                     kind=kind or "talk",
+                    links=_links(session, questions),
                 )
             )
         if unscheduled:

@@ -12,6 +12,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from backchannel.compose.snippets import about_line
 from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
 from backchannel.errors import Conflict, InvalidInput, NotFound
+from backchannel.session_links import Link, slides_link
 from backchannel.store.db import Database, utc_now
 from backchannel.store.session_tags import normalise_hashtag, render_session_tag, validate_pattern
 from backchannel.text.model import Platform
@@ -66,6 +67,12 @@ class Session:
     speakers: tuple[SpeakerInfo, ...]
     do_not_record: bool = False  # the programme's flag (owned by the import)
     do_not_post: str | None = None  # the user's own mark, with the reason
+    links: tuple[Link, ...] = ()  # the programme's links for it, in its order (imported sessions only)
+
+    @property
+    def slides(self) -> Link | None:
+        """The slides among the programme's links, by the rule in ``backchannel.session_links``."""
+        return slides_link(self.links)
 
     @property
     def not_to_post(self) -> str | None:
@@ -86,6 +93,7 @@ class Session:
             do_not_post=self.not_to_post,
             url=self.url,
             about=about_line(self.abstract),
+            slides=self.slides.url if self.slides else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -104,6 +112,8 @@ class Session:
             "speakers": [{"name": s.name, "handles": dict(s.handles)} for s in self.speakers],
             "do_not_record": self.do_not_record,
             "do_not_post": self.do_not_post,
+            "links": [link.to_dict() for link in self.links],
+            "slides": None if self.slides is None else self.slides.to_dict(),
         }
 
 
@@ -401,6 +411,11 @@ class EventStore:
                 handles[r["network"]] = r["handle"]
         for (session_id, _), (name, handles) in collected.items():
             speakers[session_id].append(SpeakerInfo(name, handles))
+        links: dict[int, list[Link]] = {i: [] for i in ids}
+        for r in self.db.conn.execute(
+            f"SELECT session_id, url, title, type, kind FROM session_links WHERE session_id IN ({marks}) ORDER BY session_id, position", ids
+        ):
+            links[r["session_id"]].append(Link(url=r["url"], title=r["title"], type=r["type"], kind=r["kind"]))
         out = []
         for row in rows:
             hashtags = json.loads(row["hashtags"])
@@ -412,7 +427,7 @@ class EventStore:
                     id=row["id"], key=row["key"], title=row["title"], start=from_store(row["starts_at"]), end=from_store(row["ends_at"]),
                     room=row["room"], track=row["track"], code=row["code"], tag=tag, url=row["url"], abstract=row["abstract"],
                     speakers=tuple(speakers[row["id"]]),
-                    do_not_record=bool(row["do_not_record"]), do_not_post=row["do_not_post"],
+                    do_not_record=bool(row["do_not_record"]), do_not_post=row["do_not_post"], links=tuple(links[row["id"]]),
                 )
             )
         return out

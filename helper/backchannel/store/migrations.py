@@ -264,4 +264,21 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0007_session_links",
+        """
+        -- The links the programme lists for a session (slides, papers, sites), in its order; owned by the
+        -- import, which replaces them on each import of the session. Which one is the slides is decided
+        -- when read (schedules/links.py), so a better rule needs no new import.
+        CREATE TABLE session_links (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            title TEXT,
+            type TEXT,                                     -- the programme's own type ("slides", "paper"), when it gives one
+            kind TEXT NOT NULL DEFAULT 'link',             -- 'link', or 'attachment': a file uploaded with the talk
+            PRIMARY KEY (session_id, position)
+        );
+        """,
+    ),
 )

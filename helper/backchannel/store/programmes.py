@@ -135,12 +135,15 @@ class ProgrammeStore:
                     "kind": session.kind, "language": session.language, "do_not_record": int(session.do_not_record),
                 }
                 row = existing.pop(session.key, None)
+                links = [(link.url, link.title, link.type, link.kind) for link in session.links]
                 if row is None:
                     session_id = self._insert_session(conn, event.id, session.key, values)
+                    self._replace_links(conn, session_id, links)
                     report.added += 1
                 else:
                     session_id = int(row["id"])
-                    if any(row[name] != values[name] for name in _SESSION_FIELDS):
+                    links_changed = self._replace_links(conn, session_id, links)
+                    if any(row[name] != values[name] for name in _SESSION_FIELDS) or links_changed:
                         conn.execute(
                             "UPDATE sessions SET " + ", ".join(f"{name} = :{name}" for name in _SESSION_FIELDS) + " WHERE id = :id",
                             {**values, "id": session_id},
@@ -186,6 +189,19 @@ class ProgrammeStore:
             )
             if dry_run:
                 raise _DryRun  # rolls the transaction back: the report says what would have changed
+
+    @staticmethod
+    def _replace_links(conn: sqlite3.Connection, session_id: int, links: list[tuple[str, str | None, str | None, str]]) -> bool:
+        """Put the programme's links for a session in place of the last import's; whether they changed."""
+        before = [tuple(r) for r in conn.execute("SELECT url, title, type, kind FROM session_links WHERE session_id = ? ORDER BY position", (session_id,))]
+        if before == links:
+            return False
+        conn.execute("DELETE FROM session_links WHERE session_id = ?", (session_id,))
+        conn.executemany(
+            "INSERT INTO session_links (session_id, position, url, title, type, kind) VALUES (?, ?, ?, ?, ?, ?)",
+            [(session_id, position, *link) for position, link in enumerate(links)],
+        )
+        return True
 
     @staticmethod
     def _insert_session(conn: sqlite3.Connection, event_id: int, key: str, values: dict[str, Any]) -> int:

@@ -62,6 +62,11 @@ def configure(parser: argparse.ArgumentParser) -> Any:
     which.add_argument("--reason", default="you marked it", help="why, in a few words (shown in the tip)")
     which.add_argument("--clear", action="store_true", help="lift your mark (a programme's own do-not-record flag stays)")
     format_option(no_post)
+    show = action(sub, "show", help="one session in full: its programme page, its slides and the programme's other links", run=run_session_show,
+                  example="backchannel session show 12\nbackchannel session show 12 --format json")
+    show.add_argument("id", type=int, help="the session's id")
+    event_option(show)
+    format_option(show)
     listing = action(sub, "list", help="list sessions (or those on at --at)", run=run_session_list,
                      example="backchannel session list --event lt13\nbackchannel session list --at 2013-01-30T10:30")
     event_option(listing)
@@ -71,7 +76,7 @@ def configure(parser: argparse.ArgumentParser) -> Any:
 
 
 def run_session_help(args: argparse.Namespace) -> int:
-    raise InvalidInput("Choose an action: backchannel session add|list|edit|remove|no-post (see `backchannel session --help`).")
+    raise InvalidInput("Choose an action: backchannel session add|list|show|edit|remove|no-post (see `backchannel session --help`).")
 
 
 def parse_speaker(spec: str) -> SpeakerInfo:
@@ -132,6 +137,34 @@ def run_session_no_post(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return _print_session(args, session, shown)
+
+
+def _session_details(session: Session, zone_name: str) -> str:
+    """The session's line, then its programme page, its slides and its other links, one a line."""
+    lines = [_session_text(session, zone_name)]
+    if session.url:
+        lines.append(f"       programme: {session.url}")
+    slides = session.slides
+    lines.append(f"       slides:    {slides.url}" + (f"  ({slides.title})" if slides.title else "") if slides else "       slides:    none in the programme")
+    for link in session.links:
+        if link != slides:
+            lines.append(f"       link:      {link.url}" + (f"  ({link.title})" if link.title else ""))
+    return "\n".join(lines)
+
+
+def run_session_show(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        event = event_for(store, args.event)
+        session = store.events.get_session(args.id, event=event.slug)
+        shown = shown_zone(event.time_zone, store.settings.load().get("display_time_zone"))
+    finally:
+        store.close()
+    if args.format == "json":
+        print_json(session.to_dict())
+    else:
+        sys.stdout.write(_session_details(session, shown) + "\n")
+    return 0
 
 
 def run_session_list(args: argparse.Namespace) -> int:
