@@ -42,7 +42,7 @@ from backchannel.archive.formats import parse_assignment
 from backchannel.archive.tweets import composed_text, to_post
 from backchannel.context import EndedSession, EventInfo, History, PastPost, SessionInfo, SessionPosts, SpeakerInfo
 from backchannel.history.model import PostIn
-from backchannel.rules.registry import TEXT_CODES
+from backchannel.rules.registry import TEXT_CODES, recent_hours
 from backchannel.settings import Settings
 
 GRAILBIRD = Path("archives/grailbird-2012/2012_10.js")
@@ -148,7 +148,9 @@ def _history(post: PostIn, earlier: list[PostIn], event: EventInfo | None, sessi
     """The author's own posts before this one, as the history-aware rules see them (retweets left out)."""
     own = [p for p in earlier if not p.is_retweet]
     past = [_past(p) for p in own]
-    recent = tuple(reversed([pp for pp in past if pp.posted_at >= post.posted_at - timedelta(hours=6)]))[:50]
+    # As far back as the helper reads (coach/situation.py): the switched-on rules' longest window.
+    window = timedelta(hours=recent_hours(SETTINGS))
+    recent = tuple(reversed([pp for pp in past if pp.posted_at >= post.posted_at - window]))[:50]
     in_session: dict[str, SessionPosts] = {}
     if session is not None:
         mine = [pp for pp in past if session.start <= pp.posted_at < session.end]
