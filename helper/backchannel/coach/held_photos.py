@@ -44,6 +44,9 @@ Progress = Callable[[int, int], None]  # (photos read so far, photos held)
 BATCH = 20
 DEFAULT_SHARE = 0.5
 NICENESS = 10
+# An archive photo's time limit: longer than a live photo's, since its thread runs at a lower
+# priority and yields to everything else; a photo over it is stored as read with no text.
+BACKGROUND_SECONDS = 120.0
 
 
 @dataclass
@@ -242,7 +245,7 @@ class ArchiveReader:
                 # Loaded at the helper's own priority, not in the reader's lowered thread: the
                 # engine's worker threads inherit it, and live photos use them too.
                 await loop.run_in_executor(None, load_ocr)
-            budget = GivingWay(give_way=lambda: self._stopping or self._live() > 0)
+            budget = GivingWay(seconds=BACKGROUND_SECONDS, give_way=lambda: self._stopping or self._live() > 0)
             began = loop.time()
             try:
                 text = await loop.run_in_executor(self._thread(), _read_in_background, path, budget, self._analyse)
