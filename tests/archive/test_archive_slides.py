@@ -75,9 +75,11 @@ def test_an_interrupted_reading_goes_on_where_it_stopped(store: Store, tmp_path:
 
 def test_cli_import_archive_reads_the_photos_and_a_rerun_has_none_left(tmp_path: Path) -> None:
     archive = slide_archive(tmp_path)
-    first = backchannel(tmp_path, "import-archive", str(archive), "--format", "json")
+    # No helper runs here: --wait reads them in this process (without it the helper reads them, see
+    # test_archive_photos_background.py).
+    first = backchannel(tmp_path, "import-archive", str(archive), "--wait", "--format", "json")
     assert first.returncode == 0, first.stderr
-    assert json.loads(first.stdout)["photos"] == {"read": 2, "with_text": 1, "done": 2, "total": 2, "left": 0}
+    assert json.loads(first.stdout)["photos"] == {"read": 2, "with_text": 1, "done": 2, "total": 2, "left": 0, "reader": "here"}
     again = backchannel(tmp_path, "import-archive", str(archive))
     assert again.returncode == 0, again.stderr
     assert "0 added" in again.stdout and "Reading the text" not in again.stdout

@@ -164,3 +164,48 @@ def test_a_line_left_unread_is_as_readable_as_the_read_lines_of_its_size() -> No
     # Only the largest lines are read; the next bullet, as tall as a read one, reads as well.
     assert verdict(reading(line(30), line(20), line(20, text=None))).kind == "all_readable"
     assert verdict(reading(line(30), line(20), line(18, text=None))).kind == "title_readable"
+
+
+def test_one_word_readable_is_a_logo_or_a_name_not_the_talk() -> None:
+    one = verdict(reading(line(30, "unconF")))
+    assert one.kind == "one_word" and one.summary == "only one word readable ('unconF'): a logo, a name or a heading, nothing the talk says"
+    assert verdict(reading(line(30, "JS unconf"))).kind == "all_readable"  # two words: a phrase, not a lone word
+    assert verdict(reading(line(30, "{MeetUp}"), line(20, "#CodePenFFM", y=40))).kind == "all_readable"
+    # A line as tall as the word but not read may say more; and a slide whose body reads when opened has content.
+    assert verdict(reading(line(30, "Agenda"), line(30, text=None, y=40))).kind != "one_word"
+    assert verdict(reading(line(30, "Agenda"), line(10, "Polymer power tools", y=40))).kind == "title_readable"
+
+
+def screen_photo(*lines: tuple[str, int]) -> bytes:
+    """A lit screen filling half of a dim hall, with ``lines`` (text, type size in photo pixels) on it, heads in front."""
+    from PIL import ImageDraw, ImageFont
+
+    from backchannel.photos.samples import audience
+
+    image = hall(40, 22)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((200, 80, 1000, 530), fill=(226, 226, 220))
+    y = 150
+    for text, size in lines:
+        font = ImageFont.load_default(size=size)
+        width = draw.textlength(text, font=font)
+        draw.text((600 - width / 2, y), text, fill=(30, 40, 90), font=font)
+        y += size * 2
+    audience(image, seed=7, rows=3, top=620, darkest=10, lightest=60)
+    return jpeg(sensor_noise(image, seed=7))
+
+
+def test_a_screen_showing_only_a_logo_gets_the_text_too_small_tip_and_a_slide_with_words_does_not() -> None:
+    from backchannel.checker import check_photos
+    from backchannel.photos.model import AttachedPhoto
+
+    logo = analyse_photo(screen_photo(("DEVCONF", 90)))
+    found = verdict(logo.text)
+    assert found.kind == "one_word" and found.readable[0].text == "DEVCONF", logo.text
+    tips = {tip.code: tip for tip in check_photos([AttachedPhoto(logo)])}
+    assert "PHO003" in tips
+    assert "only one word on it can be read, 'DEVCONF'" in tips["PHO003"].message
+    # The same screen with the talk's title under the logo: a follower learns what the talk is about.
+    titled = analyse_photo(screen_photo(("DEVCONF", 90), ("Polymer power tools", 50)))
+    assert verdict(titled.text).kind != "one_word"
+    assert "PHO003" not in {tip.code for tip in check_photos([AttachedPhoto(titled)])}

@@ -31,6 +31,7 @@ DARK_THEME_ANGLE = "conference2/929902218567913472-DOetI0ZUMAANJCz.jpg"
 DARK_HALL_BRIGHT_SLIDE = "conference2/1166646861639356416-EDDDHyGWkAAtxcT.jpg"
 GENERIC_ROOM = "conference/468301386229493760-Bn-9oSPIUAAehtl.jpg"
 BACKDROP_BETWEEN_SLIDES = "conference2/929889696318140416-DOehv9RVQAAqj4L.jpg"
+LOGO_ONLY = "conference/723788089412444161-CgtpZ9mXEAI_kSc.jpg"
 
 
 def index_rows(photos: Path) -> list[tuple[str, int, int, str]]:
@@ -145,3 +146,12 @@ def test_a_backdrop_banner_beside_the_screens_does_not_make_the_slide_readable(a
     assert banner and not any(line.on_slide for line in banner)
     assert verdict(analysis.text).kind == "nothing_readable"
     assert "PHO003" in {tip.code for tip in check_photos([AttachedPhoto(analysis)])}
+
+
+def test_a_screen_with_only_its_logo_readable_tells_a_follower_nothing(analysed: dict[str, PhotoAnalysis]) -> None:
+    # The dim hall with the "JS unconf" logo on its screen (INDEX.md: "no: dim, screen small"):
+    # the one word read is the logo, nothing of the talk, so it is flagged.
+    analysis = analysed[LOGO_ONLY]
+    found = verdict(analysis.text)
+    assert found.kind == "one_word"
+    assert "PHO003" in codes(analysis)

@@ -39,6 +39,7 @@ BODIES = {
         b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//matrix//EN\r\nBEGIN:VEVENT\r\nUID:k1@matrix\r\n"
         b"DTSTART:20130130T090000Z\r\nDTEND:20130130T100000Z\r\nSUMMARY:Keynote\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     ),
+    ("POST", "/v1/archive/photos"): {},  # no body is read: it starts the reading
     ("POST", "/v1/photos"): (  # a 1x1 grey PNG
         b'\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x00\x00\x00\x00:~\x9bU'
         b'\x00\x00\x00\nIDATx\x9cch\x00\x00\x00\x82\x00\x81w\xcdr\xb6\x00\x00\x00\x00IEND\xaeB`\x82'

@@ -37,7 +37,7 @@ OPENED_PASS_MAX_SHARE = 0.5  # a screen filling more than this of the frame was 
 MAX_LINE_SHARE = 0.3  # a "line" taller than this share of the frame is a pattern (a grille, a sideways sign), not text
 DEFAULT_MIN_HEIGHT = 16  # displayed pixels a line box needs to be read (the rule's option; see PHO003)
 
-VerdictKind = Literal["all_readable", "title_readable", "opened_only", "nothing_readable", "no_text"]
+VerdictKind = Literal["all_readable", "title_readable", "one_word", "opened_only", "nothing_readable", "no_text"]
 
 
 def timeline_size(width: int, height: int) -> tuple[int, int]:
@@ -76,11 +76,25 @@ def verdict(reading: TextReading | None, min_height: float = DEFAULT_MIN_HEIGHT)
         if opened and any(line.recognised for line in opened):
             return Verdict("opened_only", "readable only when the photo is opened, not in the timeline", readable, opened, small)
         return Verdict("nothing_readable", "nothing readable", readable, opened, small)
+    word = only_word(readable)
+    if word is not None and not any(line.recognised for line in opened):
+        return Verdict("one_word", f"only one word readable ({word!r}): a logo, a name or a heading, nothing the talk says", readable, opened, small)
     if not opened and not small:
         return Verdict("all_readable", "all readable", readable, opened, small)
     if opened and not small:
         return Verdict("title_readable", "title readable, body text too small in the timeline (readable when opened)", readable, opened, small)
     return Verdict("title_readable", "title readable, body text too small in the timeline", readable, opened, small)
+
+
+def only_word(readable: Sequence[TextLine]) -> str | None:
+    """The one word a follower can read, when that is all (every readable line read, one word in all); else None.
+
+    A screen on which one word can be read (the event's logo, a name, "Agenda", "Thanks") tells
+    a follower where the photo was taken, not what the talk says: the photo carries no content."""
+    if any(line.text is None for line in readable):
+        return None  # a line as tall as a read one, not read itself: what it says is unknown
+    words = [word for line in readable for word in (line.text or "").split() if any(c.isalnum() for c in word)]
+    return words[0] if len(words) == 1 else None
 
 
 def describe_heights(lines: Sequence[TextLine], limit: int = 3) -> str:

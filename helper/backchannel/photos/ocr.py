@@ -57,6 +57,11 @@ def engine_loaded() -> bool:
     return _ENGINE is not None
 
 
+def load() -> None:
+    """Create the engine now (it is otherwise created by the first call that needs it)."""
+    _engine()
+
+
 def _engine() -> Any:
     global _ENGINE
     if _ENGINE is None:

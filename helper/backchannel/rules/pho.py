@@ -176,8 +176,9 @@ class TextTooSmall(PhotoRule):
     docs = Docs(
         what="Finds the text in the photo with the OCR engine on the photo scaled to the timeline preview (600 px wide), and on a small screen again at the "
              "opened size; measures each line's height in displayed pixels and reads the largest lines. Warns when there is a screen or text but no line is "
-             "both tall enough (the threshold) and read with confidence in the timeline. The message gives the measured heights against the threshold; a "
-             "generic room photo (a small screen, nothing readable) says so and offers the crop to the screen.",
+             "both tall enough (the threshold) and read with confidence in the timeline, or when all that can be read is one word (a logo, the event's name, "
+             "a heading) and nothing more when opened. The message gives the measured heights against the threshold; a generic room photo (a small "
+             "screen, nothing readable) says so and offers the crop to the screen.",
         why="The classic conference photo is the whole lecture theatre with a slide in the distance: to a follower it is a room full of heads. What matters "
             "is one question: can they read it, at the size X shows it? Type under about 10 px in the timeline preview (a 16-px line box) is a grey smudge.",
         example="A photo from row 20: the screen is 2% of the frame, its lines are 5 px tall in the timeline.",
@@ -206,7 +207,7 @@ class TextTooSmall(PhotoRule):
             return  # text was not looked for
         limit = float(options["min_text_height"])
         found = verdict(analysis.text, limit)
-        if found.readable or (analysis.slide is None and not analysis.text.lines):
+        if (found.readable and found.kind != "one_word") or (analysis.slide is None and not analysis.text.lines):
             return  # readable; or neither a screen nor text: not a photo of a talk
         yield self.photo_tip(photo, self._message(photo, found, limit, float(options["room_share"])), _crop_fix(photo))
 
@@ -214,11 +215,17 @@ class TextTooSmall(PhotoRule):
         analysis = photo.analysis
         slide = analysis.slide
         lines = found.opened_only + found.too_small
-        if lines:
+        if found.kind == "one_word":
+            word = found.readable[0]
+            measured = (f"only one word on it can be read, {word.text!r} ({word.timeline_height:.0f} px in the timeline): a logo, a name or a heading "
+                        "tells followers nothing the talk says")
+        elif lines:
             measured = f"its tallest lines are {describe_heights(lines)} in the timeline, and need {limit:.0f} px"
         else:
             measured = "no text could be found on it"
-        if slide is not None and slide.share < room_share:
+        if found.kind == "one_word" and (slide is None or slide.share >= room_share):
+            message = f"Followers can read nothing of the talk on this photo: {measured}."
+        elif slide is not None and slide.share < room_share:
             message = f"A room photo: the screen is only {slide.share:.0%} of the frame and {measured}. Followers see heads and a distant screen."
         else:
             message = f"Followers cannot read the text at the size X shows it ({found.summary}): {measured}."

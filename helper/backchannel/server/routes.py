@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from backchannel.server.guard import NO_ROUTE, Handler, no_route
-from backchannel.server.handlers import chats, check, events, health, photos, posts, programme, review, rules, settings
+from backchannel.server.handlers import archive_photos, chats, check, events, health, photos, posts, programme, review, rules, settings
 
 ROUTES: tuple[tuple[str, str, Handler], ...] = (
     ("GET", "/v1/health", health.health),
@@ -39,6 +39,8 @@ ROUTES: tuple[tuple[str, str, Handler], ...] = (
     ("GET", "/v1/photos/{photo_id}", photos.analysed),
     ("GET", "/v1/photos/{photo_id}/crop", photos.crop),
     ("GET", "/v1/photos/{photo_id}/clean", photos.clean),
+    ("GET", "/v1/archive/photos", archive_photos.status),
+    ("POST", "/v1/archive/photos", archive_photos.start),
     # The review page (session cookie, not the token; see guard.py).
     ("GET", "/review/login", review.login),
     ("POST", "/review/logout", review.logout),

@@ -46,16 +46,26 @@ class PhotoDesk(judging.PhotoShelf):
 
     slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(WORKERS))
     seconds: float = TIMEOUT_SECONDS  # each photo's time budget, waiting for a worker included
+    # Live photo work in hand (waiting for a worker or running): the archive's reading gives way to it.
+    active: int = 0
+    idle: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def __post_init__(self) -> None:
+        self.idle.set()
 
     async def run(self, function: Callable[..., T], *args: object, budgeted: bool = False) -> T:
         """``function(*args)`` in a worker; with ``budgeted``, it also gets ``budget=`` to check as it goes."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.seconds
+        self._taken()
         try:
             async with asyncio.timeout_at(deadline):
                 await self.slots.acquire()
-        except TimeoutError:
-            raise self._late() from None
+        except BaseException as exc:
+            self._given_back()
+            if isinstance(exc, TimeoutError):
+                raise self._late() from None
+            raise
         budget = Budget(seconds=max(0.0, deadline - loop.time()))
         call = functools.partial(_started, function, args, budget if budgeted else None)
         future = loop.run_in_executor(None, call)
@@ -70,8 +80,23 @@ class PhotoDesk(judging.PhotoShelf):
     def _late(self) -> ImageError:
         return ImageError(f"The photo took more than {self.seconds:g} s to process.", details={"reason": "timeout"})
 
+    async def wait_idle(self) -> None:
+        """Until no live photo work is in hand."""
+        while self.active:
+            await self.idle.wait()
+
+    def _taken(self) -> None:
+        self.active += 1
+        self.idle.clear()
+
+    def _given_back(self) -> None:
+        self.active -= 1
+        if not self.active:
+            self.idle.set()
+
     def _finished(self, future: asyncio.Future[Any]) -> None:
         self.slots.release()
+        self._given_back()
         if not future.cancelled():
             future.exception()  # retrieved: a failure nobody awaits any more is not logged as lost
 

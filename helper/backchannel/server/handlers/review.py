@@ -22,6 +22,7 @@ from backchannel.review import views
 from backchannel.review.auth import COOKIE, SESSION_TTL, ReviewAuth
 from backchannel.review.render import STATIC, render
 from backchannel.review.worker import PageWorker
+from backchannel.server.handlers.archive_photos import ARCHIVE_PHOTOS
 from backchannel.server.io import SECURITY_HEADERS, path_id
 from backchannel.server.keys import STORE
 from backchannel.store import Store
@@ -100,7 +101,10 @@ async def logout(request: web.Request) -> web.Response:
 
 @html_errors
 async def index(request: web.Request) -> web.Response:
-    return page(await request.app[PAGES].run(lambda store: render("index.html", **views.index_view(store), chats=store.chats.list_chats())))
+    reader = request.app[ARCHIVE_PHOTOS]
+    return page(await request.app[PAGES].run(
+        lambda store: render("index.html", **views.index_view(store), chats=store.chats.list_chats(), archive_photos=reader.progress_line(store))
+    ))
 
 
 @html_errors
