@@ -176,6 +176,46 @@ async def test_an_archive_photo_under_way_gives_way_to_a_live_photo(
         store.close()
 
 
+async def test_a_photo_whose_reading_fails_is_left_for_the_next_start_and_the_others_are_read(tmp_path: Path) -> None:
+    from backchannel.archive.importer import import_archive
+    from backchannel.photos.analyse import analyse_photo
+
+    store = Store(tmp_path / "data" / "backchannel.sqlite3")
+    try:
+        import_archive(store, photo_archive(tmp_path / "archive.zip", 4))
+        first = slides.unread_photos(store.db)[0].media_id
+        bad = sample_bytes(SAMPLES[0])
+
+        def fails_on_the_first(data: bytes, **kwargs: Any) -> Any:
+            if data == bad:
+                raise RuntimeError("the reading broke")
+            return analyse_photo(data, **kwargs)
+
+        reader = ArchiveReader(store, live=lambda: 0, live_idle=_nothing, share=1.0, analyse=fails_on_the_first)
+        assert reader.start()
+        while reader.running:
+            await _pause()
+        status = reader.status()
+        # The three others are read; the one that failed is not stored as read, so a later start tries it again.
+        assert (status["state"], status["done"], status["total"], status["read"]) == ("stopped", 3, 4, 3)
+        assert status["error"] == "RuntimeError: the reading broke"
+        assert [p.media_id for p in slides.unread_photos(store.db)] == [first]
+
+        def always_fails(data: bytes, **kwargs: Any) -> Any:
+            raise RuntimeError("no engine")
+
+        import_archive(store, photo_archive(tmp_path / "more.zip", 4, first=3001))
+        broken = ArchiveReader(store, live=lambda: 0, live_idle=_nothing, share=1.0, analyse=always_fails)
+        assert broken.start()
+        while broken.running:
+            await _pause()
+        # Failing photo after photo means the reading itself is broken: it stops instead of walking past them all.
+        assert broken.status()["state"] == "failed"
+        assert len(slides.unread_photos(store.db)) == 5
+    finally:
+        store.close()
+
+
 async def test_the_status_and_start_need_the_token_and_answer_in_the_one_error_shape(
     imported: Path, aiohttp_client: Callable[[web.Application], Awaitable[TestClient]]
 ) -> None:

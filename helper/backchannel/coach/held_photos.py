@@ -47,6 +47,7 @@ NICENESS = 10
 # An archive photo's time limit: longer than a live photo's, since its thread runs at a lower
 # priority and yields to everything else; a photo over it is stored as read with no text.
 BACKGROUND_SECONDS = 120.0
+FAILURES_IN_A_ROW = 3  # photos whose reading failed in a row before the background reading stops
 
 
 @dataclass
@@ -188,7 +189,8 @@ class ArchiveReader:
         self._wake = asyncio.Event()
         self.read = 0  # photos read since the helper started
         self.gave_way = 0  # times an archive photo stopped for a live photo
-        self.error: str | None = None
+        self.error: str | None = None  # the last photo's reading that failed, if any
+        self._failed = False  # stopped after FAILURES_IN_A_ROW
 
     @property
     def running(self) -> bool:
@@ -199,6 +201,7 @@ class ArchiveReader:
         if self.running or self._stopping:
             return False
         self.error = None
+        self._failed = False
         self._task = asyncio.get_running_loop().create_task(self._run(), name="archive-photos")
         return True
 
@@ -215,7 +218,7 @@ class ArchiveReader:
         """How far the reading has come, from the store: it counts what is committed."""
         done, total = slides.reading_progress(self._store.db)
         state: ReaderState
-        if self.error is not None:
+        if self._failed:
             state = "failed"
         elif done >= total:
             state = "done"
@@ -228,15 +231,17 @@ class ArchiveReader:
         done, total = slides.reading_progress(store.db)
         if done >= total:
             return None
-        if self.error is not None:
+        if self._failed:
             return f"archive photos read: {done:,} of {total:,}; the reading stopped ({self.error})"
         return f"reading archive photos: {done:,} of {total:,}"
 
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
+        after = 0  # photos up to this id were read or, after an error, left for the next start
+        failures = 0
         while not self._stopping:
             await self._live_idle()
-            batch = slides.unread_photos(self._store.db, limit=1)
+            batch = slides.unread_photos(self._store.db, after=after, limit=1)
             if not batch:
                 return
             photo = batch[0]
@@ -253,9 +258,19 @@ class ArchiveReader:
                 self.gave_way += not self._stopping
                 continue  # not committed: read again once the live photos are answered
             except Exception as exc:  # noqa: BLE001 - reported in the status, not lost in a task nobody awaits
-                log.exception("reading the archive's photos stopped")
+                # One photo that trips the reading is left unread (tried again at the next
+                # start) and the others go on; several in a row mean the reading itself is
+                # broken, and it stops rather than walk past every photo.
+                log.exception("reading archive photo %s failed", photo.media_id)
                 self.error = f"{type(exc).__name__}: {exc}"[:300]
-                return
+                failures += 1
+                if failures >= FAILURES_IN_A_ROW:
+                    self._failed = True
+                    return
+                after = photo.media_id
+                continue
+            failures = 0
+            after = photo.media_id
             slides.record_texts(self._store.db, [(photo.media_id, text)])
             self.read += 1
             took = loop.time() - began
