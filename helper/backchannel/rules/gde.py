@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from backchannel.context import PastPost, SessionInfo
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.rules.pho import PhotoExample
-from backchannel.rules.quotes import find_quotes, kind
 from backchannel.text.model import Platform
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -39,6 +38,8 @@ def _speaker_words(session: SessionInfo | None) -> frozenset[str]:
 def only_a_quote(text: str, session: SessionInfo | None = None) -> bool:
     """Whether ``text`` is someone's words in quotation marks plus tags, handles, links and who
     said it, with nothing the poster adds (at most two words of their own)."""
+    from backchannel.rules.quotes import find_quotes, kind  # on first use: see UnattributedQuote.check
+
     quotes = [q for q in find_quotes(text, min_words=3) if kind(text, q) == "speech"]
     if not quotes:
         return False
@@ -166,6 +167,8 @@ class QuotesWithoutThought(Rule):
         earlier = _in_session(history.recent, session, draft.platform, history.at)[:needed]
         if len(earlier) < needed or not all(only_a_quote(p.text, session) for p in earlier):
             return
+        from backchannel.rules.quotes import find_quotes
+
         quotes = find_quotes(draft.text, min_words=3)
         span = (quotes[0].start, quotes[-1].end) if quotes else None
         yield self.tip(
