@@ -9,6 +9,7 @@ subpackages and top-level modules (``store``, ``rules``, ``checker``, …).
 from __future__ import annotations
 
 import ast
+import os
 import re
 from pathlib import Path
 
@@ -225,3 +226,54 @@ def test_checking_a_draft_loads_no_programme_reader() -> None:
     )
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     assert loaded == []
+
+
+def _loaded_by(argv: list[str], data_dir: Path, modules: tuple[str, ...]) -> list[str]:
+    """Which of MODULES (or modules under them) a whole `backchannel ARGV` run has loaded, in a fresh interpreter."""
+    import json
+    import subprocess
+    import sys
+
+    probe = (
+        "import contextlib, io, json, sys\n"
+        "from backchannel.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    status = main({argv!r})\n"
+        f"wanted = {modules!r}\n"
+        "print(json.dumps([status, sorted(m for m in sys.modules if m in wanted or m.startswith(tuple(w + '.' for w in wanted)))]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env={**os.environ, "BACKCHANNEL_DATA_DIR": str(data_dir)})
+    status, loaded = json.loads(done.stdout)
+    assert status == 0, done.stderr
+    return list(loaded)
+
+
+# What `backchannel check` has no use for, each loaded on first use by what needs it: the post history and its
+# search (orjson, uuid, hashlib come with them), programmes and speakers, the photo model (only for attached
+# photos), the other commands, shutil (argparse measures the terminal with it), the server and the native host.
+NOT_FOR_CHECK = (
+    "backchannel.store.history", "backchannel.store.posts", "backchannel.store.search", "backchannel.store.slides",
+    "backchannel.store.associate", "backchannel.store.programmes", "backchannel.store.speakers", "backchannel.history.model",
+    "backchannel.history.media", "backchannel.photos.model", "backchannel.schedules", "backchannel.server", "backchannel.native_host",
+    "backchannel.review", "backchannel.archive", "backchannel.cli.commands.event", "backchannel.cli.commands.history",
+    "backchannel.cli.commands.settings", "orjson", "uuid", "hashlib", "shutil", "aiohttp", "pydantic", "keyring", "PIL",
+)
+
+
+def test_checking_a_draft_loads_only_what_checking_needs(tmp_path: Path) -> None:
+    """`backchannel check` (a draft with a quote, a mention and a tag, against an active event) starts fast."""
+    data = tmp_path / "data"
+    assert _loaded_by(["event", "add", "lt13", "--name", "LT13", "--hashtag", "LT13"], data, ()) == []
+    assert _loaded_by(["event", "use", "lt13"], data, ()) == []
+    draft = "“Nobody ever learned to ride a bike in a classroom” — @priyaraman #LT13"
+    assert _loaded_by(["check", draft], data, NOT_FOR_CHECK) == []
+    # The probe sees what it is asked about: the history command does load the history.
+    assert "backchannel.store.history" in _loaded_by(["history"], data, NOT_FOR_CHECK)
+
+
+def test_commands_that_check_nothing_load_no_quote_detector(tmp_path: Path) -> None:
+    """Every command reads the settings, and so the rule table; the quote detector's patterns load only to check a draft."""
+    data = tmp_path / "data"
+    for argv in (["event", "list"], ["settings"], ["rules"], ["history"]):
+        assert _loaded_by(argv, data, ("backchannel.rules.quotes", "backchannel.checker")) == [], argv
+    assert _loaded_by(["check", "“Nobody ever learned to ride a bike in a classroom” — @priyaraman"], data, ("backchannel.rules.quotes",)) != []

@@ -8,15 +8,17 @@ settings and passes them in.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from backchannel.context import ChatInfo, EventInfo, History, SessionInfo
-from backchannel.photos.model import AttachedPhoto
 from backchannel.rules import RULES, Draft, Level, Tip
 from backchannel.rules.registry import PHOTO_CODES, PHOTO_RULES, text_codes
 from backchannel.settings import DEFAULTS, Settings
 from backchannel.text import Entities, Length, analyse
 from backchannel.text.model import Platform
+
+if TYPE_CHECKING:
+    from backchannel.photos.model import AttachedPhoto
 
 _SEVERITY = {Level.ERROR: 0, Level.WARNING: 1, Level.SUGGESTION: 2}
 _NO_TAGS: frozenset[str] = frozenset()

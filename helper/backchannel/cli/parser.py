@@ -60,6 +60,10 @@ def chosen_command(argv: Sequence[str]) -> tuple[str, ...]:
 def _add_commands(sub: Any, under: tuple[str, ...], chosen: tuple[str, ...] | None) -> None:
     for command in children(under):
         if chosen is not None and chosen[: len(command.path)] != command.path:
+            if len(chosen) > len(under):
+                # ARGV goes past this level to another command: this level's help is never shown, so its other
+                # commands are left out altogether (each placeholder parser costs a little on every start).
+                continue
             # Listed by its summary and never parsed: the bare minimum, so the other commands cost next to nothing.
             sub.add_parser(command.path[-1], help=command.summary, add_help=False)
             continue

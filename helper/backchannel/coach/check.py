@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from backchannel.checker import CheckResult, check_draft
 from backchannel.coach.situation import Situation, find_situation
-from backchannel.photos.model import AttachedPhoto
 from backchannel.store import Store
 from backchannel.text.model import Platform
+
+if TYPE_CHECKING:
+    from backchannel.photos.model import AttachedPhoto
 
 
 @dataclass(frozen=True, slots=True)

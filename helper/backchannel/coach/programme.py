@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Callable
 
 from backchannel.schedules import Programme, enrich_speakers, read_programme, read_speakers
-from backchannel.store import ImportReport, Store
+from backchannel.store import Store
+from backchannel.store.programmes import ImportReport
 
 Progress = Callable[[int, int], None]
 

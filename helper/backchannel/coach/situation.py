@@ -17,6 +17,7 @@ from backchannel.rules.registry import recent_hours
 from backchannel.settings import Settings
 from backchannel.store import Store
 from backchannel.store.closing import ended_session_posts
+from backchannel.store.snapshot import load_history
 from backchannel.store.which_session import which_session
 from backchannel.text.extract import hashtag_entities
 from backchannel.timeutil import now_utc, parse_instant
@@ -151,7 +152,8 @@ class Situations:
         taken at most once a minute, and again only after a post is stored.
         """
         window = recent_hours(settings)  # as far back as the switched-on rules that read recent posts look
-        return self.store.history.snapshot(session_id=session_id, at=at or now_utc(), window_hours=window, until=at)
+        # Straight from the snapshot query, not through store.history: a check needs none of the post, search and photo code.
+        return load_history(self.store.db, session_id=session_id, at=at or now_utc(), window_hours=window, until=at)
 
 
 _RESOLVERS: "weakref.WeakKeyDictionary[Store, Situations]" = weakref.WeakKeyDictionary()

@@ -8,7 +8,10 @@ imaging imports: it works on the lines the analysis already read.
 
 from __future__ import annotations
 
-from backchannel.photos.model import TextReading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from backchannel.photos.model import TextReading
 
 MAX_LENGTH = 1000  # X's limit for a photo description
 TITLE_SHARE = 0.8  # lines at least this share of the tallest one's height are the title

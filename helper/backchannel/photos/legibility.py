@@ -23,11 +23,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Sequence
 
-from backchannel.photos.model import Quad, TextLine, TextReading
-
 if TYPE_CHECKING:
     import numpy as np
 
+    from backchannel.photos.model import Quad, TextLine, TextReading
     from backchannel.photos.ocr import Detected
 
 TIMELINE_WIDTH = 600  # the timeline preview's width, as the calibration photos were judged
@@ -109,7 +108,7 @@ def describe_heights(lines: Sequence[TextLine], limit: int = 3) -> str:
 
 def verdict_of_payload(text: dict[str, object]) -> str:
     """The verdict's summary from an analysis payload's ``text`` (the CLI's text output), with the default threshold."""
-    from backchannel.photos.model import TextLine
+    from backchannel.photos.model import TextLine, TextReading
 
     lines = []
     for line in text.get("lines", ()):  # type: ignore[attr-defined]

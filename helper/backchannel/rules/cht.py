@@ -14,14 +14,16 @@ from typing import Any, Iterator, Mapping
 from backchannel.compose.splitter import split_thread
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Rule, Tip
 from backchannel.text import weighted_length
+from backchannel.text.regexes import LazyPattern
 
-# "A3 …", "A3: …", "A3. …", "A3) …", "A3 - …" at the start (after any mentions of a reply).
-ANSWER = re.compile(r"^\s*(?:[@＠]\w+\s+)*(A\s?(\d{1,2}))(?=[\s:.)\-–—,]|$)", re.I)
+# "A3 …", "A3: …", "A3. …", "A3) …", "A3 - …" at the start (after any mentions of a reply). Compiled on first use:
+# a case-blind \w costs milliseconds to compile, and only a draft written while a chat is live needs it.
+ANSWER = LazyPattern(r"^\s*(?:[@＠]\w+\s+)*(A\s?(\d{1,2}))(?=[\s:.)\-–—,]|$)", re.I)
 
 
 def answer_number(text: str) -> tuple[int, tuple[int, int]] | None:
     """The n of a leading "A<n>", with the span of "A<n>"; None when the draft does not start with one."""
-    found = ANSWER.match(text)
+    found = ANSWER.get().match(text)
     if found is None:
         return None
     return int(found.group(2)), found.span(1)

@@ -8,13 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from backchannel.compose.snippets import session_snippet
 from backchannel.context import SessionInfo
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
-from backchannel.rules.quotes import Quote, find_quotes, has_attribution, kind
 from backchannel.text.model import Platform
+
+if TYPE_CHECKING:
+    from backchannel.rules.quotes import Quote
 
 _ADDRESSED = re.compile(r"\s*[@＠]\w")
 
@@ -234,6 +236,10 @@ class UnattributedQuote(Rule):
     )
 
     def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
+        # Imported here: compiling the quote detector's patterns is a large part of loading the rules, and
+        # every command that reads the settings loads the rules; only checking a draft needs the detector.
+        from backchannel.rules.quotes import find_quotes, has_attribution, kind
+
         text = draft.text
         names: tuple[str, ...] = ()
         if draft.session is not None:

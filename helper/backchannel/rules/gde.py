@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from backchannel.context import PastPost, SessionInfo
-from backchannel.photos.model import AttachedPhoto
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.rules.pho import PhotoExample, PhotoTip
-from backchannel.rules.quotes import find_quotes, kind
 from backchannel.text.model import Platform
+
+if TYPE_CHECKING:
+    from backchannel.photos.model import AttachedPhoto  # loaded only once a photo is attached
 
 # -- helpers ---------------------------------------------------------------------------------
 
@@ -40,6 +41,8 @@ def _speaker_words(session: SessionInfo | None) -> frozenset[str]:
 def only_a_quote(text: str, session: SessionInfo | None = None) -> bool:
     """Whether ``text`` is someone's words in quotation marks plus tags, handles, links and who
     said it, with nothing the poster adds (at most two words of their own)."""
+    from backchannel.rules.quotes import find_quotes, kind  # on first use: see UnattributedQuote.check
+
     quotes = [q for q in find_quotes(text, min_words=3) if kind(text, q) == "speech"]
     if not quotes:
         return False
@@ -182,6 +185,8 @@ class QuotesWithoutThought(Rule):
         earlier = _in_session(history.recent, session, draft.platform, history.at)[:needed]
         if len(earlier) < needed or not all(only_a_quote(p.text, session) for p in earlier):
             return
+        from backchannel.rules.quotes import find_quotes
+
         quotes = find_quotes(draft.text, min_words=3)
         span = (quotes[0].start, quotes[-1].end) if quotes else None
         yield self.tip(

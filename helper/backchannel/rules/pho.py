@@ -12,12 +12,15 @@ Nothing here imports Pillow: the measurements are plain data.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping
 
 from backchannel.photos.describe import propose_description
 from backchannel.photos.legibility import DEFAULT_MIN_HEIGHT, Verdict, describe_heights, verdict
-from backchannel.photos.model import AttachedPhoto
 from backchannel.rules.base import Docs, Draft, Example, Level, Option, Rule, Tip
+
+if TYPE_CHECKING:
+    # Only for annotations: a draft without photos (most drafts) never loads the photo model.
+    from backchannel.photos.model import AttachedPhoto
 
 PhotoAction = Literal["crop", "strip_metadata", "describe"]
 
@@ -63,6 +66,7 @@ class PhotoExample(Example):
     alt: str | None = None
 
     def photos(self) -> tuple[AttachedPhoto, ...]:
+        from backchannel.photos.model import AttachedPhoto
         from backchannel.photos.samples import analysed_sample
 
         return (AttachedPhoto(analysed_sample(self.sample), alt=self.alt),)

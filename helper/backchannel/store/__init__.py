@@ -1,8 +1,16 @@
-"""The embedded SQLite store: one database file per data directory."""
+"""The embedded SQLite store: one database file per data directory.
+
+The history, programme and speaker tables are reached through properties
+that import their module on first use: checking a draft reads the settings,
+events and chats only, and `backchannel check` starts faster without the
+post, search and programme code (and orjson, uuid, hashlib they pull in).
+"""
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from backchannel.errors import NotFound
 from backchannel.local.paths import database_path
@@ -10,24 +18,42 @@ from backchannel.settings import Settings
 from backchannel.store.chats import ChatStore
 from backchannel.store.db import Database
 from backchannel.store.events import Event, EventStore, Session
-from backchannel.store.history import HistoryStore
-from backchannel.store.programmes import ImportReport, ProgrammeStore
 from backchannel.store.settings_store import SettingsStore
-from backchannel.store.speakers import SpeakerRecord, SpeakerStore
 
-__all__ = ["Event", "ImportReport", "Session", "SpeakerRecord", "Store"]
+if TYPE_CHECKING:
+    from backchannel.store.history import HistoryStore
+    from backchannel.store.programmes import ProgrammeStore
+    from backchannel.store.speakers import SpeakerStore
+
+__all__ = ["Event", "Session", "Store"]
 
 
 class Store:
     def __init__(self, path: Path | str) -> None:
         self.db = Database(path)
         self.events = EventStore(self.db)
-        self.speakers = SpeakerStore(self.db, self.events)
-        self.programmes = ProgrammeStore(self.db, self.events)
         self.settings = SettingsStore(self.db)
         self.chats = ChatStore(self.db)
         # Photos the history keeps live beside the database; an in-memory store keeps none.
-        self.history: HistoryStore = HistoryStore(self.db, self.events, None if str(path) == ":memory:" else Path(path).parent / "media")
+        self._media_root = None if str(path) == ":memory:" else Path(path).parent / "media"
+
+    @cached_property
+    def history(self) -> HistoryStore:
+        from backchannel.store.history import HistoryStore
+
+        return HistoryStore(self.db, self.events, self._media_root)
+
+    @cached_property
+    def programmes(self) -> ProgrammeStore:
+        from backchannel.store.programmes import ProgrammeStore
+
+        return ProgrammeStore(self.db, self.events)
+
+    @cached_property
+    def speakers(self) -> SpeakerStore:
+        from backchannel.store.speakers import SpeakerStore
+
+        return SpeakerStore(self.db, self.events)
 
     @classmethod
     def open(cls, data_dir: Path) -> "Store":

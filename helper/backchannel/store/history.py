@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from pathlib import Path
 
-from backchannel.context import History
 from backchannel.history.media import MediaStore
 from backchannel.history.model import Post
 from backchannel.store.associate import AssociationReport, associate, refresh
@@ -14,7 +12,6 @@ from backchannel.store.db import Database
 from backchannel.store.events import EventStore
 from backchannel.store.posts import Page, PostStore, clamp_limit, parse_cursor
 from backchannel.store.search import ranked_ids
-from backchannel.store.snapshot import load_history
 from backchannel.text.model import Platform
 
 
@@ -24,9 +21,6 @@ class HistoryStore:
         self.events = events
         self.posts = PostStore(db)
         self.media = MediaStore(media_root)
-
-    def snapshot(self, *, session_id: int | None, at: datetime, window_hours: float, until: datetime | None) -> History:
-        return load_history(self.db, session_id=session_id, at=at, window_hours=window_hours, until=until)
 
     def find(
         self,

@@ -4,10 +4,15 @@ Ranking every hit costs time in proportion to the number of hits (an
 ``ORDER BY rank`` over a common word in 100k posts takes tens of
 milliseconds). So ranking runs over a bounded candidate set: the
 ``CANDIDATES`` most recently stored hits. FTS5 walks its doclists in rowid
-order and takes a rowid bound as an index constraint, so finding the cut-off
-and ranking above it both stay cheap however common the word is. A query
-with more hits than that ranks the newest ones; older ones are still found
-with ``before=``.
+order, newest first, and stops at the LIMIT, so one statement scores the
+newest ``CANDIDATES`` hits (the inner SELECT) and keeps the best ``limit``
+of them (the outer one), however common the word is; only those cross into
+Python. A query with more hits than that ranks the newest ones; older ones
+are still found with ``before=``.
+
+What is left is FTS5's own: bm25 counts every row that holds each phrase
+(its IDF, over the whole table) before scoring the first candidate, so a word
+in most posts costs a few milliseconds however few posts are ranked.
 
 A post is also found by the words read on its photos' slides
 (``store/slides.py``): those matches come after the ranked matches of the
@@ -70,15 +75,15 @@ def ranked_ids(
     join, extra, params = "", "", []
     if before is not None:
         join, extra, params = " JOIN posts p ON p.id = posts_fts.rowid", " AND p.posted_at < ?", [before]
-    cutoff_row = db.conn.execute(
-        f"SELECT posts_fts.rowid FROM posts_fts{join} WHERE posts_fts MATCH ?{extra} ORDER BY posts_fts.rowid DESC LIMIT 1 OFFSET ?",
-        (expression, *params, CANDIDATES - 1),
-    ).fetchone()
-    cutoff = int(cutoff_row[0]) if cutoff_row is not None else 0
+    # One walk of the index: the newest CANDIDATES hits with their scores, then the best of them, the newer
+    # first among equal scores. (Finding the CANDIDATES-th newest hit first, then ranking the hits above it,
+    # walked the same hits twice.)
     rows = db.conn.execute(
-        f"SELECT posts_fts.rowid FROM posts_fts{join} WHERE posts_fts MATCH ? AND posts_fts.rowid >= ?{extra}"
-        " ORDER BY bm25(posts_fts, 1.0, 0.0), posts_fts.rowid DESC LIMIT ?",
-        (expression, cutoff, *params, limit),
+        "SELECT id FROM ("
+        f"SELECT posts_fts.rowid AS id, bm25(posts_fts, 1.0, 0.0) AS score FROM posts_fts{join} WHERE posts_fts MATCH ?{extra}"
+        " ORDER BY posts_fts.rowid DESC LIMIT ?"
+        ") ORDER BY score, id DESC LIMIT ?",
+        (expression, *params, CANDIDATES, limit),
     ).fetchall()
     found = [int(r[0]) for r in rows]
     if len(found) < limit:
