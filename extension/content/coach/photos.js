@@ -305,7 +305,7 @@
         const { copy } = made;
         picture = made.picture;
         if (copy) {
-          // For the bench: how much of the wait for the first tips is making the copy.
+          // For the bench: how much of the wait for the first tips is making the copy, and its answer.
           performance.measure('backchannel:photo-copy-made', { start: photo.addedAt, end: performance.now() });
           const reply = await background.ask('photo', { data: copy.data, mediaType: 'image/jpeg', original: { width: copy.width, height: copy.height } });
           performance.measure('backchannel:photo-copy-answered', { start: photo.addedAt, end: performance.now() });
