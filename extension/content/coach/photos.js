@@ -207,14 +207,14 @@
   }
 
   /** The first answer's copy of a large photo ({ data, width, height }: see scaledCopy and
-   * copyLongSide) and a picture of the photo to draw its thumbnail from (an ImageBitmap, or
-   * null). Without a reduced-scale decode, the photo is decoded whole (createImageBitmap, EXIF
+   * copyLongSide) and a picture of the photo to draw its thumbnail from (the copy's canvas,
+   * an ImageBitmap of the whole photo, or null). Without a reduced-scale decode, the photo is decoded whole (createImageBitmap, EXIF
    * orientation applied). The copy is null when the photo is no larger than it or the browser
    * will not make it (the whole file then goes first, as before). */
   async function copyOf(file) {
     try {
       const made = await scaledCopy(file);
-      if (made) return { copy: made.copy, picture: await createImageBitmap(made.canvas) };
+      if (made) return { copy: made.copy, picture: made.canvas };
     } catch {
       // a decoder that refused this file: decode it whole below
     }
@@ -310,7 +310,7 @@
           const reply = await background.ask('photo', { data: copy.data, mediaType: 'image/jpeg', original: { width: copy.width, height: copy.height } });
           performance.measure('backchannel:photo-copy-answered', { start: photo.addedAt, end: performance.now() });
           if (!this.alive || !this.items.includes(photo)) {
-            picture?.close();
+            picture?.close?.();
             return;
           }
           // A copy the helper would not take (an older helper) leaves the original to answer.
@@ -344,7 +344,7 @@
       this.onChange(photo);
     }
 
-    /** The panel's thumbnail, from the decoded photo when there is one (closed here). Made after
+    /** The panel's thumbnail, from the decoded photo when there is one (closed here when it is a bitmap). Made after
      * the first tips: decoding a 12 MP photo in the page would compete with sending it for the
      * two cores a laptop may have, and the tips matter more. */
     async thumbnail(photo, bitmap) {
@@ -354,7 +354,7 @@
         if (this.alive && this.items.includes(photo)) this.onChange(photo);
         else if (!memory.some((entry) => entry.photo.key === photo.key)) photo.thumbnail?.close();
       }
-      bitmap?.close();
+      bitmap?.close?.(); // a canvas has nothing to close
     }
 
     /** The second answer: the helper has read the slide (the text verdict, the proposed
