@@ -14,8 +14,10 @@
   catches the file (the media input's change) to the animation frame after the
   photo's tips are drawn: base64 through extension messaging, POST
   /v1/photos?text=later (decode, the measurements that need no OCR), the
-  thumbnail, the panel; a photo over 1 MiB goes first as a 1600-px copy made in
-  the page (its own row: attached → copy made). Beside it, attached → the read verdict painted (the
+  thumbnail, the panel; a photo over 1 MiB goes first as a copy made in the page
+  at the size the helper decodes it at (1000 px for 12 MP), its own rows:
+  attached → copy made, and attached → the copy's quick answer back in the page
+  (the rest is the panel's paint). Beside it, attached → the read verdict painted (the
   second answer, GET /v1/photos/{id}, once the slide is read). Distinct
   photos, so the helper's cache never answers. Also for a 12 MP phone photo
   with a readable slide (``bench.photos.realistic_scene``): target p95 ≤ 400 ms
@@ -115,8 +117,9 @@ def _phone_photo(seed: int) -> bytes:
 
 def _photo_round_trips(
     page: "Page", make: Any = None, count: int = PHOTOS, warmup: int = WARMUP_PHOTOS, patience_s: float = 30.0
-) -> tuple[list[float], list[float], list[float]]:
-    """Attach → first tips painted (the quick answer), attach → the read verdict painted, and attach → the copy made (large photos)."""
+) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Attach → first tips painted (the quick answer), attach → the read verdict painted, and for
+    large photos attach → the copy made and attach → the copy's answer received."""
     from tests.extension.browser import extension_manifest
 
     make = make or _distinct_photo
@@ -141,7 +144,8 @@ def _photo_round_trips(
         page.locator('[data-testid="attachments"]').wait_for(state="detached")
     # A photo over 1 MiB goes first as a copy: how much of the first wait is making it.
     copies = _measures(cdp, world, "backchannel:photo-copy-made")[warmup:]
-    return _measures(cdp, world, first)[warmup:], _measures(cdp, world, final)[warmup:], copies
+    answers = _measures(cdp, world, "backchannel:photo-copy-answered")[warmup:]
+    return _measures(cdp, world, first)[warmup:], _measures(cdp, world, final)[warmup:], copies, answers
 
 
 def run() -> list[Row]:
@@ -198,13 +202,15 @@ def run() -> list[Row]:
                              return out; }""", HELLOS)
                     rows += _summary("native messaging: hello round trip (host process start included)", hellos)
 
-                    photos, photos_read, _ = _photo_round_trips(browser.new_page())
+                    photos, photos_read, _, _ = _photo_round_trips(browser.new_page())
                     rows += _summary("extension: photo attached → its first tips painted (1600×1200 JPEG)", photos)
                     rows += _summary("extension: photo attached → its read verdict painted (1600×1200 JPEG)", photos_read)
-                    phone, phone_read, copies = _photo_round_trips(browser.new_page(), _phone_photo, PHONE_PHOTOS, 1, patience_s=30.0)
+                    phone, phone_read, copies, answers = _photo_round_trips(browser.new_page(), _phone_photo, PHONE_PHOTOS, 1, patience_s=30.0)
                     rows += _summary("extension: photo attached → its first tips painted (12 MP phone JPEG)", phone, target=PHONE_TARGET_MS)
                     if copies:
-                        rows += _summary("extension: 12 MP photo attached → its 1600-px copy made in the page (part of the above)", copies)
+                        rows += _summary("extension: 12 MP photo attached → its copy made in the page (part of the above)", copies)
+                    if answers:
+                        rows += _summary("extension: 12 MP photo attached → the copy's quick answer back in the page (part of the above)", answers)
                     rows += _summary("extension: photo attached → its read verdict painted (12 MP phone JPEG, slide read)", phone_read)
                 finally:
                     browser.close()

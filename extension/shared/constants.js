@@ -22,6 +22,11 @@
     // The helper reads photos up to 20 MiB (helper/backchannel/photos/limits.py); a larger
     // one is refused here, before it is copied through extension messaging.
     PHOTO_MAX_BYTES: 20 * 1024 * 1024,
+    // The helper measures a photo decoded at libjpeg's 1/2, 1/4 or 1/8 scale keeping this long
+    // side, fitted into X's opened size (limits.py DECODE_LONG_SIDE, DISPLAY_LONG_SIDE): the
+    // page's copy of a large photo is made that size, so it holds every pixel measured.
+    PHOTO_DECODE_LONG_SIDE: 1000,
+    PHOTO_DISPLAY_LONG_SIDE: 1200,
     PHOTO_TYPE: /^image\/[a-z0-9.+-]{1,40}$/,
     PHOTO_ID: /^[0-9a-f]{64}$/, // the SHA-256 of the photo's bytes
     CLIENT_ID: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,

@@ -132,3 +132,13 @@ def test_web_ext_lint_passes() -> None:
     # The one expected warning: Firefox ignores the Chromium service worker (it runs background.scripts).
     assert [w["code"] for w in report["warnings"]] == ["MANIFEST_FIELD_UNSUPPORTED"], report["warnings"]
     assert report["notices"] == []
+
+
+def test_the_photo_copy_is_made_at_the_size_the_helper_measures() -> None:
+    """The page's copy of a large photo is the size the helper's own decode of the original has
+    (docs/PHOTOS.md "A copy first"): the two numbers it is made from are the helper's."""
+    from backchannel.photos.limits import DECODE_LONG_SIDE, DISPLAY_LONG_SIDE
+
+    constants = (EXTENSION_DIR / "shared" / "constants.js").read_text()
+    assert f"PHOTO_DECODE_LONG_SIDE: {DECODE_LONG_SIDE}," in constants
+    assert f"PHOTO_DISPLAY_LONG_SIDE: {DISPLAY_LONG_SIDE}," in constants

@@ -14,19 +14,18 @@
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
   const { background } = ns;
-  const { PHOTO_MAX_BYTES } = ns.constants;
+  const { PHOTO_MAX_BYTES, PHOTO_DECODE_LONG_SIDE, PHOTO_DISPLAY_LONG_SIDE } = ns.constants;
   const THUMBNAIL_WIDTH = 192; // decoded at twice the panel's 96 px, for sharp high-DPI thumbnails
   const GONE_AFTER_MS = 3000; // X needs a moment to show a new attachment
   const UNREACHABLE = new Set(['helper-down', 'helper-busy', 'not-paired', 'unauthorized']); // sent again once the helper answers
   const FINGERPRINT_SIDE = 8;
   const SAME_PICTURE = 24; // mean luminance difference (0-255) below which two fingerprints are one picture
   const MEMORY_MS = 10 * 60 * 1000;
-  // A photo larger than this goes first as a copy of COPY_LONG_SIDE px on its long side: the
-  // first answer's measurements are made at X's display size (1200 px), which the copy holds in
-  // full, and a few hundred KB cross extension messaging in a fraction of what 4 MB take.
+  // A photo larger than this goes first as a copy the size the helper measures it at (see
+  // copyLongSide): a hundred KB cross extension messaging in a fraction of what 4 MB take.
   const COPY_ABOVE_BYTES = 1024 * 1024;
-  const COPY_LONG_SIDE = 1600;
   const COPY_QUALITY = 0.9;
+  const JPEG_HEAD_BYTES = 512 * 1024; // where a JPEG's frame header is looked for
   let nextKey = 0;
 
   // Analysed photos of composers X unmounted, for the page's lifetime: { photo, keptAt }.
@@ -99,38 +98,145 @@
     }
   }
 
-  /** The photo decoded once, as the browser shows it (EXIF orientation applied): its size is
-   * the original's, a copy and the thumbnail are drawn from it. Null when it cannot be read. */
-  async function decodedOf(file) {
-    try {
-      return await createImageBitmap(file, { imageOrientation: 'from-image' });
-    } catch {
+  /** The long side of a photo's copy: what the helper's own decode of the original holds
+   * (helper/backchannel/photos/decode.py): libjpeg's 1/2, 1/4 or 1/8 scale keeping
+   * PHOTO_DECODE_LONG_SIDE, fitted into PHOTO_DISPLAY_LONG_SIDE. A 12 MP photo's is 1000 px. */
+  function copyLongSide(long) {
+    let scale = 8;
+    while (scale > 1 && long / scale < PHOTO_DECODE_LONG_SIDE) scale /= 2;
+    return Math.min(Math.ceil(long / scale), PHOTO_DISPLAY_LONG_SIDE);
+  }
+
+  /** The copy drawn from `source` (a decoded picture, `width`×`height` as shown) at `long`
+   * px on its long side and encoded as JPEG: { data (base64), width, height (the
+   * original's, as shown) } with the canvas it was drawn on. A canvas element's toDataURL
+   * encodes at once, on this thread (10–40 ms for 1000 px); an OffscreenCanvas's
+   * convertToBlob waits for the thread to be idle first, which a page busy showing the new
+   * photo is not (100–200 ms more). A canvas the page never shows, read back once: kept in
+   * memory rather than on the GPU (willReadFrequently). */
+  function encodedCopy(source, width, height, long, original) {
+    const scale = long / Math.max(width, height);
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(width * scale));
+    canvas.height = Math.max(1, Math.round(height * scale));
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    context.imageSmoothingQuality = 'medium';
+    context.drawImage(source, 0, 0, canvas.width, canvas.height);
+    const url = canvas.toDataURL('image/jpeg', COPY_QUALITY);
+    if (!url.startsWith('data:image/jpeg;base64,')) throw new Error('this browser will not encode a JPEG'); // it gives a PNG instead
+    return { copy: { data: url.slice(url.indexOf(',') + 1), width: original.width, height: original.height }, canvas };
+  }
+
+  /** A JPEG's stored size ({ width, height }, or null: see shared/jpeg.js) read from the first
+   * chunks of the file as it streams, and the whole file as a stream from its start: the
+   * header (a phone's EXIF and colour profile come first, tens of KB) costs no read of its own. */
+  async function withHeader(file) {
+    const reader = file.stream().getReader();
+    const head = [];
+    let stored = null;
+    let length = 0;
+    while (!stored && length < JPEG_HEAD_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      head.push(value);
+      length += value.length;
+      const bytes = head.length === 1 ? value : new Uint8Array(length);
+      if (head.length > 1) head.reduce((at, chunk) => (bytes.set(chunk, at), at + chunk.length), 0);
+      stored = ns.jpeg.storedSize(bytes);
+    }
+    const stream = new ReadableStream({
+      start(controller) {
+        for (const chunk of head) controller.enqueue(chunk);
+      },
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    });
+    return { stored, stream };
+  }
+
+  /** A JPEG's copy decoded at a reduced scale by the browser's own decoder (WebCodecs'
+   * ImageDecoder: Chromium's libjpeg-turbo decodes at n/8 of the size, the largest such scale
+   * whose area is within desiredWidth × desiredHeight, so most of a 12 MP photo's pixels are
+   * never made; createImageBitmap decodes all 12 MP even when asked for fewer). The frame
+   * carries the EXIF orientation as its rotation and flip, which drawing it applies, so the
+   * copy is the photo as the browser shows it. Null where this cannot be done or trusted (no
+   * ImageDecoder, a frame without its orientation, not a JPEG, a header read wrong): the
+   * whole photo is decoded then, as before. */
+  async function scaledCopy(file) {
+    if (typeof ImageDecoder !== 'function' || typeof VideoFrame !== 'function' || !('rotation' in VideoFrame.prototype)) return null;
+    const { stored, stream } = await withHeader(file);
+    if (!stored) {
+      stream.cancel();
       return null;
+    }
+    const long = Math.max(stored.width, stored.height);
+    const target = copyLongSide(long);
+    if (target >= long) {
+      stream.cancel();
+      return null;
+    }
+    let eighths = 1;
+    while (eighths < 8 && Math.ceil((long * eighths) / 8) < target) eighths += 1;
+    // A pixel more than the scale's size on each side, so rounding never drops to the scale below.
+    const desired = (side) => Math.ceil((side * eighths) / 8) + 1;
+    const decoder = new ImageDecoder({ data: stream, type: 'image/jpeg', desiredWidth: desired(stored.width), desiredHeight: desired(stored.height) });
+    try {
+      const { image } = await decoder.decode();
+      try {
+        const turned = image.rotation === 90 || image.rotation === 270;
+        const original = turned ? { width: stored.height, height: stored.width } : { ...stored };
+        const { displayWidth: width, displayHeight: height } = image;
+        // The frame as shown must be the original's shape (to the scale's rounding: a pixel a
+        // side) and hold the copy's pixels; else the header or the orientation was read wrong.
+        const aspect = original.width / original.height;
+        if (Math.abs(width / height - aspect) > (2 / Math.min(width, height)) * aspect) return null;
+        if (Math.max(width, height) < target) return null;
+        return encodedCopy(image, width, height, target, original);
+      } finally {
+        image.close();
+      }
+    } finally {
+      decoder.close();
+    }
+  }
+
+  /** The first answer's copy of a large photo ({ data, width, height }: see scaledCopy and
+   * copyLongSide) and a picture of the photo to draw its thumbnail from (the copy's canvas,
+   * an ImageBitmap of the whole photo, or null). Without a reduced-scale decode, the photo is decoded whole (createImageBitmap, EXIF
+   * orientation applied). The copy is null when the photo is no larger than it or the browser
+   * will not make it (the whole file then goes first, as before). */
+  async function copyOf(file) {
+    try {
+      const made = await scaledCopy(file);
+      if (made) return { copy: made.copy, picture: made.canvas };
+    } catch {
+      // a decoder that refused this file: decode it whole below
+    }
+    let bitmap = null;
+    try {
+      bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+    } catch {
+      return { copy: null, picture: null };
+    }
+    const { width, height } = bitmap;
+    const long = copyLongSide(Math.max(width, height));
+    if (long >= Math.max(width, height)) return { copy: null, picture: bitmap };
+    try {
+      return { copy: encodedCopy(bitmap, width, height, long, { width, height }).copy, picture: bitmap };
+    } catch {
+      return { copy: null, picture: bitmap };
     }
   }
 
   /** Resolves once what the DOM shows now has been painted (at once in a hidden tab, which paints nothing). */
   function painted() {
     return new Promise((resolve) => ns.frames.atNextFrame((framed) => (framed ? ns.frames.afterPaint(resolve, { inFrame: true }) : resolve())));
-  }
-
-  /** A JPEG copy of the decoded photo, COPY_LONG_SIDE px on its long side, as base64 with the
-   * original's size ({ data, width, height }); null when the photo is no larger than that or
-   * the browser will not encode it (the whole file then goes first, as before). */
-  async function copyOf(bitmap) {
-    const { width, height } = bitmap;
-    const scale = COPY_LONG_SIDE / Math.max(width, height);
-    if (scale >= 1) return null;
-    try {
-      const canvas = new OffscreenCanvas(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
-      const context = canvas.getContext('2d');
-      context.imageSmoothingQuality = 'medium';
-      context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: COPY_QUALITY });
-      return { data: await base64Of(blob), width, height };
-    } catch {
-      return null;
-    }
   }
 
   /** The text the helper read on the photo, in reading order (top to bottom, then left to
@@ -193,37 +299,39 @@
         this.answered(photo, { ok: false, state: 'too-large', message: `This photo is ${megabytes(photo.file.size)} MiB; the helper reads photos up to ${megabytes(PHOTO_MAX_BYTES)} MiB.` });
         return;
       }
-      let bitmap = null;
+      let picture = null;
       if (!whole && photo.file.size > COPY_ABOVE_BYTES) {
-        bitmap = await decodedOf(photo.file);
-        const copy = bitmap && (await copyOf(bitmap));
+        const made = await copyOf(photo.file);
+        const { copy } = made;
+        picture = made.picture;
         if (copy) {
-          // For the bench: how much of the wait for the first tips is making the copy.
+          // For the bench: how much of the wait for the first tips is making the copy, and its answer.
           performance.measure('backchannel:photo-copy-made', { start: photo.addedAt, end: performance.now() });
           const reply = await background.ask('photo', { data: copy.data, mediaType: 'image/jpeg', original: { width: copy.width, height: copy.height } });
+          performance.measure('backchannel:photo-copy-answered', { start: photo.addedAt, end: performance.now() });
           if (!this.alive || !this.items.includes(photo)) {
-            bitmap.close();
+            picture?.close?.();
             return;
           }
           // A copy the helper would not take (an older helper) leaves the original to answer.
           if (reply.ok) this.answered(photo, reply);
           else if (UNREACHABLE.has(reply.state)) {
             this.answered(photo, reply);
-            this.thumbnail(photo, bitmap);
+            this.thumbnail(photo, picture);
             return;
           }
           // Let the first tips be painted before the original is read and sent: copying 5 MB of
           // base64 into a message holds this thread, and the paint would wait for it.
           await painted();
         }
-        this.thumbnail(photo, bitmap);
+        this.thumbnail(photo, picture);
       }
       const reply = await background.ask('photo', { data: await base64Of(photo.file), mediaType: photo.file.type, whole });
       if (!this.alive || !this.items.includes(photo)) return;
       photo.original = reply.ok;
       this.answered(photo, reply);
       if (photo.reading) this.readText(photo, reply.photo.id);
-      if (!bitmap) this.thumbnail(photo, null);
+      if (!picture) this.thumbnail(photo, null);
     }
 
     /** Show the helper's answer for the photo: its analysis, or why there is none. */
@@ -236,7 +344,7 @@
       this.onChange(photo);
     }
 
-    /** The panel's thumbnail, from the decoded photo when there is one (closed here). Made after
+    /** The panel's thumbnail, from the decoded photo when there is one (closed here when it is a bitmap). Made after
      * the first tips: decoding a 12 MP photo in the page would compete with sending it for the
      * two cores a laptop may have, and the tips matter more. */
     async thumbnail(photo, bitmap) {
@@ -246,7 +354,7 @@
         if (this.alive && this.items.includes(photo)) this.onChange(photo);
         else if (!memory.some((entry) => entry.photo.key === photo.key)) photo.thumbnail?.close();
       }
-      bitmap?.close();
+      bitmap?.close?.(); // a canvas has nothing to close
     }
 
     /** The second answer: the helper has read the slide (the text verdict, the proposed
@@ -416,7 +524,10 @@
     for (const photo of photos) {
       for (const item of items) {
         if (item.width !== photo.analysis.width || item.height !== photo.analysis.height) continue;
-        const apart = distance(photo.fingerprint, print(item));
+        // A photo's own fingerprint comes with its thumbnail, after its first tips: until then the
+        // preview's is not needed (size decides alone), and drawing X's preview (the whole photo,
+        // 12 MP decoded on this thread) would hold those tips back.
+        const apart = photo.fingerprint ? distance(photo.fingerprint, print(item)) : 0;
         // A photo keeps the preview it had; otherwise the nearest place in X's order.
         const skew = photo.attachment?.image === item.image ? -1 : Math.abs(rank(photo) - items.indexOf(item));
         if (apart < SAME_PICTURE) pairs.push({ photo, item, apart, skew });

@@ -52,3 +52,21 @@ test('two photos of one size keep their own previews when pixels cannot be read'
   sync();
   assert.deepEqual([first.attachment?.image.name ?? null, second.attachment?.image.name ?? null], ['first preview', 'second preview']);
 });
+
+test("X's preview is not drawn for its fingerprint before the photo has one of its own", () => {
+  // Drawing the preview decodes the whole photo on the page's thread (12 MP from a phone):
+  // at the first answer, before the thumbnail, size decides alone, so it need not be drawn.
+  const set = new ns.PhotoSet(() => {});
+  const photo = { key: 1, state: 'ready', analysis: { width: 4000, height: 3000 }, fingerprint: null, seen: false, fresh: true, part: null, attachment: null, addedAt: 0 };
+  set.items = [photo];
+  const items = [{ image: { name: 'preview' }, width: 4000, height: 3000, remove: null }];
+  const fingerprints = new WeakMap();
+  set.sync([{ part: 0, items, description: null }], fingerprints);
+  assert.equal(photo.attachment?.image.name, 'preview');
+  assert.equal(fingerprints.has(items[0].image), false);
+  // With its thumbnail's fingerprint, the preview's is taken to compare.
+  photo.fingerprint = new Uint8Array(64);
+  set.sync([{ part: 0, items, description: null }], fingerprints);
+  assert.equal(fingerprints.has(items[0].image), true);
+  assert.equal(photo.attachment?.image.name, 'preview'); // a preview that cannot be read back stays paired by size
+});
