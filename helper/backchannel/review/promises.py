@@ -26,6 +26,23 @@ PROMISE = re.compile(
     rf"|{_THING}\b[^.!?\n]{{0,20}}\bwhen\s+(?:available|they(?:'re|\s+are)\s+(?:up|online|out)))",
     re.I,
 )
+# Every promise holds one of these words, letter for letter: the second half of each branch above.
+# Most posts hold none, and looking for them with ``in`` costs a tenth of the pattern; the pattern
+# runs only on posts that have one. Under re.I "ı" and "İ" match i, "ſ" s and the Kelvin sign k:
+# they are folded to those letters first, so no promise is missed.
+_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
+
+
+def _may_promise(text: str) -> bool:
+    t = (text if text.isascii() else text.translate(_FOLD)).lower()
+    # Spelled out rather than any(... for word in ...): this runs for every post of an event.
+    return ("follow" in t or "tbc" in t or "tba" in t or "tbd" in t or "coming" in t or "later" in t or "soon" in t or "share" in t
+            or "post" in t or "add" in t or "link" in t or "upload" in t or "put" in t or "when" in t)
+
+
+def promise_in(text: str) -> re.Match[str] | None:
+    """The first promise ``text`` makes (``PROMISE.search``), quickly ruling out the posts that make none."""
+    return PROMISE.search(text) if _may_promise(text) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +61,7 @@ def _same_scope(post: Post, later: Post) -> bool:
 def open_promises(posts: Sequence[Post]) -> tuple[OpenPromise, ...]:
     """The promises in ``posts`` with no later linked post in the same session (or thread), oldest first."""
     ordered = sorted(posts, key=lambda p: (p.posted_at, p.id))
-    search = PROMISE.search
-    promised = [(i, match) for i, post in enumerate(ordered) if (match := search(post.text)) is not None]
+    promised = [(i, match) for i, post in enumerate(ordered) if (match := promise_in(post.text)) is not None]
     if not promised:
         return ()
     # One pass from the newest post back to the first promise: the sessions and threads a linked
