@@ -47,7 +47,9 @@ def test_the_pattern_finds_what_the_plain_spelling_found(text: str) -> None:
 
 
 def test_known_promises_and_non_promises() -> None:
-    for text in ("Slides to follow", "I'll share the paper later", "code when available", "ſlides tbc", "Going to upload the deck", "lınk tbc", "wıll ſhare the deck", "lin\u212a tbc"):
+    promises = ("Slides to follow", "I'll share the paper later", "code when available", "ſlides tbc", "Going to upload the deck", "lınk tbc",
+                "wıll ſhare the deck", "lin\u212a tbc")
+    for text in promises:
         assert PROMISE.search(text) is not None and promise_in(text) is not None, text
     for text in ("slideshow to follow", "great slides.", "will share.", "notes\nwhen available", "the links"):
         assert PROMISE.search(text) is None, text
@@ -63,6 +65,12 @@ def _post(i: int, text: str, session: int | None, thread: int | None, linked: bo
     )
 
 
+def _same_scope(post: Post, later: Post) -> bool:
+    if post.session_id is not None:
+        return later.session_id == post.session_id
+    return (later.thread_id or later.id) == (post.thread_id or post.id)
+
+
 def _plain_open_promises(posts: Sequence[Post]) -> list[tuple[int, str]]:
     """The search as first written: every later post looked at for every promise."""
     ordered = sorted(posts, key=lambda p: (p.posted_at, p.id))
@@ -71,9 +79,7 @@ def _plain_open_promises(posts: Sequence[Post]) -> list[tuple[int, str]]:
         match = PLAIN.search(post.text)
         if match is None or links(post.entities):
             continue
-        same = (lambda later: later.session_id == post.session_id) if post.session_id is not None else (
-            lambda later: (later.thread_id or later.id) == (post.thread_id or post.id))
-        if any(same(later) and links(later.entities) for later in ordered[i + 1 :]):
+        if any(_same_scope(post, later) and links(later.entities) for later in ordered[i + 1 :]):
             continue
         found.append((post.id, match.group(0)))
     return found
