@@ -7,20 +7,22 @@ timeout, however large the archive. Inside a chunk:
 
 * new tweets go in with ``executemany`` over rows built as plain tuples
   (``ArchivedRow``; runs of tweets without media; a tweet with media is
-  inserted alone, for its row id);
+  inserted alone, followed by its media);
 * a tweet already stored (same platform and remote id) is refreshed the way
   ``_refresh``'s rules say, so re-importing adds nothing and a recording made
   by the extension keeps its own text, placement and tips;
 * the full-text index is filled in one statement at the end of the chunk (the
   insert trigger waits while ``history_state`` holds ``fts_deferred``, which
   the same transaction sets and clears);
-* threads are linked over the whole history (``relink_all``), so a reply in
-  this chunk finds its parent in an earlier one and the other way round;
+* each new tweet goes in with its id and its thread links already worked out
+  (``_links``: its parent in this chunk or stored before, and the thread that
+  parent chain leads to), so no row is written twice; ``relink_all`` then
+  links what waited for this chunk (a reply stored by an earlier import whose
+  parent just arrived) and cuts reply loops, over the whole history;
 * when the chunk brings more tweets than the history holds, the posts
   table's secondary indexes are dropped first and built again once at the
   end of the chunk: building an index from the rows costs a fraction of
-  keeping it up to date row by row (and the thread linking updates every
-  new row once more). The indexes' SQL is read back from ``sqlite_master``,
+  keeping it up to date row by row. The indexes' SQL is read back from ``sqlite_master``,
   so they come back exactly as the migrations made them.
 
 So every committed chunk is complete: searchable, threaded, indexed. An
@@ -61,9 +63,11 @@ class ROW:
 #  is_retweet (0/1), lang, latitude, longitude, hashtags (space-separated, casefolded), entities (JSON))
 ArchivedRow = tuple[Any, ...]
 
+# Each new post goes in with its id (the one SQLite would give it: one more than the largest) and its
+# thread links already worked out, so the thread linking that follows finds nothing left to write.
 _INSERT_POST = (
-    "INSERT INTO posts (source, platform, remote_id, url, text, posted_at, reply_to_remote_id, reply_to_user, is_retweet, lang,"
-    " latitude, longitude, hashtags, entities, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO posts (id, source, platform, remote_id, url, text, posted_at, reply_to_remote_id, reply_to_user, is_retweet, lang,"
+    " latitude, longitude, hashtags, entities, recorded_at, parent_id, thread_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (platform, remote_id) DO NOTHING"
 )
 _INSERT_MEDIA = (
@@ -104,25 +108,39 @@ class ArchiveWriter:
             conn.execute("INSERT INTO history_state (name, value) VALUES ('fts_deferred', ?)", (str(last_indexed),))
             dropped = self._drop_indexes(conn) if len(tweets) > int(conn.execute("SELECT count(*) FROM posts").fetchone()[0]) else []
             known = self._known(conn, tweets)
-            recorded_at = (self._recorded_at,)
-            run: list[tuple[Any, ...]] = []
-            for row, media in tweets:
+            # The id each new tweet gets, in turn (one more than the largest, as SQLite would give it); None: stored already.
+            ids: list[int | None] = []
+            next_id = last_indexed + 1
+            for row, _ in tweets:
                 key = (row[ROW.platform], row[ROW.remote_id])
                 if key in known:
+                    ids.append(None)
+                else:
+                    known.add(key)
+                    ids.append(next_id)
+                    next_id += 1
+            parents, threads = _links(conn, tweets, ids)
+            # X lists the newest tweets first: a reply goes in before the parent it names. Its foreign key is
+            # checked at commit, when the whole chunk is in (SQLite turns this off again when the transaction ends).
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            recorded_at = self._recorded_at
+            run: list[tuple[Any, ...]] = []
+            for (row, media), post_id in zip(tweets, ids):
+                if post_id is None:
                     self._flush(conn, run)
                     counts[self._refresh(conn, row, media)] += 1
                     continue
+                values = (post_id, *row, recorded_at, parents.get(post_id), threads.get(post_id, post_id))
                 if media:
                     self._flush(conn, run)
-                    cur = conn.execute(_INSERT_POST, row + recorded_at)
-                    if cur.rowcount == 1:
-                        post_id = int(cur.lastrowid or 0)
-                        conn.executemany(_INSERT_MEDIA, [_media_row(post_id, i, m) for i, m in enumerate(media)])
+                    conn.execute(_INSERT_POST, values)
+                    conn.executemany(_INSERT_MEDIA, [_media_row(post_id, i, m) for i, m in enumerate(media)])
                 else:
-                    run.append(row + recorded_at)
-                known.add(key)
+                    run.append(values)
                 counts["added"] += 1
             self._flush(conn, run)
+            # Resolves what the new posts could not: stored posts that were waiting for one of them, loops in a
+            # doctored archive. With the new posts linked already, it reads them but has nothing to write.
             in_threads = relink_all(conn)
             conn.execute("DELETE FROM history_state WHERE name = 'fts_deferred'")
             conn.execute(
@@ -214,6 +232,58 @@ class ArchiveWriter:
                 conn.execute("UPDATE post_media SET file = ?, sha256 = ?, original_name = ? WHERE id = ?", (m.file, m.sha256, m.original_name, row["id"]))
                 changed = True
         return changed
+
+
+def _links(
+    conn: sqlite3.Connection, tweets: Sequence[tuple[ArchivedRow, Sequence[MediaIn]]], ids: Sequence[int | None]
+) -> tuple[dict[int, int], dict[int, int]]:
+    """The new posts' parents and threads, by post id, as ``relink_all`` would set them.
+
+    A reply's parent is the post with the platform and remote id it replies to, in this chunk or
+    stored before; its thread is the one its parent chain leads to (a stored parent's thread as
+    stored). A loop is left for ``relink_all`` to cut, as it always was.
+    """
+    by_remote: dict[tuple[str, str], int] = {}
+    replies: list[tuple[int, tuple[str, str]]] = []
+    for (row, _), post_id in zip(tweets, ids):
+        if post_id is None:
+            continue
+        by_remote[(row[ROW.platform], row[ROW.remote_id])] = post_id
+        if row[ROW.reply_to_remote_id] is not None:
+            replies.append((post_id, (row[ROW.platform], row[ROW.reply_to_remote_id])))
+    wanted: dict[str, list[str]] = {}
+    for _, key in replies:
+        if key not in by_remote:
+            wanted.setdefault(key[0], []).append(key[1])
+    stored: dict[tuple[str, str], tuple[int, int]] = {}  # (platform, remote id) -> (id, thread id)
+    for platform, remote_ids in wanted.items():
+        for chunk in _chunks(sorted(set(remote_ids))):
+            marks = ",".join("?" * len(chunk))
+            for remote_id, post_id, thread_id in conn.execute(
+                f"SELECT remote_id, id, coalesce(thread_id, id) FROM posts WHERE platform = ? AND remote_id IN ({marks})", (platform, *chunk)
+            ):
+                stored[(platform, remote_id)] = (int(post_id), int(thread_id))
+    parents: dict[int, int] = {}
+    stored_threads: dict[int, int] = {}
+    for post_id, key in replies:
+        parent = by_remote.get(key)
+        if parent is None and key in stored:
+            parent, stored_threads[parent] = stored[key]
+        if parent is not None:
+            parents[post_id] = parent
+    threads: dict[int, int] = {}
+    for post_id in parents:
+        chain: list[int] = []
+        seen: set[int] = set()
+        current = post_id
+        while current in parents and current not in threads and current not in seen:
+            chain.append(current)
+            seen.add(current)
+            current = parents[current]
+        top = threads.get(current) or stored_threads.get(current, current)
+        for item in chain:
+            threads[item] = top
+    return parents, threads
 
 
 def placed_counts(conn: sqlite3.Connection, platform: str, remote_ids: Iterable[str]) -> tuple[int, int]:
