@@ -15,10 +15,11 @@ timeout, however large the archive. Inside a chunk:
   insert trigger waits while ``history_state`` holds ``fts_deferred``, which
   the same transaction sets and clears);
 * each new tweet goes in with its id and its thread links already worked out
-  (``_links``: its parent in this chunk or stored before, and the thread that
-  parent chain leads to), so no row is written twice; ``relink_all`` then
-  links what waited for this chunk (a reply stored by an earlier import whose
-  parent just arrived) and cuts reply loops, over the whole history;
+  (``_links``: the thread its parent chain leads to, in this chunk or stored
+  before, and its parent when that went in before it), so most rows are
+  written once; ``relink_all`` then sets the parents that went in after their
+  replies, links what waited for this chunk (a reply stored by an earlier
+  import whose parent just arrived) and cuts reply loops, over the whole history;
 * when the chunk brings more tweets than the history holds, the posts
   table's secondary indexes are dropped first and built again once at the
   end of the chunk: building an index from the rows costs a fraction of
@@ -120,9 +121,6 @@ class ArchiveWriter:
                     ids.append(next_id)
                     next_id += 1
             parents, threads = _links(conn, tweets, ids)
-            # X lists the newest tweets first: a reply goes in before the parent it names. Its foreign key is
-            # checked at commit, when the whole chunk is in (SQLite turns this off again when the transaction ends).
-            conn.execute("PRAGMA defer_foreign_keys = ON")
             recorded_at = self._recorded_at
             run: list[tuple[Any, ...]] = []
             for (row, media), post_id in zip(tweets, ids):
@@ -130,7 +128,11 @@ class ArchiveWriter:
                     self._flush(conn, run)
                     counts[self._refresh(conn, row, media)] += 1
                     continue
-                values = (post_id, *row, recorded_at, parents.get(post_id), threads.get(post_id, post_id))
+                # A parent stored before this row (a smaller id) goes in with it. X lists the newest tweets first, so
+                # most replies come before their parent: their parent_id waits for relink_all, as a foreign key must
+                # (deferring the check instead would make SQLite scan the table for children at every later insert).
+                parent = parents.get(post_id)
+                values = (post_id, *row, recorded_at, parent if parent is not None and parent < post_id else None, threads.get(post_id, post_id))
                 if media:
                     self._flush(conn, run)
                     conn.execute(_INSERT_POST, values)
