@@ -15,7 +15,7 @@ only tags are fixed strings here.
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from markupsafe import Markup
 
@@ -128,3 +128,8 @@ def post_html(post: Post, zone: tzinfo, show_session: bool = False, sessions: Ma
         out.append("  </ul>\n")
     out.append("</article>")
     return Markup("".join(out))
+
+
+def thread_html(thread: Sequence[Post], zone: tzinfo, found: tuple[Term, ...] = ()) -> Markup:
+    """A thread's posts, one after the other: one template call per thread rather than per post."""
+    return Markup("".join([post_html(post, zone, found=found) for post in thread]))
