@@ -55,7 +55,8 @@ def spans(text: str, entities: Mapping[str, Any]) -> list[tuple[str, str | None]
     media_urls = set(entities.get("media_urls") or ())
     targets: dict[str, tuple[str | None, str]] = {}
     for link in entities.get("urls") or ():
-        if isinstance(link, Mapping) and link.get("url"):
+        # type() first: a stored link is a dict, and isinstance against the Mapping ABC costs more than the rest of the loop.
+        if (type(link) is dict or isinstance(link, Mapping)) and link.get("url"):
             shown = str(link.get("display") or link.get("expanded") or link["url"])
             targets[str(link["url"])] = (safe_href(str(link.get("expanded") or link["url"])), shown)
     for url in media_urls:

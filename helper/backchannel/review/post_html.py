@@ -52,13 +52,17 @@ def _marked(text: str, found: tuple[Term, ...]) -> str:
 
 def post_text(text: str, entities: Mapping[str, Any], found: tuple[Term, ...] = ()) -> Markup:
     """``<p class="text">…</p>``: the post's text, escaped, its links made links and its searched words marked."""
+    return Markup(_post_text(text, entities, found))
+
+
+def _post_text(text: str, entities: Mapping[str, Any], found: tuple[Term, ...]) -> str:
     out = []
     for part, href in spans(text, entities):
         if href:
             out.append(f'<a href="{escape(href)}" rel="noopener noreferrer" target="_blank">{_marked(part, found)}</a>')
         else:
             out.append(_marked(part, found))
-    return Markup('<p class="text">' + "".join(out) + "</p>")
+    return '<p class="text">' + "".join(out) + "</p>"
 
 
 def shown_time(moment: datetime, zone: tzinfo) -> str:
@@ -96,6 +100,11 @@ def _tip(tip: Mapping[str, Any]) -> str:
 
 def post_html(post: Post, zone: tzinfo, show_session: bool = False, sessions: Mapping[int, str] | None = None, found: tuple[Term, ...] = ()) -> Markup:
     """``<article class="post">…</article>``: what the review pages show of one post."""
+    return Markup(_post_html(post, zone, show_session, sessions, found))
+
+
+def _post_html(post: Post, zone: tzinfo, show_session: bool, sessions: Mapping[int, str] | None, found: tuple[Term, ...]) -> str:
+    # A plain string: a Markup object per post (and per text) is made only where a template takes one.
     sessions = sessions or {}
     out = [
         f'<article class="post{" reply" if post.parent_id else ""}" id="post-{escape(post.id)}">\n',
@@ -117,7 +126,7 @@ def post_html(post: Post, zone: tzinfo, show_session: bool = False, sessions: Ma
     if original:
         out.append(f'<a class="original" href="{escape(original)}" rel="noopener noreferrer" target="_blank">open</a>')
     out.append("  </div>\n")
-    out.append(f"  {post_text(post.text, post.entities, found)}\n")
+    out.append(f"  {_post_text(post.text, post.entities, found)}\n")
     if post.media:
         out.append('  <div class="photos">\n')
         out.extend(_medium(m) for m in post.media)
@@ -127,9 +136,9 @@ def post_html(post: Post, zone: tzinfo, show_session: bool = False, sessions: Ma
         out.extend(_tip(t) for t in post.tips)
         out.append("  </ul>\n")
     out.append("</article>")
-    return Markup("".join(out))
+    return "".join(out)
 
 
 def thread_html(thread: Sequence[Post], zone: tzinfo, found: tuple[Term, ...] = ()) -> Markup:
     """A thread's posts, one after the other: one template call per thread rather than per post."""
-    return Markup("".join([post_html(post, zone, found=found) for post in thread]))
+    return Markup("".join([_post_html(post, zone, False, None, found) for post in thread]))
