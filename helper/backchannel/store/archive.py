@@ -65,7 +65,7 @@ class ROW:
 ArchivedRow = tuple[Any, ...]
 
 # Each new post goes in with its id (the one SQLite would give it: one more than the largest) and its
-# thread links already worked out, so the thread linking that follows finds nothing left to write.
+# thread links already worked out, so the thread linking that follows finds little left to write.
 _INSERT_POST = (
     "INSERT INTO posts (id, source, platform, remote_id, url, text, posted_at, reply_to_remote_id, reply_to_user, is_retweet, lang,"
     " latitude, longitude, hashtags, entities, recorded_at, parent_id, thread_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -141,8 +141,8 @@ class ArchiveWriter:
                     run.append(values)
                 counts["added"] += 1
             self._flush(conn, run)
-            # Resolves what the new posts could not: stored posts that were waiting for one of them, loops in a
-            # doctored archive. With the new posts linked already, it reads them but has nothing to write.
+            # Writes what the inserts could not: the parents of replies that went in before them, stored posts that
+            # were waiting for one of these, loops in a doctored archive. Every other new row it reads and leaves.
             in_threads = relink_all(conn)
             conn.execute("DELETE FROM history_state WHERE name = 'fts_deferred'")
             conn.execute(
