@@ -82,3 +82,49 @@ def test_the_real_archives_are_stored_as_before(tmp_path: Path, shared_data: Pat
     import_archive(store, shared_data / "archives" / name)
     assert digest(store) == REAL[name]
     store.close()
+
+
+def _links(store: Store) -> list[tuple[int, int | None, int | None]]:
+    return [tuple(r) for r in store.db.conn.execute("SELECT id, parent_id, thread_id FROM posts ORDER BY id")]  # type: ignore[misc]
+
+
+def _linked_from_scratch(store: Store) -> list[tuple[int, int | None, int | None]]:
+    """What linking every thread from nothing gives (the importer's old way: rows first, then relink_all)."""
+    from backchannel.store.threads import relink_all
+
+    with store.db.write() as conn:
+        conn.execute("UPDATE posts SET parent_id = NULL, thread_id = NULL")
+        relink_all(conn)
+    return _links(store)
+
+
+def test_threads_come_out_as_linking_from_scratch_gives_in_any_chunking_order_or_loop(tmp_path: Path) -> None:
+    from tests.archive.builders import build_zip, tweet, ytd_file
+
+    # Newest first, as X writes them: replies before their parents, a chain across chunks,
+    # a reply to a tweet of the second archive, a self-reply and a two-tweet loop (doctored).
+    first = [
+        tweet("109", "reply to the second archive", reply_to="201", reply_to_user="me"),
+        tweet("108", "loop b", reply_to="107", reply_to_user="me"),
+        tweet("107", "loop a", reply_to="108", reply_to_user="me"),
+        tweet("106", "myself", reply_to="106", reply_to_user="me"),
+        tweet("105", "chain 4", reply_to="104", reply_to_user="me"),
+        tweet("104", "chain 3", reply_to="103", reply_to_user="me"),
+        tweet("103", "chain 2", reply_to="102", reply_to_user="me"),
+        tweet("102", "chain 1", reply_to="101", reply_to_user="me"),
+        tweet("101", "chain start"),
+        tweet("100", "to someone else", reply_to="5", reply_to_user="someone"),
+    ]
+    second = [tweet("202", "waits for the first", reply_to="105", reply_to_user="me"), tweet("201", "second root")]
+    results = []
+    for chunk in (2, 3, 1000):
+        folder = tmp_path / f"chunk{chunk}"
+        folder.mkdir()
+        store = Store(folder / "db.sqlite3")
+        import_archive(store, build_zip(folder / "second.zip", {"data/tweets.js": ytd_file(second)}), chunk=chunk)
+        import_archive(store, build_zip(folder / "first.zip", {"data/tweets.js": ytd_file(first)}), chunk=chunk)
+        stored = _links(store)
+        assert stored == _linked_from_scratch(store), chunk
+        results.append(stored)
+        store.close()
+    assert results[0] == results[1] == results[2]

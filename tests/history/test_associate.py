@@ -68,3 +68,25 @@ def test_removed_sessions_let_go_of_their_posts_and_search_follows(store: Store)
         conn.execute("DELETE FROM sessions WHERE id = ?", (measuring,))
     assert _event_of(store, "1") == ("lt13", None)
     assert [p.remote_id for p in store.history.find(q="measuring", event="lt13", limit=5).posts] == ["1"]
+
+
+def test_search_follows_many_posts_into_an_event_and_out_again(store: Store) -> None:
+    from backchannel.store.search import match_count
+
+    # More posts than one statement of the placement writes takes (500), on both days of LT13.
+    rows = [
+        ("archive", "x", str(i), None, f"post {i} about measuring", to_store(datetime(2013, 1, 30 + i % 2, 9, i % 60, tzinfo=UTC)),
+         None, None, 0, None, None, None, "lt13", entities_json({}))
+        for i in range(1, 1201)
+    ]
+    ArchiveWriter(store.db).write([(row, ()) for row in rows])
+    lt13 = store.events.get_event("lt13").id
+    assert match_count(store.db, "measuring", event_id=lt13) == 0
+    store.history.associate()
+    assert match_count(store.db, "measuring", event_id=lt13) == match_count(store.db, "measuring") == 1200
+    store.events.update_event("lt13", {"starts_on": "2013-01-31"})  # the first day's 600 posts leave the event
+    store.history.associate()
+    assert match_count(store.db, "measuring", event_id=lt13) == 600
+    assert match_count(store.db, "measuring") == 1200
+    with store.db.write() as conn:
+        conn.execute("INSERT INTO posts_fts (posts_fts) VALUES ('integrity-check')")  # raises when the index is damaged

@@ -7,9 +7,12 @@ from datetime import datetime, timezone
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from backchannel.history.model import Media, Post
 from backchannel.review.highlight import terms
-from backchannel.review.post_html import post_html
+from backchannel.review.post_html import post_html, shown_time
 
 EVIL = "<img src=x onerror=alert(1)>\"'&"
 
@@ -71,3 +74,13 @@ def test_escaping_is_markupsafes_for_every_character_that_matters() -> None:
 
     for text in (EVIL, "&amp;", "a < b > c", "\"'\"'", "plain", "", "&&<<>>", 42, None):
         assert escape(text) == str(markupsafe_escape(text))
+
+
+_ZONES = ("UTC", "Europe/London", "America/Phoenix", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham", "America/St_Johns", "Africa/Monrovia")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.just(timezone.utc)), st.sampled_from(_ZONES))
+def test_the_time_line_is_what_strftime_wrote(moment: datetime, zone_name: str) -> None:
+    zone = ZoneInfo(zone_name)
+    assert shown_time(moment, zone) == moment.astimezone(zone).strftime("%a %d %b %Y %H:%M %Z")

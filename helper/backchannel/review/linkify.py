@@ -47,31 +47,37 @@ def safe_href(url: str | None) -> str | None:
 
 def pieces(text: str, entities: Mapping[str, Any]) -> list[Piece]:
     """Split ``text`` at its links; links that stand for attached photos are dropped (the photo is shown)."""
+    return [Piece(part, href) for part, href in spans(text, entities)]
+
+
+def spans(text: str, entities: Mapping[str, Any]) -> list[tuple[str, str | None]]:
+    """``pieces`` as plain (text, href) pairs: what the review page draws for every post, without an object per piece."""
     media_urls = set(entities.get("media_urls") or ())
     targets: dict[str, tuple[str | None, str]] = {}
     for link in entities.get("urls") or ():
-        if isinstance(link, Mapping) and link.get("url"):
+        # type() first: a stored link is a dict, and isinstance against the Mapping ABC costs more than the rest of the loop.
+        if (type(link) is dict or isinstance(link, Mapping)) and link.get("url"):
             shown = str(link.get("display") or link.get("expanded") or link["url"])
             targets[str(link["url"])] = (safe_href(str(link.get("expanded") or link["url"])), shown)
     for url in media_urls:
         targets[str(url)] = (None, "")
     if not targets:
-        return [Piece(text)] if text else []
-    out: list[Piece] = []
+        return [(text, None)] if text else []
+    out: list[tuple[str, str | None]] = []
     position = 0
     for start, url in _occurrences(text, targets):
         if start > position:
-            out.append(Piece(text[position:start]))
+            out.append((text[position:start], None))
         href, shown = targets[url]
         if url in media_urls:
             pass
         elif href is not None:
-            out.append(Piece(shown, href))
+            out.append((shown, href))
         else:
-            out.append(Piece(url))
+            out.append((url, None))
         position = start + len(url)
     if position < len(text):
-        out.append(Piece(text[position:]))
+        out.append((text[position:], None))
     return out
 
 

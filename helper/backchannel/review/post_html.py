@@ -14,16 +14,20 @@ only tags are fixed strings here.
 
 from __future__ import annotations
 
-from datetime import tzinfo
-from typing import Any, Mapping
+from datetime import datetime, tzinfo
+from typing import Any, Mapping, Sequence
 
 from markupsafe import Markup
 
 from backchannel.history.model import Media, Post
 from backchannel.review.highlight import Term, marks
-from backchannel.review.linkify import pieces, safe_href
+from backchannel.review.linkify import safe_href, spans
 
 _TIME_FORMAT = "%a %d %b %Y %H:%M %Z"
+# strftime's %a and %b in the C locale (the helper never sets LC_TIME): spelled out here, the time
+# line is put together without strftime, which cost a tenth of the page's time.
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 try:
@@ -48,13 +52,24 @@ def _marked(text: str, found: tuple[Term, ...]) -> str:
 
 def post_text(text: str, entities: Mapping[str, Any], found: tuple[Term, ...] = ()) -> Markup:
     """``<p class="text">…</p>``: the post's text, escaped, its links made links and its searched words marked."""
+    return Markup(_post_text(text, entities, found))
+
+
+def _post_text(text: str, entities: Mapping[str, Any], found: tuple[Term, ...]) -> str:
     out = []
-    for piece in pieces(text, entities):
-        if piece.href:
-            out.append(f'<a href="{escape(piece.href)}" rel="noopener noreferrer" target="_blank">{_marked(piece.text, found)}</a>')
+    for part, href in spans(text, entities):
+        if href:
+            out.append(f'<a href="{escape(href)}" rel="noopener noreferrer" target="_blank">{_marked(part, found)}</a>')
         else:
-            out.append(_marked(piece.text, found))
-    return Markup('<p class="text">' + "".join(out) + "</p>")
+            out.append(_marked(part, found))
+    return '<p class="text">' + "".join(out) + "</p>"
+
+
+def shown_time(moment: datetime, zone: tzinfo) -> str:
+    """``moment`` in ``zone`` as ``strftime(_TIME_FORMAT)`` writes it: "Wed 01 May 2024 09:30 BST"."""
+    local = moment.astimezone(zone)
+    return (f"{_DAYS[local.weekday()]} {local.day:02d} {_MONTHS[local.month - 1]} {local.year} {local.hour:02d}:{local.minute:02d}"
+            f" {local.tzname() or ''}")
 
 
 def _round(value: float) -> int:
@@ -85,11 +100,16 @@ def _tip(tip: Mapping[str, Any]) -> str:
 
 def post_html(post: Post, zone: tzinfo, show_session: bool = False, sessions: Mapping[int, str] | None = None, found: tuple[Term, ...] = ()) -> Markup:
     """``<article class="post">…</article>``: what the review pages show of one post."""
+    return Markup(_post_html(post, zone, show_session, sessions, found))
+
+
+def _post_html(post: Post, zone: tzinfo, show_session: bool, sessions: Mapping[int, str] | None, found: tuple[Term, ...]) -> str:
+    # A plain string: a Markup object per post (and per text) is made only where a template takes one.
     sessions = sessions or {}
     out = [
         f'<article class="post{" reply" if post.parent_id else ""}" id="post-{escape(post.id)}">\n',
         '  <div class="meta">\n',
-        f'    <time datetime="{escape(post.posted_at.isoformat())}">{escape(post.posted_at.astimezone(zone).strftime(_TIME_FORMAT))}</time>\n',
+        f'    <time datetime="{escape(post.posted_at.isoformat())}">{escape(shown_time(post.posted_at, zone))}</time>\n',
         f'    <span class="badge">{escape(post.platform)}</span>\n',
     ]
     if post.source == "archive":
@@ -106,7 +126,7 @@ def post_html(post: Post, zone: tzinfo, show_session: bool = False, sessions: Ma
     if original:
         out.append(f'<a class="original" href="{escape(original)}" rel="noopener noreferrer" target="_blank">open</a>')
     out.append("  </div>\n")
-    out.append(f"  {post_text(post.text, post.entities, found)}\n")
+    out.append(f"  {_post_text(post.text, post.entities, found)}\n")
     if post.media:
         out.append('  <div class="photos">\n')
         out.extend(_medium(m) for m in post.media)
@@ -116,4 +136,9 @@ def post_html(post: Post, zone: tzinfo, show_session: bool = False, sessions: Ma
         out.extend(_tip(t) for t in post.tips)
         out.append("  </ul>\n")
     out.append("</article>")
-    return Markup("".join(out))
+    return "".join(out)
+
+
+def thread_html(thread: Sequence[Post], zone: tzinfo, found: tuple[Term, ...] = ()) -> Markup:
+    """A thread's posts, one after the other: one template call per thread rather than per post."""
+    return Markup("".join([_post_html(post, zone, False, None, found) for post in thread]))

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from backchannel.review.highlight import marks, terms
 from backchannel.review.linkify import pieces, safe_href
-from backchannel.review.post_html import post_html, post_text
+from backchannel.review.post_html import post_html, post_text, thread_html
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
@@ -31,7 +31,8 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(pieces=pieces, safe_href=safe_href, marks=marks, search_terms=terms, post_text=post_text, post_html=post_html)
+    env.globals.update(pieces=pieces, safe_href=safe_href, marks=marks, search_terms=terms, post_text=post_text, post_html=post_html,
+                       thread_html=thread_html)
     env.filters["code_spans"] = code_spans
     return env
 

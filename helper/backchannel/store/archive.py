@@ -7,20 +7,23 @@ timeout, however large the archive. Inside a chunk:
 
 * new tweets go in with ``executemany`` over rows built as plain tuples
   (``ArchivedRow``; runs of tweets without media; a tweet with media is
-  inserted alone, for its row id);
+  inserted alone, followed by its media);
 * a tweet already stored (same platform and remote id) is refreshed the way
   ``_refresh``'s rules say, so re-importing adds nothing and a recording made
   by the extension keeps its own text, placement and tips;
 * the full-text index is filled in one statement at the end of the chunk (the
   insert trigger waits while ``history_state`` holds ``fts_deferred``, which
   the same transaction sets and clears);
-* threads are linked over the whole history (``relink_all``), so a reply in
-  this chunk finds its parent in an earlier one and the other way round;
+* each new tweet goes in with its id and its thread links already worked out
+  (``_links``: the thread its parent chain leads to, in this chunk or stored
+  before, and its parent when that went in before it), so most rows are
+  written once; ``relink_all`` then sets the parents that went in after their
+  replies, links what waited for this chunk (a reply stored by an earlier
+  import whose parent just arrived) and cuts reply loops, over the whole history;
 * when the chunk brings more tweets than the history holds, the posts
   table's secondary indexes are dropped first and built again once at the
   end of the chunk: building an index from the rows costs a fraction of
-  keeping it up to date row by row (and the thread linking updates every
-  new row once more). The indexes' SQL is read back from ``sqlite_master``,
+  keeping it up to date row by row. The indexes' SQL is read back from ``sqlite_master``,
   so they come back exactly as the migrations made them.
 
 So every committed chunk is complete: searchable, threaded, indexed. An
@@ -61,9 +64,11 @@ class ROW:
 #  is_retweet (0/1), lang, latitude, longitude, hashtags (space-separated, casefolded), entities (JSON))
 ArchivedRow = tuple[Any, ...]
 
+# Each new post goes in with its id (the one SQLite would give it: one more than the largest) and its
+# thread links already worked out, so the thread linking that follows finds little left to write.
 _INSERT_POST = (
-    "INSERT INTO posts (source, platform, remote_id, url, text, posted_at, reply_to_remote_id, reply_to_user, is_retweet, lang,"
-    " latitude, longitude, hashtags, entities, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO posts (id, source, platform, remote_id, url, text, posted_at, reply_to_remote_id, reply_to_user, is_retweet, lang,"
+    " latitude, longitude, hashtags, entities, recorded_at, parent_id, thread_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (platform, remote_id) DO NOTHING"
 )
 _INSERT_MEDIA = (
@@ -104,25 +109,40 @@ class ArchiveWriter:
             conn.execute("INSERT INTO history_state (name, value) VALUES ('fts_deferred', ?)", (str(last_indexed),))
             dropped = self._drop_indexes(conn) if len(tweets) > int(conn.execute("SELECT count(*) FROM posts").fetchone()[0]) else []
             known = self._known(conn, tweets)
-            recorded_at = (self._recorded_at,)
-            run: list[tuple[Any, ...]] = []
-            for row, media in tweets:
+            # The id each new tweet gets, in turn (one more than the largest, as SQLite would give it); None: stored already.
+            ids: list[int | None] = []
+            next_id = last_indexed + 1
+            for row, _ in tweets:
                 key = (row[ROW.platform], row[ROW.remote_id])
                 if key in known:
+                    ids.append(None)
+                else:
+                    known.add(key)
+                    ids.append(next_id)
+                    next_id += 1
+            parents, threads = _links(conn, tweets, ids)
+            recorded_at = self._recorded_at
+            run: list[tuple[Any, ...]] = []
+            for (row, media), post_id in zip(tweets, ids):
+                if post_id is None:
                     self._flush(conn, run)
                     counts[self._refresh(conn, row, media)] += 1
                     continue
+                # A parent stored before this row (a smaller id) goes in with it. X lists the newest tweets first, so
+                # most replies come before their parent: their parent_id waits for relink_all, as a foreign key must
+                # (deferring the check instead would make SQLite scan the table for children at every later insert).
+                parent = parents.get(post_id)
+                values = (post_id, *row, recorded_at, parent if parent is not None and parent < post_id else None, threads.get(post_id, post_id))
                 if media:
                     self._flush(conn, run)
-                    cur = conn.execute(_INSERT_POST, row + recorded_at)
-                    if cur.rowcount == 1:
-                        post_id = int(cur.lastrowid or 0)
-                        conn.executemany(_INSERT_MEDIA, [_media_row(post_id, i, m) for i, m in enumerate(media)])
+                    conn.execute(_INSERT_POST, values)
+                    conn.executemany(_INSERT_MEDIA, [_media_row(post_id, i, m) for i, m in enumerate(media)])
                 else:
-                    run.append(row + recorded_at)
-                known.add(key)
+                    run.append(values)
                 counts["added"] += 1
             self._flush(conn, run)
+            # Writes what the inserts could not: the parents of replies that went in before them, stored posts that
+            # were waiting for one of these, loops in a doctored archive. Every other new row it reads and leaves.
             in_threads = relink_all(conn)
             conn.execute("DELETE FROM history_state WHERE name = 'fts_deferred'")
             conn.execute(
@@ -216,19 +236,74 @@ class ArchiveWriter:
         return changed
 
 
+def _links(
+    conn: sqlite3.Connection, tweets: Sequence[tuple[ArchivedRow, Sequence[MediaIn]]], ids: Sequence[int | None]
+) -> tuple[dict[int, int], dict[int, int]]:
+    """The new posts' parents and threads, by post id, as ``relink_all`` would set them.
+
+    A reply's parent is the post with the platform and remote id it replies to, in this chunk or
+    stored before; its thread is the one its parent chain leads to (a stored parent's thread as
+    stored). A loop is left for ``relink_all`` to cut, as it always was.
+    """
+    by_remote: dict[tuple[str, str], int] = {}
+    replies: list[tuple[int, tuple[str, str]]] = []
+    for (row, _), post_id in zip(tweets, ids):
+        if post_id is None:
+            continue
+        by_remote[(row[ROW.platform], row[ROW.remote_id])] = post_id
+        if row[ROW.reply_to_remote_id] is not None:
+            replies.append((post_id, (row[ROW.platform], row[ROW.reply_to_remote_id])))
+    wanted: dict[str, list[str]] = {}
+    for _, key in replies:
+        if key not in by_remote:
+            wanted.setdefault(key[0], []).append(key[1])
+    stored: dict[tuple[str, str], tuple[int, int]] = {}  # (platform, remote id) -> (id, thread id)
+    for platform, remote_ids in wanted.items():
+        for chunk in _chunks(sorted(set(remote_ids))):
+            marks = ",".join("?" * len(chunk))
+            for remote_id, post_id, thread_id in conn.execute(
+                f"SELECT remote_id, id, coalesce(thread_id, id) FROM posts WHERE platform = ? AND remote_id IN ({marks})", (platform, *chunk)
+            ):
+                stored[(platform, remote_id)] = (int(post_id), int(thread_id))
+    parents: dict[int, int] = {}
+    stored_threads: dict[int, int] = {}
+    for post_id, key in replies:
+        parent = by_remote.get(key)
+        if parent is None and key in stored:
+            parent, stored_threads[parent] = stored[key]
+        if parent is not None:
+            parents[post_id] = parent
+    threads: dict[int, int] = {}
+    for post_id in parents:
+        chain: list[int] = []
+        seen: set[int] = set()
+        current = post_id
+        while current in parents and current not in threads and current not in seen:
+            chain.append(current)
+            seen.add(current)
+            current = parents[current]
+        top = threads.get(current) or stored_threads.get(current, current)
+        for item in chain:
+            threads[item] = top
+    return parents, threads
+
+
 def placed_counts(conn: sqlite3.Connection, platform: str, remote_ids: Iterable[str]) -> tuple[int, int]:
     """How many of the (non-retweet) posts with these remote ids have an event, and how many a session.
 
-    Asked with the platform, so SQLite looks each id up in the (platform, remote_id) index instead of
-    scanning the table once per 500 ids.
+    One pass over the table for the placed posts, counted against the ids here: looking each of
+    an archive's ids up in the (platform, remote_id) index costs several times more.
     """
+    wanted = remote_ids if isinstance(remote_ids, (set, frozenset)) else set(remote_ids)
     with_event = with_session = 0
-    for chunk in _chunks(sorted(remote_ids)):
-        marks = ",".join("?" * len(chunk))
-        row = conn.execute(
-            f"SELECT count(event_id), count(session_id) FROM posts WHERE platform = ? AND remote_id IN ({marks}) AND is_retweet = 0",
-            (platform, *chunk),
-        ).fetchone()
-        with_event += int(row[0])
-        with_session += int(row[1])
+    cur = conn.cursor()
+    cur.row_factory = None
+    for remote_id, event_id, session_id in cur.execute(
+        # +platform: scan the table rather than walk the (platform, remote_id) index and look every row up.
+        "SELECT remote_id, event_id, session_id FROM posts WHERE +platform = ? AND is_retweet = 0 AND (event_id IS NOT NULL OR session_id IS NOT NULL)",
+        (platform,),
+    ):
+        if remote_id in wanted:
+            with_event += event_id is not None
+            with_session += session_id is not None
     return with_event, with_session

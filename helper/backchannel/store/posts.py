@@ -310,12 +310,9 @@ def _post(row: tuple[Any, ...], media: tuple[Media, ...], edits: tuple[PostEdit,
         tips = tuple(_json(tips_json))
         if tips_seen is not None:
             tips_seen[tips_json] = tips
+    # Positional, in the dataclass's field order: keyword arguments cost more, and this runs for every post of a page.
     return Post(
-        id=post_id, client_id=client_id, source=source, platform=platform, remote_id=remote_id,
-        url=url, text=text, posted_at=_stamp(posted_at), event=event_slug, session_id=session_id,
-        reply_to_remote_id=reply_to_remote_id, reply_to_user=reply_to_user, thread_of_client_id=thread_of_client_id,
-        parent_id=parent_id, thread_id=thread_id, is_retweet=bool(is_retweet), lang=lang,
-        latitude=latitude, longitude=longitude, entities=_json(entities) if entities else {},
-        tips=tips, recorded_at=recorded_at, media=media,
-        scheduled_for=_stamp(scheduled_for) if scheduled_for else None, quoted_url=quoted_url, edits=edits,
+        post_id, client_id, source, platform, remote_id, url, text, _stamp(posted_at), event_slug, session_id, reply_to_remote_id, reply_to_user,
+        thread_of_client_id, parent_id, thread_id, bool(is_retweet), lang, latitude, longitude, _json(entities) if entities else {}, tips,
+        recorded_at, media, _stamp(scheduled_for) if scheduled_for else None, quoted_url, edits,
     )

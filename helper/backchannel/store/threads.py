@@ -78,13 +78,16 @@ def relink_all(conn: sqlite3.Connection) -> int:
 
     Returns how many posts continue one of the user's threads.
     """
+    # Only the rows whose parent is there: a reply to someone else's post would otherwise be written
+    # again (its parent_id set to NULL once more) on every import.
     conn.execute(
         "UPDATE posts SET parent_id = (SELECT q.id FROM posts q WHERE q.platform = posts.platform AND q.remote_id = posts.reply_to_remote_id)"
         " WHERE parent_id IS NULL AND reply_to_remote_id IS NOT NULL"
+        " AND EXISTS (SELECT 1 FROM posts q WHERE q.platform = posts.platform AND q.remote_id = posts.reply_to_remote_id)"
     )
     conn.execute(
         "UPDATE posts SET parent_id = (SELECT q.id FROM posts q WHERE q.client_id = posts.thread_of_client_id)"
-        " WHERE parent_id IS NULL AND thread_of_client_id IS NOT NULL"
+        " WHERE parent_id IS NULL AND thread_of_client_id IS NOT NULL AND EXISTS (SELECT 1 FROM posts q WHERE q.client_id = posts.thread_of_client_id)"
     )
     parents = {int(r[0]): int(r[1]) for r in conn.execute("SELECT id, parent_id FROM posts WHERE parent_id IS NOT NULL")}
     roots: dict[int, int] = {}
