@@ -271,6 +271,20 @@ def test_checking_a_draft_loads_only_what_checking_needs(tmp_path: Path) -> None
     assert "backchannel.store.history" in _loaded_by(["history"], data, NOT_FOR_CHECK)
 
 
+# What a plain draft, checked with no event active, has no use for: the zone database (no event, no zone) and the
+# thread splitter (only for a tip that fires over the limit or in a live chat).
+NOT_FOR_A_PLAIN_CHECK = ("zoneinfo", "backchannel.compose.splitter")
+
+
+def test_checking_a_plain_draft_loads_no_zones_or_splitter(tmp_path: Path) -> None:
+    """`backchannel check` with no event active loads no time zone and no thread splitter."""
+    data = tmp_path / "data"
+    draft = "“Nobody ever learned to ride a bike in a classroom” — @priyaraman #LT13"
+    assert _loaded_by(["check", draft], data, NOT_FOR_CHECK + NOT_FOR_A_PLAIN_CHECK) == []
+    # The probe sees what it is asked about: adding an event checks its time zone.
+    assert "zoneinfo" in _loaded_by(["event", "add", "lt13", "--name", "LT13", "--time-zone", "Europe/London"], data, NOT_FOR_A_PLAIN_CHECK)
+
+
 def test_commands_that_check_nothing_load_no_quote_detector(tmp_path: Path) -> None:
     """Every command reads the settings, and so the rule table; the quote detector's patterns load only to check a draft."""
     data = tmp_path / "data"

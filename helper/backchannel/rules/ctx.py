@@ -10,7 +10,6 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
-from backchannel.compose.snippets import session_snippet
 from backchannel.context import SessionInfo
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.text.model import Platform
@@ -339,6 +338,9 @@ class SessionNotIntroduced(Rule):
             return
         if draft.history.in_session(draft.platform) is not None or names_title(draft, session):
             return
+        # Loaded only when this tip fires: a draft checked with no session never needs the snippet writer.
+        from backchannel.compose.snippets import session_snippet
+
         # Tags the draft already carries are not repeated in the snippet.
         bare_event = replace(event, hashtags=()) if any(t.casefold() in draft.hashtags_folded for t in event.hashtags) else event
         bare_session = replace(session, tag=None) if session.tag and session.tag.casefold() in draft.hashtags_folded else session

@@ -14,7 +14,6 @@ import re
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, Iterator, Mapping
-from zoneinfo import ZoneInfo
 
 from backchannel.rules.base import Docs, Draft, Example, Fix, Level, Option, Rule, Tip
 
@@ -24,6 +23,8 @@ MIN_COMPARABLE_CHARS = 20  # shorter drafts ("#LT13", "Yes!") are not judged as 
 
 
 def _local_time(moment: datetime, draft: Draft) -> str:
+    from zoneinfo import ZoneInfo  # only once a tip names a time: most checks never load the zone database
+
     zone = ZoneInfo(draft.event.time_zone) if draft.event is not None else None
     return moment.astimezone(zone).strftime("%H:%M")
 

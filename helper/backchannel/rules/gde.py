@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from backchannel.context import PastPost, SessionInfo
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
@@ -258,6 +257,8 @@ def heads_up(hashtag: str) -> str:
 
 def local_day_start(at: datetime, time_zone: str) -> datetime:
     """The local midnight that began the day ``at`` falls in, in ``time_zone`` (UTC when the zone is unknown)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # on first use: a check with no event never needs a zone
+
     try:
         zone: ZoneInfo | timezone = ZoneInfo(time_zone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -365,6 +366,8 @@ _TIME_CUE = re.compile(r"\b(?:at|from|until|till|by|to|starts?|starting|begins?|
 
 def zone_label(time_zone: str, at: datetime | None) -> str:
     """How a reader sees the event's zone: its abbreviation then ("CET", "BST"), else the zone's name."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # on first use: a check with no event never needs a zone
+
     try:
         zone = ZoneInfo(time_zone)
     except (ZoneInfoNotFoundError, ValueError):
