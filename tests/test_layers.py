@@ -285,6 +285,26 @@ def test_checking_a_plain_draft_loads_no_zones_or_splitter(tmp_path: Path) -> No
     assert "zoneinfo" in _loaded_by(["event", "add", "lt13", "--name", "LT13", "--time-zone", "Europe/London"], data, NOT_FOR_A_PLAIN_CHECK)
 
 
+def test_checking_a_plain_draft_compiles_no_pattern_of_the_event_rules(tmp_path: Path) -> None:
+    """The guide rules (GDE…) all need an event, and the history rules' patterns need history: with neither, none is compiled."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import contextlib, io, re\n"
+        "from backchannel.cli import main\n"
+        "from backchannel.rules import flw, gde\n"
+        "from backchannel.text.regexes import LazyPattern\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['check', '“Nobody ever learned to ride a bike in a classroom” — @priyaraman #LT13 at 10:15'])\n"
+        "print(' '.join(sorted(f'{m.__name__}.{n}' for m in (flw, gde) for n, v in vars(m).items()\n"
+        "    if isinstance(v, re.Pattern) or (isinstance(v, LazyPattern) and v._compiled is not None))))\n"
+    )
+    env = {**os.environ, "BACKCHANNEL_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+    assert done.stdout.split() == []
+
+
 def test_commands_that_check_nothing_load_no_quote_detector(tmp_path: Path) -> None:
     """Every command reads the settings, and so the rule table; the quote detector's patterns load only to check a draft."""
     data = tmp_path / "data"
