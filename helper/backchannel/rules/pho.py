@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 PhotoAction = Literal["crop", "strip_metadata", "describe"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PhotoFix:
     """A fix that acts on the photo, not the text: crop it, post a clean copy, describe it."""
 
@@ -44,7 +44,7 @@ class PhotoFix:
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PhotoTip(Tip):
     """A tip about one attached photo; ``media`` is its place among the draft's photos."""
 
@@ -58,7 +58,7 @@ class PhotoTip(Tip):
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PhotoExample(Example):
     """A draft with one synthetic photo attached (named in ``backchannel.photos.samples``)."""
 
