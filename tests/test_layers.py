@@ -271,13 +271,14 @@ def test_checking_a_draft_loads_only_what_checking_needs(tmp_path: Path) -> None
     assert "backchannel.store.history" in _loaded_by(["history"], data, NOT_FOR_CHECK)
 
 
-# What a plain draft, checked with no event active, has no use for: the zone database (no event, no zone) and the
-# thread splitter (only for a tip that fires over the limit or in a live chat).
-NOT_FOR_A_PLAIN_CHECK = ("zoneinfo", "backchannel.compose.splitter")
+# What a plain draft, checked with no event active, has no use for: the zone database (no event, no zone), the
+# thread splitter (only for a tip that fires over the limit or in a live chat) and the photo describer (only for a
+# photo attached).
+NOT_FOR_A_PLAIN_CHECK = ("zoneinfo", "backchannel.compose.splitter", "backchannel.photos.describe")
 
 
-def test_checking_a_plain_draft_loads_no_zones_or_splitter(tmp_path: Path) -> None:
-    """`backchannel check` with no event active loads no time zone and no thread splitter."""
+def test_checking_a_plain_draft_loads_no_zones_splitter_or_describer(tmp_path: Path) -> None:
+    """`backchannel check` with no event active loads no time zone, thread splitter or photo describer."""
     data = tmp_path / "data"
     draft = "“Nobody ever learned to ride a bike in a classroom” — @priyaraman #LT13"
     assert _loaded_by(["check", draft], data, NOT_FOR_CHECK + NOT_FOR_A_PLAIN_CHECK) == []
