@@ -312,3 +312,9 @@ def test_commands_that_check_nothing_load_no_quote_detector(tmp_path: Path) -> N
     for argv in (["event", "list"], ["settings"], ["rules"], ["history"]):
         assert _loaded_by(argv, data, ("backchannel.rules.quotes", "backchannel.checker")) == [], argv
     assert _loaded_by(["check", "“Nobody ever learned to ride a bike in a classroom” — @priyaraman"], data, ("backchannel.rules.quotes",)) != []
+
+
+def test_checking_a_draft_without_quotation_marks_loads_no_quote_detector(tmp_path: Path) -> None:
+    """CTX004 looks for a quotation mark first: a draft with none never loads the detector's patterns."""
+    data = tmp_path / "data"
+    assert _loaded_by(["check", "Most learning happens at work, says @priyaraman #LT13"], data, ("backchannel.rules.quotes",)) == []

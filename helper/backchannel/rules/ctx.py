@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from backchannel.rules.quotes import Quote
 
 _ADDRESSED = re.compile(r"\s*[@＠]\w")
+# The marks that can open a quotation, as ``rules.quotes`` pairs them (a test holds the two equal): a draft
+# with none of them quotes nobody, and CTX004 does not load the quote detector for it.
+QUOTE_OPENERS = frozenset("\"'“„”«»‹›‘‚「『﹁〝")
 
 
 def talks_to_someone(draft: Draft) -> bool:
@@ -235,11 +238,13 @@ class UnattributedQuote(Rule):
     )
 
     def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
+        text = draft.text
+        if QUOTE_OPENERS.isdisjoint(text):
+            return
         # Imported here: compiling the quote detector's patterns is a large part of loading the rules, and
-        # every command that reads the settings loads the rules; only checking a draft needs the detector.
+        # every command that reads the settings loads the rules; only a draft with a quotation mark needs it.
         from backchannel.rules.quotes import find_quotes, has_attribution, kind
 
-        text = draft.text
         names: tuple[str, ...] = ()
         if draft.session is not None:
             names = tuple(s.name for s in draft.session.speakers)
