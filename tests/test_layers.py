@@ -271,9 +271,50 @@ def test_checking_a_draft_loads_only_what_checking_needs(tmp_path: Path) -> None
     assert "backchannel.store.history" in _loaded_by(["history"], data, NOT_FOR_CHECK)
 
 
+# What a plain draft, checked with no event active, has no use for: the zone database (no event, no zone), the
+# thread splitter (only for a tip that fires over the limit or in a live chat) and the photo describer (only for a
+# photo attached).
+NOT_FOR_A_PLAIN_CHECK = ("zoneinfo", "backchannel.compose.splitter", "backchannel.photos.describe")
+
+
+def test_checking_a_plain_draft_loads_no_zones_splitter_or_describer(tmp_path: Path) -> None:
+    """`backchannel check` with no event active loads no time zone, thread splitter or photo describer."""
+    data = tmp_path / "data"
+    draft = "“Nobody ever learned to ride a bike in a classroom” — @priyaraman #LT13"
+    assert _loaded_by(["check", draft], data, NOT_FOR_CHECK + NOT_FOR_A_PLAIN_CHECK) == []
+    # The probe sees what it is asked about: adding an event checks its time zone.
+    assert "zoneinfo" in _loaded_by(["event", "add", "lt13", "--name", "LT13", "--time-zone", "Europe/London"], data, NOT_FOR_A_PLAIN_CHECK)
+
+
+def test_checking_a_plain_draft_compiles_no_pattern_of_the_event_rules(tmp_path: Path) -> None:
+    """The guide rules (GDE…) all need an event, and the history rules' patterns need history: with neither, none is compiled."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import contextlib, io, re\n"
+        "from backchannel.cli import main\n"
+        "from backchannel.rules import flw, gde\n"
+        "from backchannel.text.regexes import LazyPattern\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['check', '“Nobody ever learned to ride a bike in a classroom” — @priyaraman #LT13 at 10:15'])\n"
+        "print(' '.join(sorted(f'{m.__name__}.{n}' for m in (flw, gde) for n, v in vars(m).items()\n"
+        "    if isinstance(v, re.Pattern) or (isinstance(v, LazyPattern) and v._compiled is not None))))\n"
+    )
+    env = {**os.environ, "BACKCHANNEL_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+    assert done.stdout.split() == []
+
+
 def test_commands_that_check_nothing_load_no_quote_detector(tmp_path: Path) -> None:
     """Every command reads the settings, and so the rule table; the quote detector's patterns load only to check a draft."""
     data = tmp_path / "data"
     for argv in (["event", "list"], ["settings"], ["rules"], ["history"]):
         assert _loaded_by(argv, data, ("backchannel.rules.quotes", "backchannel.checker")) == [], argv
     assert _loaded_by(["check", "“Nobody ever learned to ride a bike in a classroom” — @priyaraman"], data, ("backchannel.rules.quotes",)) != []
+
+
+def test_checking_a_draft_without_quotation_marks_loads_no_quote_detector(tmp_path: Path) -> None:
+    """CTX004 looks for a quotation mark first: a draft with none never loads the detector's patterns."""
+    data = tmp_path / "data"
+    assert _loaded_by(["check", "Most learning happens at work, says @priyaraman #LT13"], data, ("backchannel.rules.quotes",)) == []

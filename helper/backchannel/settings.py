@@ -16,7 +16,7 @@ from backchannel.rules import RULES, Option
 from backchannel.text.model import Platform
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Setting:
     name: str
     default: Any
@@ -89,7 +89,7 @@ def parse_setting(name: str, value: Any) -> Any:
         raise InvalidInput(str(exc), details={"setting": name}) from None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Settings:
     """The effective value of every setting (stored overrides on top of defaults)."""
 

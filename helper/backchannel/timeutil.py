@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING
 
 from backchannel.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 STORE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
@@ -26,6 +29,9 @@ def within_calendar(moment: datetime) -> bool:
 
 def zone(name: str) -> ZoneInfo:
     """The IANA time zone ``name``; InvalidInput for an unknown one."""
+    # zoneinfo is loaded on the first zone asked for: a check with no event active never needs one.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

@@ -194,3 +194,11 @@ def test_importing_the_quotation_module_compiles_no_pattern() -> None:
 
     assert not [name for name, value in vars(quotes).items() if isinstance(value, re.Pattern)]
     assert [name for name, value in vars(quotes).items() if isinstance(value, LazyPattern)]
+
+
+def test_ctx004_knows_every_opening_mark_the_detector_pairs() -> None:
+    """CTX004 skips the detector for a draft without any of these marks: it must know every one the detector opens on."""
+    from backchannel.rules.ctx import QUOTE_OPENERS
+    from backchannel.rules.quotes import _PAIRS
+
+    assert QUOTE_OPENERS == set(_PAIRS)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Command:
     name: str  # as typed: "check", "event kit"
     module: str  # in backchannel.cli.commands

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
-from backchannel.compose.splitter import split_thread
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Rule, Tip
 from backchannel.text import weighted_length
 from backchannel.text.regexes import LazyPattern
@@ -147,6 +146,8 @@ class ChatAnswerTooLongWithTag(Rule):
         needed = weighted_length(tagged, draft.platform)  # type: ignore[arg-type]
         if needed <= length.limit:
             return
+        from backchannel.compose.splitter import split_thread  # only when a live chat's tag does not fit
+
         parts = split_thread(tagged, draft.platform, length.limit)
         fix = None
         if parts:

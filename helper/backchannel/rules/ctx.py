@@ -10,7 +10,6 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
-from backchannel.compose.snippets import session_snippet
 from backchannel.context import SessionInfo
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.text.model import Platform
@@ -19,6 +18,9 @@ if TYPE_CHECKING:
     from backchannel.rules.quotes import Quote
 
 _ADDRESSED = re.compile(r"\s*[@＠]\w")
+# The marks that can open a quotation, as ``rules.quotes`` pairs them (a test holds the two equal): a draft
+# with none of them quotes nobody, and CTX004 does not load the quote detector for it.
+QUOTE_OPENERS = frozenset("\"'“„”«»‹›‘‚「『﹁〝")
 
 
 def talks_to_someone(draft: Draft) -> bool:
@@ -236,11 +238,13 @@ class UnattributedQuote(Rule):
     )
 
     def check(self, draft: Draft, options: Mapping[str, Any]) -> Iterator[Tip]:
+        text = draft.text
+        if QUOTE_OPENERS.isdisjoint(text):
+            return
         # Imported here: compiling the quote detector's patterns is a large part of loading the rules, and
-        # every command that reads the settings loads the rules; only checking a draft needs the detector.
+        # every command that reads the settings loads the rules; only a draft with a quotation mark needs it.
         from backchannel.rules.quotes import find_quotes, has_attribution, kind
 
-        text = draft.text
         names: tuple[str, ...] = ()
         if draft.session is not None:
             names = tuple(s.name for s in draft.session.speakers)
@@ -339,6 +343,9 @@ class SessionNotIntroduced(Rule):
             return
         if draft.history.in_session(draft.platform) is not None or names_title(draft, session):
             return
+        # Loaded only when this tip fires: a draft checked with no session never needs the snippet writer.
+        from backchannel.compose.snippets import session_snippet
+
         # Tags the draft already carries are not repeated in the snippet.
         bare_event = replace(event, hashtags=()) if any(t.casefold() in draft.hashtags_folded for t in event.hashtags) else event
         bare_session = replace(session, tag=None) if session.tag and session.tag.casefold() in draft.hashtags_folded else session

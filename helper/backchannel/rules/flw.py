@@ -14,16 +14,19 @@ import re
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, Iterator, Mapping
-from zoneinfo import ZoneInfo
 
 from backchannel.rules.base import Docs, Draft, Example, Fix, Level, Option, Rule, Tip
+from backchannel.text.regexes import LazyPattern
 
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_NOT_WORD = re.compile(r"[^\w]+")
+# Compiled on first use: only the history rules read them, and a check without history never does.
+_URL = LazyPattern(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_NOT_WORD = LazyPattern(r"[^\w]+")
 MIN_COMPARABLE_CHARS = 20  # shorter drafts ("#LT13", "Yes!") are not judged as duplicates
 
 
 def _local_time(moment: datetime, draft: Draft) -> str:
+    from zoneinfo import ZoneInfo  # only once a tip names a time: most checks never load the zone database
+
     zone = ZoneInfo(draft.event.time_zone) if draft.event is not None else None
     return moment.astimezone(zone).strftime("%H:%M")
 
@@ -70,7 +73,7 @@ class ThreadNotContinued(Rule):
 @lru_cache(maxsize=2048)
 def shingles(text: str) -> frozenset[str]:
     """Character trigrams of the words (links and punctuation dropped, case folded)."""
-    plain = " ".join(_NOT_WORD.sub(" ", _URL.sub(" ", text.casefold())).split())
+    plain = " ".join(_NOT_WORD.get().sub(" ", _URL.get().sub(" ", text.casefold())).split())
     if len(plain) < MIN_COMPARABLE_CHARS:
         return frozenset()
     return frozenset(plain[i : i + 3] for i in range(len(plain) - 2))

@@ -12,20 +12,21 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from backchannel.context import PastPost, SessionInfo
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.rules.pho import PhotoExample, PhotoTip
 from backchannel.text.model import Platform
+from backchannel.text.regexes import LazyPattern
 
 if TYPE_CHECKING:
     from backchannel.photos.model import AttachedPhoto  # loaded only once a photo is attached
 
 # -- helpers ---------------------------------------------------------------------------------
 
-_ENTITY = re.compile(r"(?:https?://\S+|www\.\S+|[#＃][\w_]+|[@＠][\w_.@-]+)", re.UNICODE)
-_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+# Every pattern here is compiled on first use: all these rules need an event, and most checks have none.
+_ENTITY = LazyPattern(r"(?:https?://\S+|www\.\S+|[#＃][\w_]+|[@＠][\w_.@-]+)", re.UNICODE)
+_WORD = LazyPattern(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # Words that only say whose the quote is; they add no thought of one's own.
 _ATTRIBUTION_WORDS = frozenset(
     "rt via per says said say according to from by on at in quoting quote ht cc mt speaker keynote talk session slide".split()
@@ -35,7 +36,7 @@ _ATTRIBUTION_WORDS = frozenset(
 def _speaker_words(session: SessionInfo | None) -> frozenset[str]:
     if session is None:
         return frozenset()
-    return frozenset(w.casefold() for s in session.speakers for w in _WORD.findall(s.name))
+    return frozenset(w.casefold() for s in session.speakers for w in _WORD.get().findall(s.name))
 
 
 def only_a_quote(text: str, session: SessionInfo | None = None) -> bool:
@@ -49,9 +50,9 @@ def only_a_quote(text: str, session: SessionInfo | None = None) -> bool:
     rest = text
     for quote in sorted(quotes, key=lambda q: q.start, reverse=True):
         rest = rest[: quote.start] + " " + rest[quote.end :]
-    rest = _ENTITY.sub(" ", rest)
+    rest = _ENTITY.get().sub(" ", rest)
     names = _speaker_words(session)
-    own = [w for w in _WORD.findall(rest) if w.casefold() not in _ATTRIBUTION_WORDS and w.casefold() not in names]
+    own = [w for w in _WORD.get().findall(rest) if w.casefold() not in _ATTRIBUTION_WORDS and w.casefold() not in names]
     return len(own) <= 2
 
 
@@ -62,8 +63,8 @@ def _in_session(history_posts: tuple[PastPost, ...], session: SessionInfo, platf
 
 # -- GDE001 / GDE002: sessions that ask not to be posted ---------------------------------------
 
-_RESULTS = re.compile(r"\b(?:data|results?|unpublished|preliminary|findings|figures?|numbers|study|studies|survey|embargo(?:ed)?)\b", re.I)
-_PHOTO_POLICY = re.compile(r"\b(?:photos?|pictures?|images?|slides?|camera|photograph\w*)\b", re.I)
+_RESULTS = LazyPattern(r"\b(?:data|results?|unpublished|preliminary|findings|figures?|numbers|study|studies|survey|embargo(?:ed)?)\b", re.I)
+_PHOTO_POLICY = LazyPattern(r"\b(?:photos?|pictures?|images?|slides?|camera|photograph\w*)\b", re.I)
 
 
 class SessionNotToBePosted(Rule):
@@ -96,7 +97,7 @@ class SessionNotToBePosted(Rule):
                            "content.")
             return
         policy = draft.event.posting_policy if draft.event is not None else None
-        if policy and _RESULTS.search(draft.text):
+        if policy and _RESULTS.get().search(draft.text):
             yield self.tip(f"{draft.event.name if draft.event else 'The event'} asks: “{policy}”. Check that this post keeps to it.")
 
 
@@ -141,7 +142,7 @@ class PhotoInSessionNotToBePosted(Rule):
             reason = f"“{session.title}” asks not to be posted ({session.do_not_post})"
         else:
             policy = draft.event.posting_policy if draft.event is not None else None
-            if not policy or not _PHOTO_POLICY.search(policy):
+            if not policy or not _PHOTO_POLICY.get().search(policy):
                 return
             reason = f"{draft.event.name if draft.event and draft.event.name else 'The event'}'s policy says: “{policy}”"
         count = len(draft.photos)
@@ -197,12 +198,12 @@ class QuotesWithoutThought(Rule):
 
 # -- GDE004: the programme link ----------------------------------------------------------------
 
-_POINTS_TO_MORE = re.compile(
+_POINTS_TO_MORE = LazyPattern(
     r"\b(?:slides?|deck|paper|preprint|abstract|programme|program|details|link|links|more (?:at|here|info)|recording|repo|code)\b", re.I
 )
 
 
-_SLIDES_WORD = re.compile(r"\b(?:slides?|deck|folien)\b", re.I)
+_SLIDES_WORD = LazyPattern(r"\b(?:slides?|deck|folien)\b", re.I)
 
 
 class ProgrammeLinkMissing(Rule):
@@ -232,7 +233,7 @@ class ProgrammeLinkMissing(Rule):
         session = draft.session
         if session is None or not (session.url or session.slides) or draft.report.entities.urls:
             return
-        match = _POINTS_TO_MORE.search(draft.text)
+        match = _POINTS_TO_MORE.get().search(draft.text)
         if match is None:
             return
         fixes = []
@@ -240,7 +241,7 @@ class ProgrammeLinkMissing(Rule):
             fixes.append(Fix.append("Add the slides link", draft.text, session.slides))
         if session.url and session.url != session.slides:
             fixes.append(Fix.append("Add the programme link", draft.text, session.url))
-        if len(fixes) > 1 and not _SLIDES_WORD.search(draft.text):
+        if len(fixes) > 1 and not _SLIDES_WORD.get().search(draft.text):
             fixes.reverse()  # the draft speaks of details, the paper, the abstract: the programme page first
         where = "the slides or the session's programme page" if len(fixes) > 1 else ("the slides" if session.slides else "the session's programme page")
         yield self.tip(f"The draft mentions “{match.group(0)}” but links nowhere: add {where}.", span=match.span(), fix=fixes[0], more_fixes=tuple(fixes[1:]))
@@ -248,7 +249,7 @@ class ProgrammeLinkMissing(Rule):
 
 # -- GDE005: tell followers first ---------------------------------------------------------------
 
-_HEADS_UP = re.compile(r"\b(?:mute|posting from|tweeting from|live[- ]?tweet\w*|live[- ]?post\w*|I'?ll be (?:at|posting|tweeting))\b", re.I)
+_HEADS_UP = LazyPattern(r"\b(?:mute|posting from|tweeting from|live[- ]?tweet\w*|live[- ]?post\w*|I'?ll be (?:at|posting|tweeting))\b", re.I)
 
 
 def heads_up(hashtag: str) -> str:
@@ -258,6 +259,8 @@ def heads_up(hashtag: str) -> str:
 
 def local_day_start(at: datetime, time_zone: str) -> datetime:
     """The local midnight that began the day ``at`` falls in, in ``time_zone`` (UTC when the zone is unknown)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # on first use: a check with no event never needs a zone
+
     try:
         zone: ZoneInfo | timezone = ZoneInfo(time_zone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -299,14 +302,14 @@ class FollowersNotToldFirst(Rule):
         if event is None or history is None or not event.hashtag:
             return
         tags = {t.casefold() for t in event.hashtags}
-        if not (tags & draft.hashtags_folded) or _HEADS_UP.search(draft.text):
+        if not (tags & draft.hashtags_folded) or _HEADS_UP.get().search(draft.text):
             return
         today = local_day_start(history.at, event.time_zone)
         for past in history.recent:
             if not today <= past.posted_at <= history.at:
                 continue
             # An event post earlier today: this is not the first. A heads-up earlier today (with the tag or without): followers were told.
-            if _HEADS_UP.search(past.text) or any(f"#{t}" in past.text.casefold() for t in tags):
+            if _HEADS_UP.get().search(past.text) or any(f"#{t}" in past.text.casefold() for t in tags):
                 return
         first = heads_up(event.hashtag)
         fix = Fix(title="Post a heads-up first", edits=(Edit(0, len(draft.text), first),), result=first, parts=(first, draft.text))
@@ -354,17 +357,19 @@ class PostingTooFast(Rule):
 
 # -- GDE007: a clock time without a zone ---------------------------------------------------------
 
-_CLOCK = re.compile(
+_CLOCK = LazyPattern(
     r"(?<![\w:.,/])(?:(?P<h24>[01]?\d|2[0-3])[:.h](?P<m24>[0-5]\d)(?!\s?(?:am|pm|a\.m\.|p\.m\.))|(?P<h12>1[0-2]|0?[1-9])(?::(?P<m12>[0-5]\d))?\s?(?P<ampm>am|pm|a\.m\.|p\.m\.))(?![\w:.,]\d|\w)",
     re.I,
 )
 # A zone after the time: an abbreviation in capitals (CET, BST, PT), an offset, or "local" / "London time".
-_ZONE_AFTER = re.compile(r"\s*\(?(?:(?-i:[A-Z]{2,5})\b|utc|gmt|[+-]\d{2}:?\d{2}|local\b|your time|\w+ time\b)", re.I)
-_TIME_CUE = re.compile(r"\b(?:at|from|until|till|by|to|starts?|starting|begins?|next|up|resume\w*|back|opens?|doors|tonight|today|tomorrow)\W*$", re.I)
+_ZONE_AFTER = LazyPattern(r"\s*\(?(?:(?-i:[A-Z]{2,5})\b|utc|gmt|[+-]\d{2}:?\d{2}|local\b|your time|\w+ time\b)", re.I)
+_TIME_CUE = LazyPattern(r"\b(?:at|from|until|till|by|to|starts?|starting|begins?|next|up|resume\w*|back|opens?|doors|tonight|today|tomorrow)\W*$", re.I)
 
 
 def zone_label(time_zone: str, at: datetime | None) -> str:
     """How a reader sees the event's zone: its abbreviation then ("CET", "BST"), else the zone's name."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # on first use: a check with no event never needs a zone
+
     try:
         zone = ZoneInfo(time_zone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -407,10 +412,10 @@ class TimeWithoutZone(Rule):
             return
         text = draft.text
         spans: list[tuple[int, int]] = []
-        for match in _CLOCK.finditer(text):
-            if not match.group("ampm") and not _TIME_CUE.search(text[max(0, match.start() - 24) : match.start()]):
+        for match in _CLOCK.get().finditer(text):
+            if not match.group("ampm") and not _TIME_CUE.get().search(text[max(0, match.start() - 24) : match.start()]):
                 continue
-            if _ZONE_AFTER.match(text, match.end()):
+            if _ZONE_AFTER.get().match(text, match.end()):
                 continue
             spans.append(match.span())
         if not spans:
@@ -424,8 +429,8 @@ class TimeWithoutZone(Rule):
 
 # -- GDE008: the closing post --------------------------------------------------------------------
 
-_THANKS = re.compile(r"\b(?:thanks?|thank you|thx|ty|cheers|danke|merci|gracias)\b", re.I)
-_LINK = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_THANKS = LazyPattern(r"\b(?:thanks?|thank you|thx|ty|cheers|danke|merci|gracias)\b", re.I)
+_LINK = LazyPattern(r"(?:https?://|www\.)\S+", re.I)
 
 
 def closing_post(session: SessionInfo, platform: Platform) -> str:
@@ -464,7 +469,7 @@ class SessionNotClosed(Rule):
         ended = draft.history.ended if draft.history is not None else None
         if ended is None or not ended.posts:
             return
-        if any(_LINK.search(p.text) or _THANKS.search(p.text) for p in ended.posts):
+        if any(_LINK.get().search(p.text) or _THANKS.get().search(p.text) for p in ended.posts):
             return
         last = ended.posts[-1]
         text = closing_post(ended.session, draft.platform)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from backchannel.compose.splitter import split_thread
 from backchannel.rules.base import Docs, Draft, Edit, Example, Fix, Level, Option, Rule, Tip
 from backchannel.rules.ctx import names_session
 
@@ -44,6 +43,8 @@ class OverLength(Rule):
         length = draft.report.length
         if length.weighted <= length.limit:
             return
+        from backchannel.compose.splitter import split_thread  # only for a draft over the limit
+
         over = length.weighted - length.limit
         parts = split_thread(draft.text, draft.platform, length.limit)
         fix = None

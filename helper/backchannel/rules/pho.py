@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping
 
-from backchannel.photos.describe import propose_description
 from backchannel.photos.legibility import DEFAULT_MIN_HEIGHT, Verdict, describe_heights, verdict
 from backchannel.rules.base import Docs, Draft, Example, Level, Option, Rule, Tip
 
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
 PhotoAction = Literal["crop", "strip_metadata", "describe"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PhotoFix:
     """A fix that acts on the photo, not the text: crop it, post a clean copy, describe it."""
 
@@ -44,7 +43,7 @@ class PhotoFix:
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PhotoTip(Tip):
     """A tip about one attached photo; ``media`` is its place among the draft's photos."""
 
@@ -58,7 +57,7 @@ class PhotoTip(Tip):
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PhotoExample(Example):
     """A draft with one synthetic photo attached (named in ``backchannel.photos.samples``)."""
 
@@ -331,6 +330,8 @@ class MissingAltText(PhotoRule):
     def check_photo(self, photo: AttachedPhoto, options: Mapping[str, Any]) -> Iterator[PhotoTip]:
         # Its fix proposes a description from the slide: offered once the slide is read, not before.
         if photo.alt is not None and not photo.alt.strip() and not photo.analysis.text_pending:
+            from backchannel.photos.describe import propose_description  # only with a photo attached
+
             proposal = propose_description(photo.analysis.text, photo.context)
             message = "The photo has no description: add one (say what the slide says) for followers who cannot see it."
             if proposal:

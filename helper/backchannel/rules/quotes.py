@@ -145,7 +145,7 @@ def _retweet_at(text: str) -> int:
     return -1 if match is None else match.start()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Quote:
     start: int  # index of the opening mark
     end: int  # index after the closing mark

@@ -1,7 +1,7 @@
 """Length-counting configurations for X, written out as Python constants.
 
 twitter-text publishes its counting rules as three tiny JSON documents
-(v1, v2, v3). They are restated here as frozen dataclasses so nothing is read
+(v1, v2, v3). They are restated here as dataclasses so nothing is read
 from disk at run time and the values are reviewable in one place. v3 is what
 X uses today: code points in the listed ranges weigh 1, everything else 2,
 every URL 23 and every emoji sequence 2.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 __all__ = ["DEFAULT_CONFIG", "V1", "V2", "V3", "TwitterTextConfig", "WeightRange"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class WeightRange:
     """An inclusive code point range whose characters all share one weight."""
 
@@ -23,7 +23,7 @@ class WeightRange:
     weight: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TwitterTextConfig:
     """One twitter-text counting configuration (field names follow the JSON)."""
 
