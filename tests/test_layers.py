@@ -272,9 +272,10 @@ def test_checking_a_draft_loads_only_what_checking_needs(tmp_path: Path) -> None
 
 
 # What a plain draft, checked with no event active, has no use for: the zone database (no event, no zone), the
-# thread splitter (only for a tip that fires over the limit or in a live chat) and the photo describer (only for a
-# photo attached).
-NOT_FOR_A_PLAIN_CHECK = ("zoneinfo", "backchannel.compose.splitter", "backchannel.photos.describe")
+# thread splitter (only for a tip that fires over the limit or in a live chat), the photo describer (only for a
+# photo attached), and what a session needs once read: its snippet line and its programme links.
+NOT_FOR_A_PLAIN_CHECK = ("zoneinfo", "backchannel.compose.splitter", "backchannel.photos.describe", "backchannel.compose.snippets",
+                         "backchannel.session_links")
 
 
 def test_checking_a_plain_draft_loads_no_zones_splitter_or_describer(tmp_path: Path) -> None:

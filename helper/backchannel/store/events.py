@@ -7,16 +7,18 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
-from backchannel.compose.snippets import about_line
 from backchannel.context import EventInfo, SessionInfo, SpeakerInfo
 from backchannel.errors import Conflict, InvalidInput, NotFound
-from backchannel.session_links import Link, slides_link
 from backchannel.store.db import Database, utc_now
 from backchannel.store.session_tags import normalise_hashtag, render_session_tag, validate_pattern
 from backchannel.text.model import Platform
 from backchannel.timeutil import from_store, to_store, zone
+
+if TYPE_CHECKING:
+    # Loaded once sessions are read: a check with no event active (most of `backchannel check`'s runs) needs neither.
+    from backchannel.session_links import Link
 
 NETWORKS: tuple[Platform, ...] = ("x", "bluesky", "mastodon")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -72,6 +74,8 @@ class Session:
     @property
     def slides(self) -> Link | None:
         """The slides among the programme's links, by the rule in ``backchannel.session_links``."""
+        from backchannel.session_links import slides_link
+
         return slides_link(self.links)
 
     @property
@@ -82,6 +86,8 @@ class Session:
         return "the programme marks it do-not-record" if self.do_not_record else None
 
     def info(self) -> SessionInfo:
+        from backchannel.compose.snippets import about_line
+
         return SessionInfo(
             id=self.id,
             title=self.title,
@@ -411,6 +417,8 @@ class EventStore:
                 handles[r["network"]] = r["handle"]
         for (session_id, _), (name, handles) in collected.items():
             speakers[session_id].append(SpeakerInfo(name, handles))
+        from backchannel.session_links import Link
+
         links: dict[int, list[Link]] = {i: [] for i in ids}
         for r in self.db.conn.execute(
             f"SELECT session_id, url, title, type, kind FROM session_links WHERE session_id IN ({marks}) ORDER BY session_id, position", ids
