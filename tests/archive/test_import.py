@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import json
 import zipfile
 from pathlib import Path
@@ -314,3 +315,35 @@ def test_a_bulk_import_keeps_the_posts_tables_indexes_as_the_migrations_made_the
     # The query the review page and search use still finds its index.
     plan = " ".join(str(r[3]) for r in store.db.conn.execute("EXPLAIN QUERY PLAN SELECT id FROM posts WHERE event_id = 1 ORDER BY posted_at"))
     assert "posts_by_event" in plan
+
+
+def test_an_import_indexes_its_posts_for_search_once_per_chunk_not_row_by_row(store: Store, tmp_path: Path) -> None:
+    def triggers() -> list[tuple[str, str]]:
+        return [tuple(row) for row in store.db.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")]
+
+    before = triggers()
+    # SQLite asks the authorizer about every table a statement reads, naming the trigger that reads it:
+    # an insert that goes through the per-row search trigger reads history_state on its behalf.
+    fired: list[str] = []
+
+    def authorizer(action: int, arg1: str | None, arg2: str | None, database: str | None, trigger: str | None) -> int:
+        if trigger == "posts_fts_insert":
+            fired.append(f"{action} {arg1} {arg2}")
+        return sqlite3.SQLITE_OK
+
+    store.db.conn.set_authorizer(authorizer)
+    try:
+        report = import_archive(store, build_zip(tmp_path / "a.zip", lt13_archive_files()))
+    finally:
+        store.db.conn.set_authorizer(None)
+    assert report.added == 7
+    assert fired == []
+    # The trigger is back as the migrations made it, and a post recorded afterwards is found by search.
+    assert triggers() == before
+    with store.db.write() as conn:
+        conn.execute(
+            "INSERT INTO posts (client_id, source, platform, text, posted_at, recorded_at) VALUES ('c1', 'extension', 'x', 'pelicans live', ?, ?)",
+            ("2024-05-01T10:00:00Z", "2024-05-01T10:00:00Z"),
+        )
+    assert [p.text for p in store.history.search("pelicans")] == ["pelicans live"]
+    store.db.conn.execute("INSERT INTO posts_fts (posts_fts, rank) VALUES ('integrity-check', 0)")
