@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import json
+import sqlite3
 import zipfile
 from pathlib import Path
 from typing import Any, Iterator
