@@ -13,7 +13,7 @@ import pytest
 
 from backchannel.archive.importer import import_archive
 from backchannel.archive.source import Budget, safe_name
-from backchannel.archive.tweets import coordinates, unescape
+from backchannel.archive.tweets import Skip, _posted_at, coordinates, unescape
 from backchannel.errors import InvalidInput
 from backchannel.store import Store
 from tests.archive.builders import (
@@ -178,6 +178,17 @@ def test_a_zip_bomb_stops_at_the_byte_budget(store: Store, tmp_path: Path) -> No
 
 def test_unescape_is_one_pass() -> None:
     assert unescape("a &amp;lt; b &lt;3 &gt; &amp; &quot;x&quot; &#39;y&#39;") == "a &lt; b <3 > & \"x\" 'y'"
+
+
+def test_dates_are_stored_in_the_stores_ascii_spelling() -> None:
+    assert _posted_at("Sat Jan 25 18:01:09 +0000 2020") == "2020-01-25T18:01:09Z"
+    assert _posted_at("2012-10-23 18:08:18 +0000") == "2012-10-23T18:08:18Z"  # Grailbird
+    assert _posted_at("Sat Jan 25 18:01:09 +0100 2020") == "2020-01-25T17:01:09Z"
+    # Digits from another script are read as digits, never copied into the stored time (where they would sort wrong).
+    assert _posted_at("Thu Oct 19 17:06:41 +0000 200\u0663") == "2003-10-19T17:06:41Z"
+    for nonsense in ("Sat Feb 30 18:01:09 +0000 2020", "Sat Jan 25 25:01:09 +0000 2020", "Sat Jan 25 18:01:09.5 +0000 2020", "soon"):
+        with pytest.raises(Skip, match="is not a date"):
+            _posted_at(nonsense)
 
 
 def test_coordinates_prefer_coordinates_and_reject_nonsense() -> None:
