@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import zipfile
 from pathlib import Path
 from typing import Any, Iterator
@@ -12,7 +13,7 @@ import pytest
 
 from backchannel.archive.importer import import_archive
 from backchannel.archive.source import Budget, safe_name
-from backchannel.archive.tweets import coordinates, unescape
+from backchannel.archive.tweets import Skip, _posted_at, coordinates, unescape
 from backchannel.errors import InvalidInput
 from backchannel.store import Store
 from tests.archive.builders import (
@@ -179,6 +180,17 @@ def test_unescape_is_one_pass() -> None:
     assert unescape("a &amp;lt; b &lt;3 &gt; &amp; &quot;x&quot; &#39;y&#39;") == "a &lt; b <3 > & \"x\" 'y'"
 
 
+def test_dates_are_stored_in_the_stores_ascii_spelling() -> None:
+    assert _posted_at("Sat Jan 25 18:01:09 +0000 2020") == "2020-01-25T18:01:09Z"
+    assert _posted_at("2012-10-23 18:08:18 +0000") == "2012-10-23T18:08:18Z"  # Grailbird
+    assert _posted_at("Sat Jan 25 18:01:09 +0100 2020") == "2020-01-25T17:01:09Z"
+    # Digits from another script are read as digits, never copied into the stored time (where they would sort wrong).
+    assert _posted_at("Thu Oct 19 17:06:41 +0000 200\u0663") == "2003-10-19T17:06:41Z"
+    for nonsense in ("Sat Feb 30 18:01:09 +0000 2020", "Sat Jan 25 25:01:09 +0000 2020", "Sat Jan 25 18:01:09.5 +0000 2020", "soon"):
+        with pytest.raises(Skip, match="is not a date"):
+            _posted_at(nonsense)
+
+
 def test_coordinates_prefer_coordinates_and_reject_nonsense() -> None:
     assert coordinates({"coordinates": {"coordinates": ["2.35", "48.85"]}, "geo": {"coordinates": ["0", "0"]}}) == (48.85, 2.35)
     assert coordinates({"geo": {"coordinates": ["48.85", "2.35"]}}) == (48.85, 2.35)
@@ -314,3 +326,35 @@ def test_a_bulk_import_keeps_the_posts_tables_indexes_as_the_migrations_made_the
     # The query the review page and search use still finds its index.
     plan = " ".join(str(r[3]) for r in store.db.conn.execute("EXPLAIN QUERY PLAN SELECT id FROM posts WHERE event_id = 1 ORDER BY posted_at"))
     assert "posts_by_event" in plan
+
+
+def test_an_import_indexes_its_posts_for_search_once_per_chunk_not_row_by_row(store: Store, tmp_path: Path) -> None:
+    def triggers() -> list[tuple[str, str]]:
+        return [tuple(row) for row in store.db.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")]
+
+    before = triggers()
+    # SQLite asks the authorizer about every table a statement reads, naming the trigger that reads it:
+    # an insert that goes through the per-row search trigger reads history_state on its behalf.
+    fired: list[str] = []
+
+    def authorizer(action: int, arg1: str | None, arg2: str | None, database: str | None, trigger: str | None) -> int:
+        if trigger == "posts_fts_insert":
+            fired.append(f"{action} {arg1} {arg2}")
+        return sqlite3.SQLITE_OK
+
+    store.db.conn.set_authorizer(authorizer)
+    try:
+        report = import_archive(store, build_zip(tmp_path / "a.zip", lt13_archive_files()))
+    finally:
+        store.db.conn.set_authorizer(None)
+    assert report.added == 7
+    assert fired == []
+    # The trigger is back as the migrations made it, and a post recorded afterwards is found by search.
+    assert triggers() == before
+    with store.db.write() as conn:
+        conn.execute(
+            "INSERT INTO posts (client_id, source, platform, text, posted_at, recorded_at) VALUES ('c1', 'extension', 'x', 'pelicans live', ?, ?)",
+            ("2024-05-01T10:00:00Z", "2024-05-01T10:00:00Z"),
+        )
+    assert [p.text for p in store.history.search("pelicans")] == ["pelicans live"]
+    store.db.conn.execute("INSERT INTO posts_fts (posts_fts, rank) VALUES ('integrity-check', 0)")

@@ -59,6 +59,22 @@ def test_refresh_runs_only_when_something_changed(store: Store) -> None:
     assert store.history.refresh() is not None
 
 
+def test_refresh_looks_over_the_posts_for_changes_once(store: Store) -> None:
+    """The change check reads every post (its latest recorded_at); after a large import that is worth doing once, not twice."""
+    _archived(store, "1", "at #LT13", datetime(2013, 1, 30, 11, 45, tzinfo=UTC), ("lt13",))
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    try:
+        assert store.history.refresh() is not None
+    finally:
+        store.db.conn.set_trace_callback(None)
+    assert sum("max(recorded_at)" in sql for sql in statements) == 1
+    # The mark it kept still says "nothing changed" until something does.
+    assert store.history.refresh() is None
+    _archived(store, "2", "later at #LT13", datetime(2013, 1, 30, 12, 45, tzinfo=UTC), ("lt13",))
+    assert store.history.refresh() is not None
+
+
 def test_removed_sessions_let_go_of_their_posts_and_search_follows(store: Store) -> None:
     _archived(store, "1", "measuring things at #LT13", datetime(2013, 1, 30, 11, 45, tzinfo=UTC), ("lt13",))
     store.history.refresh()

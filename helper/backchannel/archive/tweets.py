@@ -48,25 +48,27 @@ def _id(value: Any) -> str | None:
     return None
 
 
-_MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)}
-_X_DATE = re.compile(r"^\w{3} (\w{3}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) \+0000 (\d{4})$")
+# "Jan" -> "01": the store's spelling of each month X abbreviates.
+_MONTHS = {m: f"{i:02d}" for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)}
+_X_DATE = re.compile(r"\w{3} \w{3} \d{2} \d{2}:\d{2}:\d{2} \+0000 \d{4}")
 
 
 def _posted_at(value: Any) -> str:
     """The tweet's time in the store's spelling (``2020-01-25T18:01:09Z``)."""
     if not isinstance(value, str):
         raise Skip("no created_at")
-    # X writes every date in UTC the same way: taken apart by hand, it is six times faster than strptime,
-    # and the store's spelling is put together from the same digits.
-    fast = _X_DATE.match(value)
-    if fast is not None and fast.group(1) in _MONTHS:
-        month = _MONTHS[fast.group(1)]
-        day, hour, minute, second, year = fast.group(2, 3, 4, 5, 6)
+    # X writes every date in UTC the same way (``Sat Jan 25 18:01:09 +0000 2020``): once its shape is
+    # matched, its parts sit at fixed places, so the store's spelling is put together from slices, and
+    # fromisoformat (in C) checks it is a real time (no 30 February, no hour 25). A third of the time
+    # of taking it apart by groups, a tenth of strptime's; anything else goes the slow way below.
+    if _X_DATE.fullmatch(value) is not None and value[4:7] in _MONTHS:
+        stamp = f"{value[26:]}-{_MONTHS[value[4:7]]}-{value[8:10]}T{value[11:19]}"
         try:
-            datetime(int(year), month, int(day), int(hour), int(minute), int(second))  # only to refuse 30 February and the like
+            datetime.fromisoformat(stamp)
         except ValueError:
-            raise Skip(f"created_at {value[:40]!r} is not a date") from None
-        return f"{year}-{month:02d}-{day}T{hour}:{minute}:{second}Z"
+            pass
+        else:
+            return stamp + "Z"
     for fmt in _DATE_FORMATS:
         try:
             return to_store(datetime.strptime(value.strip(), fmt))

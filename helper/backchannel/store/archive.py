@@ -11,9 +11,11 @@ timeout, however large the archive. Inside a chunk:
 * a tweet already stored (same platform and remote id) is refreshed the way
   ``_refresh``'s rules say, so re-importing adds nothing and a recording made
   by the extension keeps its own text, placement and tips;
-* the full-text index is filled in one statement at the end of the chunk (the
-  insert trigger waits while ``history_state`` holds ``fts_deferred``, which
-  the same transaction sets and clears);
+* the full-text index is filled in one statement at the end of the chunk: the
+  insert trigger is dropped for the chunk and made again from its own SQL
+  (read back from ``sqlite_master``) before the commit, so no row pays for
+  its check; ``history_state``'s ``fts_deferred``, set and cleared by the same
+  transaction, keeps the update trigger off the rows not indexed yet;
 * each new tweet goes in with its id and its thread links already worked out
   (``_links``: the thread its parent chain leads to, in this chunk or stored
   before, and its parent when that went in before it), so most rows are
@@ -108,6 +110,9 @@ class ArchiveWriter:
             last_indexed = int(conn.execute("SELECT coalesce(max(id), 0) FROM posts").fetchone()[0])
             conn.execute("INSERT INTO history_state (name, value) VALUES ('fts_deferred', ?)", (str(last_indexed),))
             dropped = self._drop_indexes(conn) if len(tweets) > int(conn.execute("SELECT count(*) FROM posts").fetchone()[0]) else []
+            # The trigger's check would run once per row only to find the index deferred; in the same
+            # transaction, so no other connection ever sees the table without it.
+            insert_trigger = self._drop_insert_trigger(conn)
             known = self._known(conn, tweets)
             # The id each new tweet gets, in turn (one more than the largest, as SQLite would give it); None: stored already.
             ids: list[int | None] = []
@@ -150,6 +155,7 @@ class ArchiveWriter:
                 " FROM posts WHERE id > ?",
                 (last_indexed,),
             )
+            conn.execute(insert_trigger)
             for sql in dropped:
                 conn.execute(sql)
         return counts, in_threads
@@ -170,6 +176,13 @@ class ArchiveWriter:
         for name, _ in rows:
             conn.execute(f'DROP INDEX "{name}"')
         return [sql for _, sql in rows]
+
+    @staticmethod
+    def _drop_insert_trigger(conn: sqlite3.Connection) -> str:
+        """Drop the trigger that indexes each new post for search; the CREATE TRIGGER statement that makes it again."""
+        (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'posts_fts_insert'").fetchone()
+        conn.execute("DROP TRIGGER posts_fts_insert")
+        return str(sql)
 
     @staticmethod
     def _flush(conn: sqlite3.Connection, run: list[tuple[Any, ...]]) -> None:

@@ -214,9 +214,12 @@ def refresh(db: Database, events: EventStore) -> AssociationReport | None:
     if row is not None and row[0] == mark:
         return None
     report = associate(db, events)
+    # The mark taken before placing: placing changes no column the fingerprint reads (it scans every post
+    # for its latest recorded_at, so once per refresh is enough), and a post recorded meanwhile by another
+    # connection then changes the next fingerprint, so it is placed next time rather than never.
     with db.write() as conn:
         conn.execute(
             "INSERT INTO history_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-            (_STATE_KEY, fingerprint(db)),
+            (_STATE_KEY, mark),
         )
     return report
