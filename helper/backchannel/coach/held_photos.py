@@ -27,6 +27,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Awaitable, Callable, Literal
 
@@ -84,7 +85,6 @@ def read_held_photos(
     sleep: Callable[[float], None] = time.sleep,
 ) -> HeldReading:
     """Read every held photo not read yet, storing its text; returns how far it came."""
-    from backchannel.photos.analyse import analyse_photo
 
     if not 0 < share <= 1:
         raise ValueError("share is a fraction of the time, above 0 and at most 1")
@@ -104,7 +104,7 @@ def read_held_photos(
                 return report
             after = photo.media_id
             began = time.monotonic()
-            text = _read(store, photo.file, analyse_photo)
+            text = text_of(store.history.media.path(photo.file))
             slides.record_texts(store.db, [(photo.media_id, text)])
             report.read += 1
             report.done += 1
@@ -116,12 +116,22 @@ def read_held_photos(
                 sleep(took * (1 - share) / share)
 
 
-def _read(store: Store, name: str, analyse: Callable[..., object]) -> str:
-    path = store.history.media.path(name)
+def text_of(path: Path | None, *, analyse: Callable[..., object] | None = None, budget: Budget | None = None) -> str:
+    """The text read on a held photo, in reading order: '' for a file that is gone, not an image we
+    read, or over its time (stored as read with no text, so never tried again and again). A
+    ``GivingWay`` budget stops it with ``GaveWay`` instead."""
+    from backchannel.photos.analyse import analyse_photo
+
     if path is None:
-        return ""  # the file is gone: nothing to read, and nothing to try again
+        return ""
     try:
-        analysis = analyse(path.read_bytes())
+        data = path.read_bytes()
+    except OSError:
+        return ""
+    if budget is not None:
+        budget.start()
+    try:
+        analysis = (analyse or analyse_photo)(data, budget=budget)
     except ImageError:
         return ""
     reading = getattr(analysis, "text", None)
@@ -253,7 +263,7 @@ class ArchiveReader:
             budget = GivingWay(seconds=BACKGROUND_SECONDS, give_way=lambda: self._stopping or self._live() > 0)
             began = loop.time()
             try:
-                text = await loop.run_in_executor(self._thread(), _read_in_background, path, budget, self._analyse)
+                text = await loop.run_in_executor(self._thread(), partial(text_of, path, analyse=self._analyse, budget=budget))
             except GaveWay:
                 self.gave_way += not self._stopping
                 continue  # not committed: read again once the live photos are answered
@@ -308,22 +318,3 @@ def lower_thread_priority() -> None:
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) + NICENESS)
         except OSError:
             pass
-
-
-def _read_in_background(path: Path | None, budget: GivingWay, analyse: Callable[..., object] | None) -> str:
-    """In the reader's thread: the photo's text ('' for a file that is gone or no image); ``GaveWay`` stops it."""
-    from backchannel.photos.analyse import analyse_photo
-
-    if path is None:
-        return ""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return ""
-    budget.start()
-    try:
-        analysis = (analyse or analyse_photo)(data, budget=budget)
-    except ImageError:
-        return ""  # not an image we read, or over its time: stored as read, with no text
-    reading = getattr(analysis, "text", None)
-    return "" if reading is None else "\n".join(reading.read_text())
