@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import pytest
 
 from tests.extension.browser import ExtensionBrowser, extension_manifest, launch
-from tests.extension.conftest import READY, add_programme
+from tests.extension.conftest import PANEL, READY, add_programme
 from tests.extension.photos import pick_photo, small_slide_photo
 from tests.support.helper_process import RunningHelper, helper_env, start_helper
 
@@ -177,3 +177,56 @@ def test_a_phone_photo_turned_by_its_exif_goes_as_a_copy_the_way_the_browser_sho
             except urllib.error.HTTPError:
                 pass  # not sent yet
             page.wait_for_timeout(100)
+
+
+def _turned_phone_photo(picture: str, orientation: int) -> bytes:
+    """A 3200×2400 photo (as shown) stored turned, with the EXIF orientation that shows it upright:
+    "slide" (a lit slide filling the top left quarter of a dark hall) or "stage" (a round light
+    in the middle): two pictures unlike each other, and a slide read turned or mirrored puts its
+    light in another quarter, unlike either."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    shown = Image.new("RGB", (3200, 2400), (40, 42, 48))
+    draw = ImageDraw.Draw(shown)
+    if picture == "slide":
+        draw.rectangle((0, 0, 1600, 1200), fill=(235, 232, 220))
+    else:
+        draw.ellipse((900, 500, 2300, 1900), fill=(250, 210, 120))
+    shown = Image.blend(shown, Image.effect_noise(shown.size, 40).convert("RGB"), 0.12)
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    out = io.BytesIO()
+    transpose = {6: Image.Transpose.ROTATE_90, 8: Image.Transpose.ROTATE_270}[orientation]
+    shown.transpose(transpose).save(out, "JPEG", quality=95, exif=exif.tobytes())
+    return out.getvalue()
+
+
+def test_two_turned_phone_photos_of_one_size_keep_their_own_previews(open_x: Any) -> None:
+    """Photos from one phone share a size, so X's previews of them are told apart by their
+    pixels. Those are read off the page's thread from X's blob: (a small decode, turned as EXIF
+    says): a preview read the wrong way round no longer looks like its photo, and the photo
+    would be taken for one removed from the post, its card and tips gone."""
+    page = open_x()
+    page.locator('[data-testid="tweetTextarea_0"]').click()
+    page.keyboard.type("Slides from the keynote")
+    files = [{"name": f"{picture}.jpg", "mimeType": "image/jpeg", "buffer": _turned_phone_photo(picture, orientation)}
+             for picture, orientation in (("slide", 6), ("stage", 8))]
+    page.locator('[data-testid="fileInput"]').first.set_input_files(files=files)
+    for _ in range(900):
+        if len(content_script_measures(page, ("backchannel:photo-final-painted",))["backchannel:photo-final-painted"]) == 2:
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError("the two photos' verdicts were not painted")
+    # Both thumbnails are made by now, so both previews' pixels are being read or read: give the
+    # reading a moment, then both photos are still the post's.
+    page.wait_for_timeout(1500)
+    assert page.locator(f"{PANEL} [data-backchannel-photo]").count() == 2
+    page.locator('[data-testid="attachments"] [aria-label="Remove media"]').first.click()
+    for _ in range(300):
+        if page.locator(f"{PANEL} [data-backchannel-photo]").count() == 1:
+            break
+        page.wait_for_timeout(50)
+    assert page.locator(f"{PANEL} [data-backchannel-photo]").count() == 1

@@ -6,20 +6,29 @@
   'use strict';
   const ns = (globalThis.Backchannel ??= {});
 
-  // A hidden tab runs no animation frames; its work must not wait for the tab to come back.
-  const HIDDEN_FALLBACK_MS = 100;
+  // A hidden tab runs no animation frames: its work goes on at once, not when the tab comes
+  // back. A visible tab's frame can be late (the compositor rasterising X's preview of a
+  // 12 MP photo holds it back for a few hundred ms) but it comes, and what waits for it must
+  // wait: giving up early ran the page's next heavy work before the paint it was waiting
+  // for. This bound only keeps a browser that never sends a frame from stalling the coach.
+  const NO_FRAME_MS = 1000;
 
-  /** Run `callback(framed)` in the next animation frame (framed = true), or after a short
-   * timeout when no frame comes (a hidden tab: framed = false). */
+  /** Run `callback(framed)` in the next animation frame (framed = true), or without one
+   * (framed = false) when the tab is hidden or becomes hidden first. */
   function atNextFrame(callback) {
     let done = false;
     const run = (framed) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
+      document.removeEventListener('visibilitychange', hidden);
       callback(framed);
     };
-    const timer = setTimeout(() => run(false), HIDDEN_FALLBACK_MS);
+    const hidden = () => {
+      if (document.hidden) run(false);
+    };
+    const timer = setTimeout(() => run(false), document.hidden ? 0 : NO_FRAME_MS);
+    document.addEventListener('visibilitychange', hidden);
     requestAnimationFrame(() => run(true));
   }
 

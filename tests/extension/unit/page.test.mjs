@@ -196,11 +196,29 @@ test("the page's clock is asked of the page's own world, and an odd answer falls
   assert.match(other.pageClock.nowISO(), ISO);
 });
 
-test('a pause noticed in an animation frame says so; without frames (a hidden tab) it still comes', async () => {
+test('a pause noticed in an animation frame says so; a hidden tab, which has no frames, goes on without one', async () => {
   const { ns } = loadInPage(['content/core/frames.js'], { extra: { MessageChannel } });
   assert.equal(await new Promise((resolve) => ns.frames.atNextFrame(resolve)), true);
   await new Promise((resolve) => ns.frames.afterPaint(resolve));
   await new Promise((resolve) => ns.frames.afterPaint(resolve, { inFrame: true }));
-  const { ns: hidden } = loadInPage(['content/core/frames.js'], { extra: { requestAnimationFrame: () => 0 } });
-  assert.equal(await new Promise((resolve) => hidden.frames.atNextFrame(resolve)), false);
+  const hide = (window) => Object.defineProperty(window.document, 'hidden', { value: true, configurable: true });
+  // Hidden already: at once.
+  const { ns: hiddenNs, window: hidden } = loadInPage(['content/core/frames.js'], { extra: { requestAnimationFrame: () => 0 } });
+  hide(hidden);
+  assert.equal(await new Promise((resolve) => hiddenNs.frames.atNextFrame(resolve)), false);
+  // Visible, its frame late (a busy compositor): it waits for the frame, however late...
+  let frame = null;
+  const { ns: lateNs } = loadInPage(['content/core/frames.js'], { extra: { requestAnimationFrame: (callback) => (frame = callback) } });
+  let answer = null;
+  lateNs.frames.atNextFrame((framed) => (answer = framed));
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  assert.equal(answer, null, 'a late frame is waited for, not given up on');
+  frame();
+  assert.equal(answer, true);
+  // ...unless the tab is hidden meanwhile.
+  const { ns: goneNs, window: gone } = loadInPage(['content/core/frames.js'], { extra: { requestAnimationFrame: () => 0 } });
+  const waited = new Promise((resolve) => goneNs.frames.atNextFrame(resolve));
+  hide(gone);
+  gone.document.dispatchEvent(new gone.Event('visibilitychange'));
+  assert.equal(await waited, false);
 });
