@@ -202,7 +202,12 @@ def run() -> list[Row]:
                              return out; }""", HELLOS)
                     rows += _summary("native messaging: hello round trip (host process start included)", hellos)
 
-                    photos, photos_read, _, _ = _photo_round_trips(browser.new_page())
+                    # One x.com tab at a time, as a person attaching a photo has: a tab left open
+                    # shares the renderer's threads with the next one.
+                    page.close()
+                    photo_page = browser.new_page()
+                    photos, photos_read, _, _ = _photo_round_trips(photo_page)
+                    photo_page.close()
                     rows += _summary("extension: photo attached → its first tips painted (1600×1200 JPEG)", photos)
                     rows += _summary("extension: photo attached → its read verdict painted (1600×1200 JPEG)", photos_read)
                     phone, phone_read, copies, answers = _photo_round_trips(browser.new_page(), _phone_photo, PHONE_PHOTOS, 1, patience_s=30.0)
