@@ -41,3 +41,31 @@ def test_blur_lowers_sharpness_by_far() -> None:
 
 def test_tiny_images_have_no_measurable_sharpness() -> None:
     assert sharpness(Image.new("L", (2, 2), 9)) == 0.0
+
+
+# Pillow's own 3×3 kernel filter, on which the sharpness thresholds were set: OpenCV's Laplacian
+# must give the very values it gives, rounding and saturation included.
+_PILLOW_LAPLACIAN = ImageFilter.Kernel((3, 3), (0, 1, 0, 1, -4, 1, 0, 1, 0), scale=2, offset=128)
+
+
+def _pillow_sharpness(luma: Image.Image) -> float:
+    edges = luma.filter(_PILLOW_LAPLACIAN)
+    _, variance = histogram_stats(edges.crop((1, 1, edges.width - 1, edges.height - 1)).histogram())
+    return variance * 4
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_sharpness_is_the_variance_pillows_kernel_filter_gives(seed: int) -> None:
+    import numpy as np
+
+    rnd = np.random.default_rng(seed)
+    height, width = (int(v) for v in rnd.integers(3, 90, size=2))
+    if seed % 3 == 0:
+        pixels = rnd.integers(0, 256, (height, width), dtype=np.uint8)  # noise: odd sums, every rounding case
+    elif seed % 3 == 1:
+        pixels = ((np.indices((height, width)).sum(axis=0) % 2) * 255).astype(np.uint8)  # ±1020: saturates both ways
+    else:
+        pixels = np.clip(rnd.normal(128, 30, (height, width)), 0, 255).astype(np.uint8)
+    image = Image.fromarray(pixels)
+    assert sharpness(image) == _pillow_sharpness(image)
+    assert sharpness(checkerboard()) == _pillow_sharpness(checkerboard())

@@ -85,3 +85,46 @@ def test_a_poster_close_up_has_no_small_screen() -> None:
 def test_effective_width_of_a_screen_wider_than_a_slide() -> None:
     assert effective_width(400, 300) == 400
     assert effective_width(1100, 180) == pytest.approx(320)  # a panoramic stage wall shows its slide at its height
+
+
+def _flood_components(mask: Image.Image, min_area: int) -> list[tuple[int, dict[int, tuple[int, int]]]]:
+    """The plain definition: 4-connected regions by flood fill, in the raster order of their first pixel."""
+    width, height = mask.size
+    on = [[mask.getpixel((x, y)) != 0 for x in range(width)] for y in range(height)]
+    seen = [[False] * width for _ in range(height)]
+    found = []
+    for y in range(height):
+        for x in range(width):
+            if not on[y][x] or seen[y][x]:
+                continue
+            seen[y][x] = True
+            stack, area = [(x, y)], 0
+            rows: dict[int, tuple[int, int]] = {}
+            while stack:
+                px, py = stack.pop()
+                area += 1
+                low, high = rows.get(py, (px, px + 1))
+                rows[py] = (min(low, px), max(high, px + 1))
+                for nx, ny in ((px + 1, py), (px - 1, py), (px, py + 1), (px, py - 1)):
+                    if 0 <= nx < width and 0 <= ny < height and on[ny][nx] and not seen[ny][nx]:
+                        seen[ny][nx] = True
+                        stack.append((nx, ny))
+            if area >= min_area:
+                found.append((area, dict(sorted(rows.items()))))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_regions_are_the_4_connected_components_in_raster_order(seed: int) -> None:
+    """Rings, diagonals (not joined), holes and combs: every region with each row's span, in order."""
+    from backchannel.photos.slide import _components
+
+    rnd = random.Random(seed)
+    width, height = rnd.randint(1, 40), rnd.randint(1, 30)
+    density = rnd.choice((0.2, 0.45, 0.6, 0.85))
+    mask = Image.new("L", (width, height), 0)
+    mask.putdata([255 if rnd.random() < density else 0 for _ in range(width * height)])
+    for min_area in (1, 3, 12):
+        ours = [(region.area, region.rows) for region in _components(mask, min_area=min_area)]
+        assert ours == _flood_components(mask, min_area)
+        assert all(list(rows) == sorted(rows) for _, rows in ours)  # rows top to bottom: quad_fill breaks ties by it
