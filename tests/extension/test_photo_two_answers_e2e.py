@@ -205,9 +205,9 @@ def _turned_phone_photo(picture: str, orientation: int) -> bytes:
 
 def test_two_turned_phone_photos_of_one_size_keep_their_own_previews(open_x: Any) -> None:
     """Photos from one phone share a size, so X's previews of them are told apart by their
-    pixels. Those are read off the page's thread from X's blob: (a small decode, turned as EXIF
-    says): a preview read the wrong way round no longer looks like its photo, and the photo
-    would be taken for one removed from the post, its card and tips gone."""
+    pixels, compared with each photo's own thumbnail (made from the page's copy, turned as EXIF
+    says): a preview that looked unlike its photo (turned another way) would have the photo
+    taken for one removed from the post, its card and tips gone."""
     page = open_x()
     page.locator('[data-testid="tweetTextarea_0"]').click()
     page.keyboard.type("Slides from the keynote")
@@ -220,8 +220,8 @@ def test_two_turned_phone_photos_of_one_size_keep_their_own_previews(open_x: Any
         page.wait_for_timeout(100)
     else:
         raise AssertionError("the two photos' verdicts were not painted")
-    # Both thumbnails are made by now, so both previews' pixels are being read or read: give the
-    # reading a moment, then both photos are still the post's.
+    # Both thumbnails are made by now, so both previews have been compared with them: a moment
+    # more, and both photos are still the post's.
     page.wait_for_timeout(1500)
     assert page.locator(f"{PANEL} [data-backchannel-photo]").count() == 2
     page.locator('[data-testid="attachments"] [aria-label="Remove media"]').first.click()

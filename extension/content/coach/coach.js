@@ -309,7 +309,7 @@
           image.addEventListener('load', () => this.syncPhotos(), { once: true, signal: this.signal });
         }
       }
-      this.photos.sync(parts, this.previewFingerprints, { previewRead: () => this.alive && this.syncPhotos() });
+      this.photos.sync(parts, this.previewFingerprints);
     }
 
     /** Say which parts of X's page are missing, in the panel and (once per change) to the

@@ -75,47 +75,6 @@
     }
   }
 
-  const READING = Symbol('reading'); // a preview's fingerprint on its way
-
-  /** X's preview's fingerprint, made without holding this thread. Drawing the preview itself
-   * decodes the whole photo here (150–200 ms for 12 MP, the page frozen meanwhile); X's
-   * previews of the user's own photos are the file behind a blob: URL (see adapters/x.js,
-   * isLocalPreview), which is decoded small off this thread: by WebCodecs at libjpeg's 1/8
-   * scale where the browser can (about 90 ms for 12 MP), else by createImageBitmap. Anything
-   * else, or a blob this script may not fetch, is drawn as before. */
-  async function previewFingerprint(image) {
-    const src = image.currentSrc || image.getAttribute?.('src') || '';
-    if (src.startsWith('blob:')) {
-      try {
-        const blob = await (await fetch(src)).blob();
-        if (typeof ImageDecoder === 'function' && typeof VideoFrame === 'function' && 'rotation' in VideoFrame.prototype) {
-          const eighth = (side) => Math.ceil(side / 8) + 1;
-          const decoder = new ImageDecoder({ data: blob.stream(), type: blob.type, desiredWidth: eighth(image.naturalWidth), desiredHeight: eighth(image.naturalHeight) });
-          try {
-            const { image: frame } = await decoder.decode();
-            try {
-              return fingerprint(frame); // drawn turned as its EXIF says, as the preview is shown
-            } finally {
-              frame.close();
-            }
-          } finally {
-            decoder.close();
-          }
-        }
-        const side = FINGERPRINT_SIDE * 4;
-        const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image', resizeWidth: side, resizeHeight: side, resizeQuality: 'high' });
-        try {
-          return fingerprint(bitmap);
-        } finally {
-          bitmap.close();
-        }
-      } catch {
-        // drawn below
-      }
-    }
-    return fingerprint(image);
-  }
-
   /** A file's (or blob's) bytes as base64, read by the browser (a data: URL). In Firefox the File and any
    * buffer read from it belong to the page, and copying from them here is refused
    * ("Permission denied to access property constructor"); the string is this script's own. */
@@ -463,20 +422,13 @@
     /** Follow X's media: `parts` is each post's { part, items, description } (the adapter's
      * partMedia, with the post's index). A photo X no longer shows was taken out of the post,
      * or posted. `fingerprints` caches each preview's. */
-    sync(parts, fingerprints, { previewRead = () => {} } = {}) {
+    sync(parts, fingerprints) {
       const attached = parts.flatMap(({ part, items }) => items.map((item) => ({ ...item, part })));
       if (attached.length) this.sawAttachments = true;
       const loaded = attached.filter((item) => item.width > 0);
       const loading = attached.length > loaded.length;
-      // A preview's fingerprint, READING while it is made (previewRead() runs once it is).
       const print = (item) => {
-        if (!fingerprints.has(item.image)) {
-          fingerprints.set(item.image, READING);
-          previewFingerprint(item.image).then((value) => {
-            fingerprints.set(item.image, value);
-            if (this.alive) previewRead();
-          });
-        }
+        if (!fingerprints.has(item.image)) fingerprints.set(item.image, fingerprint(item.image));
         return fingerprints.get(item.image);
       };
       const byAge = [...this.items].sort((a, b) => a.key - b.key); // the order they were attached in
@@ -492,7 +444,7 @@
       let changed = false;
       if (unclaimed.length && memory.length && !this.pending) {
         const kept = memory.map((entry) => entry.photo);
-        for (const [photo, item] of pair(kept, unclaimed, print, (photo) => kept.indexOf(photo), { proof: true })) {
+        for (const [photo, item] of pair(kept, unclaimed, print, (photo) => kept.indexOf(photo))) {
           memory.splice(memory.findIndex((kept) => kept.photo === photo), 1);
           Object.assign(photo, { fresh: false, seen: false });
           this.items.push(photo);
@@ -570,24 +522,19 @@
    * Where the pixels cannot tell (a browser that will not read them back), X's order does: it
    * shows media in the order they were attached, so `rank` (the photo's place in that order)
    * is matched to the preview's place, and a photo keeps the preview it was paired with.
-   * `sizeDecides`: the one photo of a size beside the one preview of it are paired without
-   * their pixels. `proof`: a pair waits for the preview's pixels (photos from the page's memory
-   * must be the very picture); otherwise a preview still being read is paired by order. */
-  function pair(photos, items, print, rank, { sizeDecides = false, proof = false } = {}) {
+   * `sizeDecides`: the one photo of a size beside the one preview of it are paired by size. */
+  function pair(photos, items, print, rank, { sizeDecides = false } = {}) {
     const sameSize = (photo, item) => item.width === photo.analysis.width && item.height === photo.analysis.height;
     const pairs = [];
     for (const photo of photos) {
       const previews = items.filter((item) => sameSize(photo, item));
       for (const item of previews) {
-        // A photo's own fingerprint comes with its thumbnail, after its first tips: until then
-        // size decides alone, and the preview's is not needed.
+        // Drawing X's preview for its fingerprint decodes the whole photo on this thread
+        // (150–200 ms for 12 MP from a phone), so it is drawn only where the size cannot
+        // tell: not for the one photo of a size beside the one preview of it, and not before
+        // the photo has a fingerprint of its own (its thumbnail's, after its first tips).
         const alone = sizeDecides && previews.length === 1 && photos.filter((other) => sameSize(other, item)).length === 1;
-        let apart = 0;
-        if (photo.fingerprint && !alone) {
-          const theirs = print(item);
-          if (theirs === READING && proof) continue;
-          if (theirs !== READING) apart = distance(photo.fingerprint, theirs);
-        }
+        const apart = photo.fingerprint && !alone ? distance(photo.fingerprint, print(item)) : 0;
         // A photo keeps the preview it had; otherwise the nearest place in X's order.
         const skew = photo.attachment?.image === item.image ? -1 : Math.abs(rank(photo) - items.indexOf(item));
         if (apart < SAME_PICTURE) pairs.push({ photo, item, apart, skew });
