@@ -175,7 +175,7 @@ def _components(mask: Image.Image, *, min_area: int) -> list[_Region]:
     their first pixel comes in a raster scan, each with its rows' leftmost and rightmost pixel.
 
     OpenCV labels them; only the regions big enough to matter go through Python, a row at a
-    time (tests/photos/test_slide.py holds the result to a plain union-find over the runs).
+    time (tests/photos/test_slide.py holds the result to a plain flood fill).
     """
     import cv2
     import numpy as np
