@@ -14,6 +14,7 @@ from tests.extension.photos import pick_photo, small_slide_photo
 from tests.support.helper_process import RunningHelper, helper_env, start_helper
 
 if TYPE_CHECKING:
+    from PIL import Image
     from playwright.sync_api import Page, Playwright
 
 
@@ -134,14 +135,9 @@ def test_a_phone_photo_turned_by_its_exif_goes_as_a_copy_the_way_the_browser_sho
     draw.rectangle((2300, 1700, 3000, 2200), fill=(200, 60, 40))  # a red sign at the bottom right
     shown = Image.blend(shown, Image.effect_noise(shown.size, 40).convert("RGB"), 0.12)
     # EXIF 6: shown by turning the stored pixels 90° clockwise; 7: turned and mirrored (transverse).
-    stored_for = {6: Image.Transpose.ROTATE_90, 7: Image.Transpose.TRANSVERSE}
     files = []
-    for orientation, transpose in stored_for.items():
-        exif = Image.Exif()
-        exif[0x0112] = orientation
-        out = io.BytesIO()
-        shown.transpose(transpose).save(out, "JPEG", quality=95, exif=exif.tobytes())
-        data = out.getvalue()
+    for orientation in (6, 7):
+        data = _stored_turned(shown, orientation)
         assert len(data) > 1024 * 1024 and ImageOps.exif_transpose(Image.open(io.BytesIO(data))).size == shown.size
         files.append({"name": f"turned-{orientation}.jpg", "mimeType": "image/jpeg", "buffer": data})
 
@@ -184,8 +180,6 @@ def _turned_phone_photo(picture: str, orientation: int) -> bytes:
     "slide" (a lit slide filling the top left quarter of a dark hall) or "stage" (a round light
     in the middle): two pictures unlike each other, and a slide read turned or mirrored puts its
     light in another quarter, unlike either."""
-    import io
-
     from PIL import Image, ImageDraw
 
     shown = Image.new("RGB", (3200, 2400), (40, 42, 48))
@@ -194,12 +188,21 @@ def _turned_phone_photo(picture: str, orientation: int) -> bytes:
         draw.rectangle((0, 0, 1600, 1200), fill=(235, 232, 220))
     else:
         draw.ellipse((900, 500, 2300, 1900), fill=(250, 210, 120))
-    shown = Image.blend(shown, Image.effect_noise(shown.size, 40).convert("RGB"), 0.12)
+    return _stored_turned(Image.blend(shown, Image.effect_noise(shown.size, 40).convert("RGB"), 0.12), orientation)
+
+
+def _stored_turned(shown: "Image.Image", orientation: int) -> bytes:
+    """`shown` as a phone stores it: the pixels as the sensor saw them, and the EXIF orientation
+    (6, 7 or 8) that turns them back to `shown`."""
+    import io
+
+    from PIL import Image
+
+    stored_as = {6: Image.Transpose.ROTATE_90, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_270}[orientation]
     exif = Image.Exif()
     exif[0x0112] = orientation
     out = io.BytesIO()
-    transpose = {6: Image.Transpose.ROTATE_90, 8: Image.Transpose.ROTATE_270}[orientation]
-    shown.transpose(transpose).save(out, "JPEG", quality=95, exif=exif.tobytes())
+    shown.transpose(stored_as).save(out, "JPEG", quality=95, exif=exif.tobytes())
     return out.getvalue()
 
 
